@@ -1,0 +1,163 @@
+package com.turnstileadmin.account;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * Which Cloudflare accounts the app manages and how it signs in to them. One account comes from
+ * the {@code CLOUDFLARE_*} environment variables; more can be listed under {@code
+ * cloudflare.accounts} in {@code application.yml}. With none of them set the app runs on its
+ * built-in sandbox.
+ *
+ * <p>Checked as it is bound: a malformed account id or an account without credentials stops
+ * start-up with one line naming the setting. {@link #toString()} shows no token or key.
+ *
+ * @param apiBaseUrl the API's base URL ({@code CLOUDFLARE_API_BASE_URL}); default Cloudflare's own,
+ *     change it for a proxy or an API mock
+ * @param accountId the single account's id ({@code CLOUDFLARE_ACCOUNT_ID})
+ * @param accountName the single account's display name ({@code CLOUDFLARE_ACCOUNT_NAME}); default
+ *     "Cloudflare account"
+ * @param apiToken the single account's API token ({@code CLOUDFLARE_API_TOKEN})
+ * @param apiEmail e-mail address for legacy key auth ({@code CLOUDFLARE_API_EMAIL})
+ * @param apiKey global API key for legacy key auth ({@code CLOUDFLARE_API_KEY})
+ * @param accounts further accounts, each with its own id, name and credentials
+ */
+@ConfigurationProperties("cloudflare")
+public record CloudflareProperties(
+        @DefaultValue("https://api.cloudflare.com/client/v4") URI apiBaseUrl,
+        @Nullable String accountId,
+        @DefaultValue("Cloudflare account") String accountName,
+        @Nullable String apiToken,
+        @Nullable String apiEmail,
+        @Nullable String apiKey,
+        @Nullable List<Account> accounts) {
+
+    /**
+     * An account listed in {@code application.yml}.
+     *
+     * @param id the account id, 32 hexadecimal characters
+     * @param name the name the dashboard shows for it; default its id
+     * @param apiToken an API token, or else
+     * @param apiEmail the e-mail address and
+     * @param apiKey the global API key of legacy auth
+     */
+    public record Account(@Nullable String id, @Nullable String name, @Nullable String apiToken,
+            @Nullable String apiEmail, @Nullable String apiKey) {
+
+        @Override
+        public String toString() {
+            return "Account[id=" + id + ", name=" + name + "]";
+        }
+    }
+
+    public CloudflareProperties {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        if (!"https".equals(apiBaseUrl.getScheme()) && !"http".equals(apiBaseUrl.getScheme())) {
+            throw new InvalidSettingException("CLOUDFLARE_API_BASE_URL (cloudflare.api-base-url)",
+                    "must be an http or https URL");
+        }
+        if (isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty()) {
+            // Building the accounts is the check; doing it here makes start-up fail while binding.
+            toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts);
+        }
+    }
+
+    /** Whether any account is configured at all; if not, the app runs on its sandbox. */
+    public boolean isConfigured() {
+        return isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty();
+    }
+
+    /** The configured accounts, in the order they were given (the single account first). */
+    public CloudflareAccounts toAccounts() {
+        return new CloudflareAccounts(apiBaseUrl,
+                toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts), false);
+    }
+
+    static boolean isConfigured(@Nullable String... singleAccountSettings) {
+        for (String setting : singleAccountSettings) {
+            if (StringUtils.hasText(setting)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<CloudflareAccount> toAccountList(@Nullable String accountId, String accountName,
+            @Nullable String apiToken, @Nullable String apiEmail, @Nullable String apiKey, List<Account> listed) {
+        List<CloudflareAccount> result = new ArrayList<>();
+        if (isConfigured(accountId, apiToken, apiEmail, apiKey)) {
+            result.add(account(new SettingNames("CLOUDFLARE_ACCOUNT_ID",
+                    "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_EMAIL", "CLOUDFLARE_API_KEY"),
+                    accountId, accountName, apiToken, apiEmail, apiKey));
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            Account a = listed.get(i);
+            String prefix = "cloudflare.accounts[" + i + "]";
+            result.add(account(new SettingNames(prefix + ".id", prefix + ".api-token", prefix + ".api-email",
+                    prefix + ".api-key"), a.id(), a.name(), a.apiToken(), a.apiEmail(), a.apiKey()));
+        }
+        List<AccountId> seen = new ArrayList<>();
+        for (CloudflareAccount account : result) {
+            if (seen.contains(account.id())) {
+                throw new InvalidSettingException("cloudflare.accounts", "lists account " + account.id() + " twice");
+            }
+            seen.add(account.id());
+        }
+        return result;
+    }
+
+    private record SettingNames(String id, String token, String email, String key) {
+    }
+
+    private static CloudflareAccount account(SettingNames names, @Nullable String id, @Nullable String name,
+            @Nullable String token, @Nullable String email, @Nullable String key) {
+        if (!StringUtils.hasText(id)) {
+            throw new InvalidSettingException(names.id(), "is not set, but credentials for the account are");
+        }
+        if (!AccountId.isValid(id)) {
+            // The value is not echoed: it could be a token pasted into the wrong variable.
+            throw new InvalidSettingException(names.id(), "is not a Cloudflare account id (expected 32 lower-case "
+                    + "hexadecimal characters, got " + id.length() + " characters)");
+        }
+        return new CloudflareAccount(new AccountId(id), StringUtils.hasText(name) ? name : id,
+                credentials(names, token, email, key));
+    }
+
+    private static Credentials credentials(SettingNames names, @Nullable String token, @Nullable String email,
+            @Nullable String key) {
+        boolean hasToken = StringUtils.hasText(token);
+        boolean hasEmail = StringUtils.hasText(email);
+        boolean hasKey = StringUtils.hasText(key);
+        if (hasToken && (hasEmail || hasKey)) {
+            throw new InvalidSettingException(names.token(),
+                    "is set together with " + names.email() + "/" + names.key() + ": set an API token or the legacy "
+                            + "e-mail and key, not both");
+        }
+        if (hasToken) {
+            return new Credentials.ApiToken(token);
+        }
+        if (hasEmail && hasKey) {
+            return new Credentials.GlobalApiKey(email, key);
+        }
+        if (hasEmail) {
+            throw new InvalidSettingException(names.key(), "is not set, but " + names.email() + " is");
+        }
+        if (hasKey) {
+            throw new InvalidSettingException(names.email(), "is not set, but " + names.key() + " is");
+        }
+        throw new InvalidSettingException(names.token(),
+                "is not set: the account of " + names.id() + " needs an API token, or " + names.email()
+                        + " and " + names.key());
+    }
+
+    @Override
+    public String toString() {
+        return "CloudflareProperties[apiBaseUrl=" + apiBaseUrl + ", accountId=" + accountId + ", accounts="
+                + accounts + "]";
+    }
+}

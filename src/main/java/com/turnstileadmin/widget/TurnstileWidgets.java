@@ -1,0 +1,32 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+
+/**
+ * The Cloudflare Turnstile widget API, as the rest of the app sees it: six operations on one
+ * account's widgets, in domain types. Each call is exactly one request to Cloudflare (plus
+ * automatic retries of failed reads).
+ *
+ * <p>Every method throws {@link CloudflareApiException} when Cloudflare refuses the request and
+ * {@link CloudflareUnavailableException} when it cannot be reached or answers with nonsense.
+ */
+public interface TurnstileWidgets {
+
+    WidgetPage list(AccountId account, WidgetQuery query);
+
+    WidgetWithSecret get(AccountId account, Sitekey sitekey);
+
+    WidgetWithSecret create(AccountId account, WidgetSettings settings);
+
+    /** Replaces every setting of the widget: send the current values of whatever is not meant to change. */
+    WidgetWithSecret update(AccountId account, Sitekey sitekey, WidgetSettings settings);
+
+    /** Deletes the widget and returns it as it was. */
+    Widget delete(AccountId account, Sitekey sitekey);
+
+    /**
+     * Gives the widget a new secret. Unless {@code invalidateImmediately}, the previous secret stays
+     * valid for two hours, and Cloudflare refuses another rotation during that time.
+     */
+    WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately);
+}

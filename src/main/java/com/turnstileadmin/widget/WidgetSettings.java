@@ -1,0 +1,61 @@
+package com.turnstileadmin.widget;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a create or an update sends. Cloudflare's update is a full replacement (there is no
+ * PATCH), so an edit starts from {@link Widget#settings()} and changes only what the user changed.
+ *
+ * @param region fixed after creation; an update sends the widget's current region back unchanged
+ * @param botFightMode Enterprise only
+ * @param offlabel Enterprise only
+ * @param ephemeralId Enterprise only
+ */
+public record WidgetSettings(
+        String name,
+        List<String> domains,
+        WidgetMode mode,
+        ClearanceLevel clearanceLevel,
+        Region region,
+        boolean botFightMode,
+        boolean offlabel,
+        boolean ephemeralId) {
+
+    public WidgetSettings {
+        Objects.requireNonNull(name, "name");
+        domains = List.copyOf(domains);
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(clearanceLevel, "clearanceLevel");
+        Objects.requireNonNull(region, "region");
+    }
+
+    /** Settings with Cloudflare's defaults for everything but the three required fields. */
+    public static WidgetSettings of(String name, List<String> domains, WidgetMode mode) {
+        return new WidgetSettings(name, domains, mode, ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false);
+    }
+
+    public WidgetSettings withName(String newName) {
+        return new WidgetSettings(newName, domains, mode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
+    }
+
+    public WidgetSettings withDomains(List<String> newDomains) {
+        return new WidgetSettings(name, newDomains, mode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
+    }
+
+    public WidgetSettings withMode(WidgetMode newMode) {
+        return new WidgetSettings(name, domains, newMode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
+    }
+
+    public WidgetSettings withClearanceLevel(ClearanceLevel newLevel) {
+        return new WidgetSettings(name, domains, mode, newLevel, region, botFightMode, offlabel, ephemeralId);
+    }
+
+    public WidgetSettings withRegion(Region newRegion) {
+        return new WidgetSettings(name, domains, mode, clearanceLevel, newRegion, botFightMode, offlabel, ephemeralId);
+    }
+
+    public WidgetSettings withEnterpriseFlags(boolean newBotFightMode, boolean newOfflabel, boolean newEphemeralId) {
+        return new WidgetSettings(name, domains, mode, clearanceLevel, region, newBotFightMode, newOfflabel, newEphemeralId);
+    }
+}
