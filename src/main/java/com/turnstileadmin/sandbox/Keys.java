@@ -1,0 +1,43 @@
+package com.turnstileadmin.sandbox;
+
+import java.security.SecureRandom;
+
+/**
+ * Sitekeys, secrets and credentials shaped like Cloudflare's: a sitekey is {@code 0x4AAAAAAA} and
+ * 14 URL-safe characters (24 in all), a secret the same prefix and 25 more (35 in all).
+ */
+final class Keys {
+
+    private static final String PREFIX = "0x4AAAAAAA";
+    private static final char[] URL_SAFE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private final SecureRandom random = new SecureRandom();
+
+    String sitekey() {
+        return PREFIX + characters(URL_SAFE, 14);
+    }
+
+    String secret() {
+        return PREFIX + characters(URL_SAFE, 25);
+    }
+
+    /** An API token for the sandbox account: 40 URL-safe characters, like Cloudflare's. */
+    String apiToken() {
+        return characters(URL_SAFE, 40);
+    }
+
+    /** A legacy global API key: 37 hexadecimal characters, like Cloudflare's. */
+    String globalApiKey() {
+        return characters(HEX, 37);
+    }
+
+    private String characters(char[] alphabet, int count) {
+        StringBuilder text = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package com.turnstileadmin.sandbox;
+
+import com.turnstileadmin.account.CloudflareAccount;
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.account.CloudflareCredentialsCondition;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no Cloudflare account configured, starts the sandbox and hands its one account to the rest
+ * of the app, which then works exactly as it would against Cloudflare.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(CloudflareCredentialsCondition.Absent.class)
+class SandboxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Bean
+    SandboxFaults sandboxFaults(SandboxProperties properties) {
+        return new SandboxFaults(properties.faults());
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxServer sandboxServer(SandboxProperties properties, SandboxFaults faults, ObjectProvider<Clock> clock) {
+        return SandboxServer.start(properties, faults, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    CloudflareAccounts cloudflareAccounts(SandboxServer sandbox) {
+        log.info("Sandbox mode: no Cloudflare account is configured, so the widgets are the built-in sandbox's "
+                + "({} demo widgets, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
+                + "CLOUDFLARE_API_TOKEN to manage real widgets.", sandbox.widgetCount(), sandbox.apiBaseUrl());
+        return new CloudflareAccounts(sandbox.apiBaseUrl(),
+                List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", sandbox.apiToken())), true);
+    }
+}

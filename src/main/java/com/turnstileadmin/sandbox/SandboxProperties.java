@@ -1,0 +1,69 @@
+package com.turnstileadmin.sandbox;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The built-in sandbox, which stands in for Cloudflare when no account is configured.
+ *
+ * @param demoWidgets how many demo widgets it starts with; default 40
+ * @param enterprise whether its account has Enterprise features (bot fight mode, offlabel,
+ *     ephemeral id, widgets for any hostname); default {@code false}
+ * @param port its loopback port; default 0, any free port
+ * @param faults failures it injects, for tests and benchmarks; default none
+ */
+@ConfigurationProperties("sandbox")
+public record SandboxProperties(
+        @DefaultValue("40") int demoWidgets,
+        @DefaultValue("false") boolean enterprise,
+        @DefaultValue("0") int port,
+        @DefaultValue Faults faults) {
+
+    public SandboxProperties {
+        if (demoWidgets < 0 || demoWidgets > 100_000) {
+            throw new IllegalArgumentException("sandbox.demo-widgets must be 0 to 100000");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("sandbox.port must be 0 to 65535");
+        }
+    }
+
+    /**
+     * Failures the sandbox injects into its answers.
+     *
+     * @param latency added to every answer; default none
+     * @param serverErrorRate share of requests answered with a 502 HTML page, 0 to 1; default 0
+     * @param rateLimitRate share of requests answered with 429 and {@code retry-after}, 0 to 1; default 0
+     * @param retryAfter the {@code retry-after} of those 429s, in whole seconds; default 1 s
+     */
+    public record Faults(
+            @DefaultValue("0ms") Duration latency,
+            @DefaultValue("0") double serverErrorRate,
+            @DefaultValue("0") double rateLimitRate,
+            @DefaultValue("1s") Duration retryAfter) {
+
+        public static final Faults NONE = new Faults(Duration.ZERO, 0, 0, Duration.ofSeconds(1));
+
+        public Faults {
+            if (latency.isNegative() || retryAfter.isNegative()) {
+                throw new IllegalArgumentException("sandbox.faults durations must not be negative");
+            }
+            if (serverErrorRate < 0 || serverErrorRate > 1 || rateLimitRate < 0 || rateLimitRate > 1) {
+                throw new IllegalArgumentException("sandbox.faults rates are shares from 0 to 1");
+            }
+        }
+
+        public Faults withLatency(Duration newLatency) {
+            return new Faults(newLatency, serverErrorRate, rateLimitRate, retryAfter);
+        }
+
+        public Faults withServerErrorRate(double rate) {
+            return new Faults(latency, rate, rateLimitRate, retryAfter);
+        }
+
+        public Faults withRateLimitRate(double rate, Duration newRetryAfter) {
+            return new Faults(latency, serverErrorRate, rate, newRetryAfter);
+        }
+    }
+}
