@@ -15,6 +15,7 @@ import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -169,9 +170,12 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
         }
         long started = System.nanoTime();
         Mono<WirePayloads.Envelope<T>> exchange = request
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(text -> new RawResponse(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), text)))
+                // Read as bytes: Spring's String decoder logs the start of a body at DEBUG, and a
+                // body can hold a secret; the byte decoder logs only the length.
+                .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        .map(bytes -> new RawResponse(response.statusCode().value(),
+                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                                new String(bytes, StandardCharsets.UTF_8))))
                 .timeout(overallTimeout)
                 .onErrorMap(failure -> !(failure instanceof CloudflareException),
                         failure -> transportFailure(operation, failure))
