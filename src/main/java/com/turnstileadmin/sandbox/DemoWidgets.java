@@ -63,8 +63,7 @@ final class DemoWidgets {
         Instant modifiedOn = createdOn.plusSeconds((long) (random.nextDouble() * (now.getEpochSecond()
                 - createdOn.getEpochSecond())));
         String origin = Duration.between(createdOn, now).compareTo(ORIGIN_FIELD_AGE) > 0 ? null
-                // One value the app does not know yet, as Cloudflare may add any day.
-                : index == 7 ? "terraform" : ORIGINS.get(random.nextInt(ORIGINS.size()));
+                : ORIGINS.get(random.nextInt(ORIGINS.size()));
         WidgetInput input = new WidgetInput(form + " — " + site, List.copyOf(domains), mode, clearance, region,
                 false, false, false);
         return new Demo(input, createdOn, modifiedOn, origin);

@@ -89,8 +89,8 @@ final class WidgetStore {
         Instant now = now();
         if (widget.inGracePeriod(now)) {
             throw new SandboxError(400, SandboxError.ROTATION_IN_GRACE_PERIOD,
-                    "The secret cannot be rotated again while the previous secret is still valid (until "
-                            + widget.previousSecretValidUntil() + ")", null);
+                    "Secrets cannot be rotated again during the grace period: the previous secret stays valid "
+                            + "until " + SandboxJson.timestamp(widget.previousSecretValidUntil()), null);
         }
         String newSecret = keys.secret();
         return put(invalidateImmediately
