@@ -1,0 +1,81 @@
+package com.turnstileadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.TurnstileWidgets;
+import com.turnstileadmin.widget.WidgetQuery;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The whole application starting as an administrator would start it: on the sandbox with nothing
+ * configured, on Cloudflare with the {@code CLOUDFLARE_*} environment variables, and not at all
+ * with a bad setting.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTest {
+
+    private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
+    @Test
+    void withNothingConfiguredItRunsOnTheSandboxAndSaysSo(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(Map.of())) {
+            CloudflareAccounts accounts = context.getBean(CloudflareAccounts.class);
+            TurnstileWidgets widgets = context.getBean(TurnstileWidgets.class);
+
+            assertThat(accounts.isSandbox()).isTrue();
+            assertThat(accounts.apiBaseUrl().getHost()).isEqualTo("127.0.0.1");
+            assertThat(widgets.list(accounts.first().id(), WidgetQuery.firstPage()).totalCount()).isEqualTo(40);
+            assertThat(output.getOut()).contains("Sandbox mode: no Cloudflare account is configured");
+        }
+    }
+
+    @Test
+    void withCloudflareVariablesItUsesCloudflareAndNoSandbox() {
+        try (ConfigurableApplicationContext context = start(Map.of(
+                "CLOUDFLARE_ACCOUNT_ID", "023e105f4ecef8ad9ca31a8372d0c353",
+                "CLOUDFLARE_API_TOKEN", TOKEN,
+                "CLOUDFLARE_API_BASE_URL", "https://cloudflare-proxy.example.com/client/v4"))) {
+            CloudflareAccounts accounts = context.getBean(CloudflareAccounts.class);
+
+            assertThat(accounts.isSandbox()).isFalse();
+            assertThat(accounts.apiBaseUrl()).isEqualTo(URI.create("https://cloudflare-proxy.example.com/client/v4"));
+            assertThat(context.getBeansOfType(SandboxServer.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadSettingStopsStartupWithOneLineNamingIt(CapturedOutput output) {
+        assertThatThrownBy(() -> start(Map.of("CLOUDFLARE_ACCOUNT_ID", "my-account", "CLOUDFLARE_API_TOKEN", TOKEN)))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID is not a Cloudflare account id (expected 32 "
+                        + "lower-case hexadecimal characters, got 10 characters)")
+                .doesNotContain(TOKEN);
+    }
+
+    /** Starts the app with the given variables standing in for the process environment. */
+    private static ConfigurableApplicationContext start(Map<String, Object> environmentVariables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        environmentVariables));
+        return new SpringApplicationBuilder(TurnstileAdminApplication.class)
+                .environment(environment)
+                .web(WebApplicationType.NONE)
+                .run();
+    }
+}
