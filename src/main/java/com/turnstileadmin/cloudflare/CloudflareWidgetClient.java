@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -173,6 +174,10 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
                 // Read as bytes: Spring's String decoder logs the start of a body at DEBUG, and a
                 // body can hold a secret; the byte decoder logs only the length.
                 .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
+                        // An answer came, just too large to be Cloudflare's: not a connection failure,
+                        // and reading it again would not help.
+                        .onErrorMap(DataBufferLimitException.class, tooLarge -> new CloudflareUnavailableException(
+                                operation, Reason.INVALID_RESPONSE, response.statusCode().value(), null, null))
                         .map(bytes -> new RawResponse(response.statusCode().value(),
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
                                 new String(bytes, StandardCharsets.UTF_8))))
