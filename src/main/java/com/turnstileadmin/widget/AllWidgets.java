@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every widget of an account, read page by page (for exports). Stops on an empty page or once
- * {@code total_count} widgets have come, as Cloudflare's own SDKs do, and never reads more than
+ * Every widget of an account, read page by page (for exports). Stops on an empty or short page or
+ * once {@code total_count} widgets have come (see {@link WidgetPage#hasNext()}), and never reads more than
  * {@code maxPages} pages, so a misbehaving API cannot make it loop.
  *
  * @param complete {@code false} when the page cap stopped the walk before the end
@@ -29,7 +29,7 @@ public record AllWidgets(List<Widget> widgets, boolean complete) {
         for (int pages = 0; pages < maxPages; pages++) {
             WidgetPage page = api.list(account, next);
             widgets.addAll(page.widgets());
-            if (page.widgets().isEmpty() || widgets.size() >= page.totalCount()) {
+            if (!page.hasNext()) {
                 return new AllWidgets(widgets, true);
             }
             next = next.withPage(next.page() + 1);

@@ -16,13 +16,25 @@ public final class CloudflareUnavailableException extends CloudflareException {
     private final Reason reason;
     private final int status;
     private final @Nullable Duration retryAfter;
+    private final boolean outcomeUnknown;
 
     public CloudflareUnavailableException(String operation, Reason reason, int status,
             @Nullable Duration retryAfter, @Nullable Throwable cause) {
-        super(operation, describe(operation, reason, status), cause);
+        this(operation, reason, status, retryAfter, cause, false);
+    }
+
+    private CloudflareUnavailableException(String operation, Reason reason, int status,
+            @Nullable Duration retryAfter, @Nullable Throwable cause, boolean outcomeUnknown) {
+        super(operation, describe(operation, reason, status, outcomeUnknown), cause);
         this.reason = reason;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /** The same failure of a write that Cloudflare may have carried out before it failed. */
+    public CloudflareUnavailableException withOutcomeUnknown() {
+        return new CloudflareUnavailableException(operation(), reason, status, retryAfter, getCause(), true);
     }
 
     public Reason reason() {
@@ -39,7 +51,16 @@ public final class CloudflareUnavailableException extends CloudflareException {
         return retryAfter;
     }
 
-    private static String describe(String operation, Reason reason, int status) {
+    /**
+     * Whether a write may have been carried out all the same: it reached Cloudflare, but no
+     * usable answer came back (a timeout, a dropped connection, a 5xx). Repeating it blindly could,
+     * for instance, create a second widget; reads and refused connections are never uncertain.
+     */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    private static String describe(String operation, Reason reason, int status, boolean outcomeUnknown) {
         String what = switch (reason) {
             case SERVER_ERROR -> "answered with a server error";
             case INVALID_RESPONSE -> "gave an answer that is not a Cloudflare API response";
@@ -47,6 +68,7 @@ public final class CloudflareUnavailableException extends CloudflareException {
             case CONNECTION_FAILED -> "could not be reached";
             case RATE_LIMITED -> "rate limit was reached";
         };
-        return "Cloudflare " + what + " trying to " + operation + (status > 0 ? " (HTTP " + status + ")" : "");
+        return "Cloudflare " + what + " trying to " + operation + (status > 0 ? " (HTTP " + status + ")" : "")
+                + (outcomeUnknown ? "; it may have been carried out all the same" : "");
     }
 }

@@ -7,8 +7,10 @@ import com.turnstileadmin.account.AccountId;
  * account's widgets, in domain types. Each call is exactly one request to Cloudflare (plus
  * automatic retries of failed reads).
  *
- * <p>Every method throws {@link CloudflareApiException} when Cloudflare refuses the request and
- * {@link CloudflareUnavailableException} when it cannot be reached or answers with nonsense.
+ * <p>Every method throws {@link CloudflareApiException} when Cloudflare refuses the request,
+ * {@link CloudflareUnavailableException} when it cannot be reached or answers with nonsense, and
+ * {@link com.turnstileadmin.account.UnknownAccountException} (without calling Cloudflare) for an
+ * account that is not configured.
  */
 public interface TurnstileWidgets {
 

@@ -15,8 +15,12 @@ public record WidgetPage(List<Widget> widgets, int page, int perPage, int totalC
         widgets = List.copyOf(widgets);
     }
 
-    /** Whether a page after this one holds more widgets. */
+    /**
+     * Whether a page after this one may hold more widgets. A short page is the last, whatever
+     * {@code total_count} says: the OpenAPI document describes it as the total "without any search
+     * parameters", so with a filter it may count widgets that no page will show.
+     */
     public boolean hasNext() {
-        return !widgets.isEmpty() && (long) page * perPage < totalCount;
+        return widgets.size() >= perPage && (long) page * perPage < totalCount;
     }
 }
