@@ -25,13 +25,17 @@ public record CloudflareClientProperties(
      * @param firstBackoff the wait before the first retry, doubled for each further one; default 200 ms
      * @param maxBackoff the longest wait between two attempts; default 2 s
      * @param maxRetryAfter the longest {@code retry-after} honoured; a longer one fails at once, so a
-     *     page never hangs through Cloudflare's five-minute rate-limit block; default 10 s
+     *     page never hangs through Cloudflare's five-minute rate-limit block, and the block is
+     *     remembered so that further calls fail at once too; default 10 s
+     * @param maxElapsed no retry starts later than this after the read began, so that one page
+     *     view holds a request thread for a bounded time; default 10 s
      */
     public record Retry(
             @DefaultValue("2") int maxRetries,
             @DefaultValue("200ms") Duration firstBackoff,
             @DefaultValue("2s") Duration maxBackoff,
-            @DefaultValue("10s") Duration maxRetryAfter) {
+            @DefaultValue("10s") Duration maxRetryAfter,
+            @DefaultValue("10s") Duration maxElapsed) {
 
         public Retry {
             if (maxRetries < 0 || maxRetries > 10) {
@@ -40,6 +44,7 @@ public record CloudflareClientProperties(
             requirePositive(firstBackoff, "first-backoff");
             requirePositive(maxBackoff, "max-backoff");
             requirePositive(maxRetryAfter, "max-retry-after");
+            requirePositive(maxElapsed, "max-elapsed");
         }
     }
 

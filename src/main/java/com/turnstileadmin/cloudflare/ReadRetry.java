@@ -10,10 +10,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The retry of reads: on 429, a 5xx or a connection failure, a bounded number of times, after an
- * exponential backoff with jitter or after Cloudflare's {@code retry-after} when it gives one. A
- * {@code retry-after} longer than the configured maximum ends the retries at once. Timeouts and
- * refusals are not retried. Only reads use this: a write is never sent twice.
+ * The retry of reads: on 429, a 5xx or a connection failure, a bounded number of times and within
+ * a bounded time, after an exponential backoff with jitter or after Cloudflare's {@code
+ * retry-after} when it gives one. A {@code retry-after} longer than the configured maximum ends the
+ * retries at once. Timeouts and refusals are not retried. Only reads use this: a write is never
+ * sent twice.
  */
 final class ReadRetry {
 
@@ -22,10 +23,13 @@ final class ReadRetry {
     private ReadRetry() {
     }
 
-    static Retry of(CloudflareClientProperties.Retry settings) {
+    /** The retry of one read that began at {@code startedNanos} ({@link System#nanoTime()}). */
+    static Retry of(CloudflareClientProperties.Retry settings, long startedNanos) {
         return Retry.from(signals -> signals.concatMap(signal -> {
             Throwable failure = signal.failure();
-            Duration delay = delayBeforeRetry(failure, signal.totalRetries(), settings, ThreadLocalRandom.current().nextDouble());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+            Duration delay = delayBeforeRetry(failure, signal.totalRetries(), elapsed, settings,
+                    ThreadLocalRandom.current().nextDouble());
             if (delay == null) {
                 return Mono.error(failure);
             }
@@ -40,9 +44,10 @@ final class ReadRetry {
      * How long to wait before the next attempt, or {@code null} to give up.
      *
      * @param retriesSoFar retries already made (0 before the first)
+     * @param elapsed time since the read began
      * @param jitter a number in [0, 1) that spreads the retries of concurrent users apart
      */
-    static @Nullable Duration delayBeforeRetry(Throwable failure, long retriesSoFar,
+    static @Nullable Duration delayBeforeRetry(Throwable failure, long retriesSoFar, Duration elapsed,
             CloudflareClientProperties.Retry settings, double jitter) {
         if (retriesSoFar >= settings.maxRetries() || !(failure instanceof CloudflareUnavailableException unavailable)) {
             return null;
@@ -53,13 +58,19 @@ final class ReadRetry {
                 return null;
             }
         }
+        Duration delay;
         Duration retryAfter = unavailable.retryAfter();
         if (retryAfter != null) {
-            return retryAfter.compareTo(settings.maxRetryAfter()) > 0 ? null : retryAfter;
+            if (retryAfter.compareTo(settings.maxRetryAfter()) > 0) {
+                return null;
+            }
+            delay = retryAfter;
+        } else {
+            long backoff = settings.firstBackoff().toMillis() << Math.min(retriesSoFar, 20);
+            long capped = Math.min(backoff, settings.maxBackoff().toMillis());
+            // Equal jitter: at least half the backoff, never more than all of it.
+            delay = Duration.ofMillis(capped / 2 + (long) (capped / 2.0 * jitter));
         }
-        long backoff = settings.firstBackoff().toMillis() << Math.min(retriesSoFar, 20);
-        long capped = Math.min(backoff, settings.maxBackoff().toMillis());
-        // Full jitter in the upper half: at least half the backoff, never more than all of it.
-        return Duration.ofMillis(capped / 2 + (long) (capped / 2.0 * jitter));
+        return elapsed.plus(delay).compareTo(settings.maxElapsed()) > 0 ? null : delay;
     }
 }

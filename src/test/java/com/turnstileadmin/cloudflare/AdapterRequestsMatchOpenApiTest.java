@@ -293,7 +293,7 @@ class AdapterRequestsMatchOpenApiTest {
                 List.of(new CloudflareAccount(ACCOUNT, "Test account", credentials)), false);
         CloudflareClientProperties properties = new CloudflareClientProperties(Duration.ofSeconds(2),
                 Duration.ofSeconds(5), new CloudflareClientProperties.Retry(0, Duration.ofMillis(10),
-                        Duration.ofMillis(50), Duration.ofSeconds(1)));
+                        Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(10)));
         return new CloudflareWidgetClient(WebClient.builder(), accounts, properties);
     }
 

@@ -434,7 +434,7 @@ class CloudflareWidgetClientFailureTest {
                 List.of(new CloudflareAccount(ACCOUNT, "Test account", new Credentials.ApiToken(TOKEN))), false);
         CloudflareClientProperties properties = new CloudflareClientProperties(Duration.ofSeconds(1), responseTimeout,
                 new CloudflareClientProperties.Retry(maxRetries, Duration.ofMillis(10), Duration.ofMillis(50),
-                        MAX_RETRY_AFTER));
+                        MAX_RETRY_AFTER, Duration.ofSeconds(10)));
         return new CloudflareWidgetClient(builder, accounts, properties);
     }
 

@@ -569,7 +569,7 @@ class CloudflareWidgetClientTest {
     private static CloudflareClientProperties properties() {
         return new CloudflareClientProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new CloudflareClientProperties.Retry(2, Duration.ofMillis(10), Duration.ofMillis(50),
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(2), Duration.ofSeconds(10)));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

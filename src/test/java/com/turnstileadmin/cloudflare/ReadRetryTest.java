@@ -167,6 +167,19 @@ class ReadRetryTest {
         assertThat(ResponseReader.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).isEqualTo(Duration.ZERO);
     }
 
+    @Test
+    void noRetryStartsAfterTheElapsedBudget() {
+        CloudflareClientProperties.Retry settings = new CloudflareClientProperties.Retry(5, Duration.ofMillis(200),
+                Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(3));
+
+        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_800),
+                settings, 0.0)).isEqualTo(Duration.ofMillis(100));
+        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_950),
+                settings, 0.0)).isNull();
+        assertThat(ReadRetry.delayBeforeRetry(rateLimited(Duration.ofSeconds(2)), 0, Duration.ofSeconds(2),
+                settings, 0.0)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"soon", "1.5", "-1", "-300", "", "   ", "2015-10-21T07:28:00Z", "Wed, 32 Oct 2015 07:28:00 GMT"})
     void unreadableOrNegativeRetryAfterIsIgnored(String header) {
@@ -180,12 +193,13 @@ class ReadRetryTest {
 
     private static @Nullable Duration delay(Throwable failure, long retriesSoFar,
             CloudflareClientProperties.Retry settings, double jitter) {
-        return ReadRetry.delayBeforeRetry(failure, retriesSoFar, settings, jitter);
+        return ReadRetry.delayBeforeRetry(failure, retriesSoFar, Duration.ZERO, settings, jitter);
     }
 
     private static CloudflareClientProperties.Retry retry(int maxRetries, Duration firstBackoff, Duration maxBackoff,
             Duration maxRetryAfter) {
-        return new CloudflareClientProperties.Retry(maxRetries, firstBackoff, maxBackoff, maxRetryAfter);
+        return new CloudflareClientProperties.Retry(maxRetries, firstBackoff, maxBackoff, maxRetryAfter,
+                Duration.ofMinutes(10));
     }
 
     private static CloudflareUnavailableException unavailable(Reason reason) {

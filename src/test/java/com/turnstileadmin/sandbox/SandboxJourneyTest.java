@@ -82,7 +82,7 @@ class SandboxJourneyTest {
         return new CloudflareWidgetClient(WebClient.builder(), accounts, new CloudflareClientProperties(
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
-                        Duration.ofSeconds(2))));
+                        Duration.ofSeconds(2), Duration.ofSeconds(10))));
     }
 
     /**

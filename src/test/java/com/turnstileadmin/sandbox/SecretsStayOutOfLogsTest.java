@@ -8,6 +8,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.turnstileadmin.account.CloudflareAccount;
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.cloudflare.CloudflareClientProperties;
+import com.turnstileadmin.cloudflare.CloudflareWidgetClient;
 import com.turnstileadmin.widget.CloudflareException;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.TurnstileWidgets;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Every log line of a full journey, failures included, with every logger at DEBUG: no API token,
@@ -31,6 +36,8 @@ class SecretsStayOutOfLogsTest {
     private final SandboxFaults faults = new SandboxFaults(SandboxProperties.Faults.NONE);
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger webClientLogger =
+            (Logger) LoggerFactory.getLogger("org.springframework.web.reactive.function.client");
     private Level rootLevel;
     private SandboxServer sandbox;
 
@@ -38,6 +45,8 @@ class SecretsStayOutOfLogsTest {
     void captureEverything() {
         rootLevel = root.getLevel();
         root.setLevel(Level.DEBUG);
+        // Where Spring logs request headers, when request details are enabled.
+        webClientLogger.setLevel(Level.TRACE);
         captured.start();
         root.addAppender(captured);
         sandbox = SandboxServer.start(new SandboxProperties(8, false, 0, SandboxProperties.Faults.NONE), faults, clock);
@@ -48,12 +57,20 @@ class SecretsStayOutOfLogsTest {
         sandbox.close();
         root.detachAppender(captured);
         root.setLevel(rootLevel);
+        webClientLogger.setLevel(null);
     }
 
     @Test
     void noTokenKeyOrSecretReachesAnyLogLine() {
         List<String> secrets = new ArrayList<>();
-        TurnstileWidgets byToken = SandboxJourneyTest.client(sandbox, sandbox.apiBaseUrl(), sandbox.apiToken());
+        // An operator may have turned on Spring's request-detail logging; the adapter must not inherit it.
+        WebClient.Builder verbose = WebClient.builder()
+                .codecs(codecs -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+        TurnstileWidgets byToken = new CloudflareWidgetClient(verbose, new CloudflareAccounts(sandbox.apiBaseUrl(),
+                List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", sandbox.apiToken())), true),
+                new CloudflareClientProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
+                                Duration.ofSeconds(2), Duration.ofSeconds(10))));
         TurnstileWidgets byKey = SandboxJourneyTest.client(sandbox, sandbox.apiBaseUrl(), sandbox.globalApiKey());
 
         secrets.addAll(SandboxJourneyTest.Journey.run(byToken, sandbox.accountId(), clock));
@@ -67,10 +84,16 @@ class SecretsStayOutOfLogsTest {
         faults.set(SandboxProperties.Faults.NONE.withLatency(Duration.ofSeconds(6)));
         assertThatThrownBy(() -> byToken.get(sandbox.accountId(), any)).isInstanceOf(CloudflareException.class);
 
-        List<String> lines = captured.list.stream().map(SecretsStayOutOfLogsTest::render).toList();
+        List<ILoggingEvent> events;
+        // Reactor threads may still be logging; the appender appends under its own lock.
+        synchronized (captured) {
+            events = new ArrayList<>(captured.list);
+        }
+        List<String> lines = events.stream().map(SecretsStayOutOfLogsTest::render).toList();
         // The capture must have seen the traffic, or finding nothing in it proves nothing.
         assertThat(lines).anyMatch(line -> line.contains("Cloudflare get widget"));
         assertThat(lines).anyMatch(line -> line.contains("Retrying to get widget"));
+        assertThat(lines).anyMatch(line -> line.contains("HTTP GET") && line.contains("headers"));
         assertThat(lines).hasSizeGreaterThan(20);
         List<String> forbidden = new ArrayList<>();
         // Secrets share their "0x4AAAAAAA" prefix with sitekeys; only the random rest is secret.
