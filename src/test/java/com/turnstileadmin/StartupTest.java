@@ -43,7 +43,16 @@ class StartupTest {
     }
 
     @Test
-    void withCloudflareVariablesItUsesCloudflareAndNoSandbox() {
+    void blankVariablesCountAsUnsetAndAnIgnoredBaseUrlIsPointedOut(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(Map.of("CLOUDFLARE_API_TOKEN", " ",
+                "CLOUDFLARE_ACCOUNT_ID", "", "CLOUDFLARE_API_BASE_URL", "https://mock.example.com/client/v4"))) {
+            assertThat(context.getBean(CloudflareAccounts.class).isSandbox()).isTrue();
+            assertThat(output.getOut()).contains("CLOUDFLARE_API_BASE_URL is set but ignored");
+        }
+    }
+
+    @Test
+    void withCloudflareVariablesItUsesCloudflareAndNoSandbox(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start(Map.of(
                 "CLOUDFLARE_ACCOUNT_ID", "023e105f4ecef8ad9ca31a8372d0c353",
                 "CLOUDFLARE_API_TOKEN", TOKEN,
@@ -53,6 +62,9 @@ class StartupTest {
             assertThat(accounts.isSandbox()).isFalse();
             assertThat(accounts.apiBaseUrl()).isEqualTo(URI.create("https://cloudflare-proxy.example.com/client/v4"));
             assertThat(context.getBeansOfType(SandboxServer.class)).isEmpty();
+            assertThat(output.getOut()).contains("Cloudflare mode: managing the Turnstile widgets of "
+                    + "\"Cloudflare account\" (023e105f4ecef8ad9ca31a8372d0c353) through "
+                    + "https://cloudflare-proxy.example.com/client/v4");
         }
     }
 
@@ -62,8 +74,8 @@ class StartupTest {
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr())
-                .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID is not a Cloudflare account id (expected 32 "
-                        + "lower-case hexadecimal characters, got 10 characters)")
+                .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not a Cloudflare account "
+                        + "id (expected 32 lower-case hexadecimal characters, got 10 characters)")
                 .doesNotContain(TOKEN);
     }
 

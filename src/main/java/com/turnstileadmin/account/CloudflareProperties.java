@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("cloudflare")
 public record CloudflareProperties(
-        @DefaultValue("https://api.cloudflare.com/client/v4") URI apiBaseUrl,
+        @DefaultValue(DEFAULT_API_BASE_URL) URI apiBaseUrl,
         @Nullable String accountId,
         @DefaultValue("Cloudflare account") String accountName,
         @Nullable String apiToken,
@@ -55,21 +55,16 @@ public record CloudflareProperties(
         }
     }
 
+    /** Cloudflare's own API; any other base URL is a proxy or a mock. */
+    public static final String DEFAULT_API_BASE_URL = "https://api.cloudflare.com/client/v4";
+
     public CloudflareProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
-        if (!"https".equals(apiBaseUrl.getScheme()) && !"http".equals(apiBaseUrl.getScheme())) {
-            throw new InvalidSettingException("CLOUDFLARE_API_BASE_URL (cloudflare.api-base-url)",
-                    "must be an http or https URL");
-        }
+        checkBaseUrl(apiBaseUrl);
         if (isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty()) {
             // Building the accounts is the check; doing it here makes start-up fail while binding.
             toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts);
         }
-    }
-
-    /** Whether any account is configured at all; if not, the app runs on its sandbox. */
-    public boolean isConfigured() {
-        return isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty();
     }
 
     /** The configured accounts, in the order they were given (the single account first). */
@@ -78,6 +73,7 @@ public record CloudflareProperties(
                 toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts), false);
     }
 
+    /** Whether any of the single account's settings has a value; blank counts as unset. */
     static boolean isConfigured(@Nullable String... singleAccountSettings) {
         for (String setting : singleAccountSettings) {
             if (StringUtils.hasText(setting)) {
@@ -87,19 +83,55 @@ public record CloudflareProperties(
         return false;
     }
 
+    private static void checkBaseUrl(URI url) {
+        SettingName setting = new SettingName("CLOUDFLARE_API_BASE_URL", "cloudflare.api-base-url");
+        if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme()) || url.getHost() == null) {
+            throw new InvalidSettingException(setting.full(), "must be an http or https URL");
+        }
+        if (url.getRawUserInfo() != null) {
+            // It would end up in log lines; proxy credentials belong in the proxy's own settings.
+            throw new InvalidSettingException(setting.full(), "must not contain a user name or password");
+        }
+    }
+
+    /** How a setting is named to the user: by its variable where it has one, and by its property. */
+    private record SettingName(@Nullable String variable, String property) {
+
+        String full() {
+            return variable == null ? property : variable + " (" + property + ")";
+        }
+
+        String brief() {
+            return variable == null ? property : variable;
+        }
+    }
+
+    private record AccountSettings(SettingName id, SettingName token, SettingName email, SettingName key) {
+
+        static AccountSettings single() {
+            return new AccountSettings(new SettingName("CLOUDFLARE_ACCOUNT_ID", "cloudflare.account-id"),
+                    new SettingName("CLOUDFLARE_API_TOKEN", "cloudflare.api-token"),
+                    new SettingName("CLOUDFLARE_API_EMAIL", "cloudflare.api-email"),
+                    new SettingName("CLOUDFLARE_API_KEY", "cloudflare.api-key"));
+        }
+
+        static AccountSettings listed(int index) {
+            String prefix = "cloudflare.accounts[" + index + "]";
+            return new AccountSettings(new SettingName(null, prefix + ".id"),
+                    new SettingName(null, prefix + ".api-token"), new SettingName(null, prefix + ".api-email"),
+                    new SettingName(null, prefix + ".api-key"));
+        }
+    }
+
     private static List<CloudflareAccount> toAccountList(@Nullable String accountId, String accountName,
             @Nullable String apiToken, @Nullable String apiEmail, @Nullable String apiKey, List<Account> listed) {
         List<CloudflareAccount> result = new ArrayList<>();
         if (isConfigured(accountId, apiToken, apiEmail, apiKey)) {
-            result.add(account(new SettingNames("CLOUDFLARE_ACCOUNT_ID",
-                    "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_API_EMAIL", "CLOUDFLARE_API_KEY"),
-                    accountId, accountName, apiToken, apiEmail, apiKey));
+            result.add(account(AccountSettings.single(), accountId, accountName, apiToken, apiEmail, apiKey));
         }
         for (int i = 0; i < listed.size(); i++) {
             Account a = listed.get(i);
-            String prefix = "cloudflare.accounts[" + i + "]";
-            result.add(account(new SettingNames(prefix + ".id", prefix + ".api-token", prefix + ".api-email",
-                    prefix + ".api-key"), a.id(), a.name(), a.apiToken(), a.apiEmail(), a.apiKey()));
+            result.add(account(AccountSettings.listed(i), a.id(), a.name(), a.apiToken(), a.apiEmail(), a.apiKey()));
         }
         List<AccountId> seen = new ArrayList<>();
         for (CloudflareAccount account : result) {
@@ -111,32 +143,30 @@ public record CloudflareProperties(
         return result;
     }
 
-    private record SettingNames(String id, String token, String email, String key) {
-    }
-
-    private static CloudflareAccount account(SettingNames names, @Nullable String id, @Nullable String name,
+    private static CloudflareAccount account(AccountSettings names, @Nullable String id, @Nullable String name,
             @Nullable String token, @Nullable String email, @Nullable String key) {
         if (!StringUtils.hasText(id)) {
-            throw new InvalidSettingException(names.id(), "is not set, but credentials for the account are");
+            String given = StringUtils.hasText(token) ? names.token().brief()
+                    : StringUtils.hasText(email) ? names.email().brief() : names.key().brief();
+            throw new InvalidSettingException(names.id().full(), "is not set, but " + given + " is");
         }
         if (!AccountId.isValid(id)) {
             // The value is not echoed: it could be a token pasted into the wrong variable.
-            throw new InvalidSettingException(names.id(), "is not a Cloudflare account id (expected 32 lower-case "
-                    + "hexadecimal characters, got " + id.length() + " characters)");
+            throw new InvalidSettingException(names.id().full(), "is not a Cloudflare account id (expected 32 "
+                    + "lower-case hexadecimal characters, got " + id.length() + " characters)");
         }
         return new CloudflareAccount(new AccountId(id), StringUtils.hasText(name) ? name : id,
                 credentials(names, token, email, key));
     }
 
-    private static Credentials credentials(SettingNames names, @Nullable String token, @Nullable String email,
+    private static Credentials credentials(AccountSettings names, @Nullable String token, @Nullable String email,
             @Nullable String key) {
         boolean hasToken = StringUtils.hasText(token);
         boolean hasEmail = StringUtils.hasText(email);
         boolean hasKey = StringUtils.hasText(key);
         if (hasToken && (hasEmail || hasKey)) {
-            throw new InvalidSettingException(names.token(),
-                    "is set together with " + names.email() + "/" + names.key() + ": set an API token or the legacy "
-                            + "e-mail and key, not both");
+            throw new InvalidSettingException(names.token().full(), "is set together with " + names.email().brief()
+                    + "/" + names.key().brief() + ": set an API token or the legacy e-mail and key, not both");
         }
         if (hasToken) {
             return new Credentials.ApiToken(token);
@@ -145,14 +175,13 @@ public record CloudflareProperties(
             return new Credentials.GlobalApiKey(email, key);
         }
         if (hasEmail) {
-            throw new InvalidSettingException(names.key(), "is not set, but " + names.email() + " is");
+            throw new InvalidSettingException(names.key().full(), "is not set, but " + names.email().brief() + " is");
         }
         if (hasKey) {
-            throw new InvalidSettingException(names.email(), "is not set, but " + names.key() + " is");
+            throw new InvalidSettingException(names.email().full(), "is not set, but " + names.key().brief() + " is");
         }
-        throw new InvalidSettingException(names.token(),
-                "is not set: the account of " + names.id() + " needs an API token, or " + names.email()
-                        + " and " + names.key());
+        throw new InvalidSettingException(names.token().full(), "is not set: the account of " + names.id().brief()
+                + " needs an API token, or " + names.email().brief() + " and " + names.key().brief());
     }
 
     @Override

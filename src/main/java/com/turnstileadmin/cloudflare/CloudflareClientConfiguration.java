@@ -2,6 +2,7 @@ package com.turnstileadmin.cloudflare;
 
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.widget.TurnstileWidgets;
+import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,17 @@ class CloudflareClientConfiguration {
             log.info("Cloudflare mode: managing the Turnstile widgets of {} through {}", accounts.all().stream()
                     .map(a -> "\"" + a.displayName() + "\" (" + a.id() + ")").collect(Collectors.joining(", ")),
                     accounts.apiBaseUrl());
+            if ("http".equals(accounts.apiBaseUrl().getScheme()) && !isLoopback(accounts.apiBaseUrl())) {
+                log.warn("CLOUDFLARE_API_BASE_URL is plain http to another host: the API credentials travel "
+                        + "unencrypted. Use https unless this is a test setup.");
+            }
         }
         return new CloudflareWidgetClient(webClientBuilder, accounts, properties,
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+    }
+
+    private static boolean isLoopback(URI url) {
+        String host = url.getHost();
+        return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host);
     }
 }

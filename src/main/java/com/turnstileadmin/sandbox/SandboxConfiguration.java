@@ -3,6 +3,7 @@ package com.turnstileadmin.sandbox;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.CloudflareCredentialsCondition;
+import com.turnstileadmin.account.CloudflareProperties;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -33,7 +34,11 @@ class SandboxConfiguration {
     }
 
     @Bean
-    CloudflareAccounts cloudflareAccounts(SandboxServer sandbox) {
+    CloudflareAccounts cloudflareAccounts(SandboxServer sandbox, CloudflareProperties cloudflare) {
+        if (!cloudflare.apiBaseUrl().toString().equals(CloudflareProperties.DEFAULT_API_BASE_URL)) {
+            log.warn("CLOUDFLARE_API_BASE_URL is set but ignored: without CLOUDFLARE_ACCOUNT_ID and credentials "
+                    + "the app uses its built-in sandbox.");
+        }
         log.info("Sandbox mode: no Cloudflare account is configured, so the widgets are the built-in sandbox's "
                 + "({} demo widgets, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
                 + "CLOUDFLARE_API_TOKEN to manage real widgets.", sandbox.widgetCount(), sandbox.apiBaseUrl());

@@ -16,8 +16,9 @@ class CloudflarePropertiesTest {
 
     @Test
     void nothingConfiguredMeansSandbox() {
-        assertThat(single(null, null, null, null).isConfigured()).isFalse();
-        assertThat(single("", " ", null, null).isConfigured()).isFalse();
+        assertThat(CloudflareProperties.isConfigured(null, null, null, null)).isFalse();
+        assertThat(CloudflareProperties.isConfigured("", " ", null, null)).isFalse();
+        assertThat(CloudflareProperties.isConfigured(null, "token", null, null)).isTrue();
     }
 
     @Test
@@ -43,7 +44,7 @@ class CloudflarePropertiesTest {
     void aMalformedAccountIdIsNamedButNotEchoed() {
         assertThatThrownBy(() -> single(TOKEN, TOKEN, null, null))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("CLOUDFLARE_ACCOUNT_ID is not a Cloudflare account id")
+                .hasMessageStartingWith("CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not a Cloudflare account id")
                 .hasMessageNotContaining(TOKEN);
         assertThatThrownBy(() -> single(ID.toUpperCase(), TOKEN, null, null))
                 .isInstanceOf(InvalidSettingException.class);
@@ -51,11 +52,14 @@ class CloudflarePropertiesTest {
 
     @Test
     void incompleteCredentialsNameTheMissingSetting() {
-        assertThatThrownBy(() -> single(ID, null, null, null)).hasMessageStartingWith("CLOUDFLARE_API_TOKEN is not set");
-        assertThatThrownBy(() -> single(null, TOKEN, null, null)).hasMessageStartingWith("CLOUDFLARE_ACCOUNT_ID is not set");
+        assertThatThrownBy(() -> single(ID, null, null, null))
+                .hasMessageStartingWith("CLOUDFLARE_API_TOKEN (cloudflare.api-token) is not set");
+        assertThatThrownBy(() -> single(null, TOKEN, null, null))
+                .hasMessage("CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not set, but CLOUDFLARE_API_TOKEN is");
         assertThatThrownBy(() -> single(ID, null, "ops@example.com", null))
-                .hasMessageStartingWith("CLOUDFLARE_API_KEY is not set");
-        assertThatThrownBy(() -> single(ID, null, null, "key")).hasMessageStartingWith("CLOUDFLARE_API_EMAIL is not set");
+                .hasMessage("CLOUDFLARE_API_KEY (cloudflare.api-key) is not set, but CLOUDFLARE_API_EMAIL is");
+        assertThatThrownBy(() -> single(ID, null, null, "key"))
+                .hasMessage("CLOUDFLARE_API_EMAIL (cloudflare.api-email) is not set, but CLOUDFLARE_API_KEY is");
         assertThatThrownBy(() -> single(ID, TOKEN, "ops@example.com", "key"))
                 .hasMessageContaining("not both").hasMessageNotContaining(TOKEN);
     }
@@ -87,9 +91,12 @@ class CloudflarePropertiesTest {
     }
 
     @Test
-    void theBaseUrlMustBeHttp() {
+    void theBaseUrlMustBeHttpWithoutCredentialsInIt() {
         assertThatThrownBy(() -> new CloudflareProperties(URI.create("ftp://example.com"), ID, "x", TOKEN, null, null,
-                null)).hasMessageStartingWith("CLOUDFLARE_API_BASE_URL");
+                null)).hasMessageStartingWith("CLOUDFLARE_API_BASE_URL (cloudflare.api-base-url) must be an http");
+        assertThatThrownBy(() -> new CloudflareProperties(URI.create("https://user:secret@proxy.example.com/v4"), ID,
+                "x", TOKEN, null, null, null))
+                .hasMessageContaining("must not contain a user name or password").hasMessageNotContaining("secret");
     }
 
     @Test
