@@ -19,6 +19,7 @@ final class SandboxError extends RuntimeException {
     static final int NOT_FOUND = 10404;
     static final int ROTATION_IN_GRACE_PERIOD = 10406;
     static final int RATE_LIMITED = 10429;
+    static final int INTERNAL = 10500;
 
     private final int status;
     private final int code;

@@ -4,29 +4,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.account.Credentials;
+import com.turnstileadmin.sandbox.SandboxHttp.Answer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateful simulator of Cloudflare's Turnstile widget API for one account, served over real HTTP
@@ -43,7 +36,6 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     private static final Pattern ROUTE =
             Pattern.compile(BASE_PATH + "/accounts/([^/]+)/challenges/widgets(?:/([^/]+)(/rotate_secret)?)?/?");
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -52,7 +44,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxFaults faults;
     private final Credentials.ApiToken apiToken;
     private final Credentials.GlobalApiKey globalApiKey;
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final SandboxHttp http = new SandboxHttp();
 
     private SandboxServer(HttpServer server, ExecutorService executor, WidgetStore store, WidgetInputParser parser,
             SandboxFaults faults, Keys keys) {
@@ -121,18 +113,11 @@ public final class SandboxServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private record Answer(int status, Map<String, Object> json, @Nullable String retryAfter, @Nullable String html) {
-
-        static Answer json(int status, Map<String, Object> json) {
-            return new Answer(status, json, null, null);
-        }
-    }
-
     private void handle(HttpExchange exchange) {
         try (exchange) {
             Answer answer;
             try {
-                answer = injectedFault();
+                answer = faults.inject();
                 if (answer == null) {
                     answer = route(exchange);
                 }
@@ -141,36 +126,12 @@ public final class SandboxServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("The sandbox failed to answer {} {}", exchange.getRequestMethod(),
                         exchange.getRequestURI().getRawPath(), e);
-                answer = Answer.json(500, SandboxJson.failure(10500, "Internal error in the sandbox", null));
+                answer = Answer.json(500, SandboxJson.failure(SandboxError.INTERNAL, "Internal error in the sandbox", null));
             }
-            send(exchange, answer);
+            http.send(exchange, answer);
         } catch (IOException e) {
             log.debug("The sandbox could not send its answer: {}", e.getMessage());
         }
-    }
-
-    private @Nullable Answer injectedFault() {
-        SandboxProperties.Faults now = faults.current();
-        if (!now.latency().isZero()) {
-            try {
-                Thread.sleep(now.latency().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (now.serverErrorRate() > 0 && random.nextDouble() < now.serverErrorRate()) {
-            // What an edge sends when the origin behind it fails: HTML, not the JSON envelope.
-            return new Answer(502, Map.of(), null,
-                    "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>");
-        }
-        if (now.rateLimitRate() > 0 && random.nextDouble() < now.rateLimitRate()) {
-            long seconds = (now.retryAfter().toMillis() + 999) / 1000;
-            return new Answer(429, SandboxJson.failure(SandboxError.RATE_LIMITED,
-                    "Rate limited. Please wait and consider throttling your request speed", null),
-                    Long.toString(seconds), null);
-        }
-        return null;
     }
 
     private Answer route(HttpExchange exchange) {
@@ -187,8 +148,8 @@ public final class SandboxServer implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (sitekey == null) {
             return switch (method) {
-                case "GET" -> Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(query(exchange)))));
-                case "POST" -> widget(store.create(parser.parse(body(exchange), "world")));
+                case "GET" -> Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(SandboxHttp.query(exchange)))));
+                case "POST" -> widget(store.create(parser.parse(http.body(exchange), "world")));
                 default -> throw methodNotAllowed();
             };
         }
@@ -196,12 +157,12 @@ public final class SandboxServer implements AutoCloseable {
             if (!method.equals("POST")) {
                 throw methodNotAllowed();
             }
-            return widget(store.rotateSecret(sitekey, invalidateImmediately(body(exchange))));
+            return widget(store.rotateSecret(sitekey, invalidateImmediately(http.body(exchange))));
         }
         return switch (method) {
             case "GET" -> widget(store.get(sitekey));
             case "PUT" -> widget(store.update(sitekey,
-                    parser.parse(body(exchange), store.get(sitekey).settings().region())));
+                    parser.parse(http.body(exchange), store.get(sitekey).settings().region())));
             case "DELETE" -> widget(store.delete(sitekey));
             default -> throw methodNotAllowed();
         };
@@ -241,50 +202,5 @@ public final class SandboxServer implements AutoCloseable {
 
     private static SandboxError methodNotAllowed() {
         return new SandboxError(405, SandboxError.METHOD_NOT_ALLOWED, "Method not allowed", null);
-    }
-
-    private @Nullable JsonNode body(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw SandboxError.badRequest("The request body is too large");
-            }
-            return bytes.length == 0 ? null : mapper.readTree(bytes);
-        } catch (JacksonException e) {
-            throw SandboxError.badRequest("The request body is not valid JSON");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> parameters = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null || raw.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.putIfAbsent(name, value);
-        }
-        return parameters;
-    }
-
-    private void send(HttpExchange exchange, Answer answer) throws IOException {
-        byte[] body;
-        if (answer.html() != null) {
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            body = answer.html().getBytes(StandardCharsets.UTF_8);
-        } else {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            body = mapper.writeValueAsBytes(answer.json());
-        }
-        if (answer.retryAfter() != null) {
-            exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
-        }
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        exchange.getResponseBody().write(body);
     }
 }

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * during a rotation's grace period. Immutable; a change makes a new one.
  *
  * @param id the creation sequence number, for {@code order=id}
+ * @param previousSecret the secret before the latest rotation, still valid during the grace period
+ *     (Cloudflare keeps it; a siteverify simulation would accept it)
  * @param previousSecretValidUntil the end of the grace period, or {@code null} when there is none
  */
 record SandboxWidget(
