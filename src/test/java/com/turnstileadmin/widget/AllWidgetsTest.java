@@ -3,7 +3,6 @@ package com.turnstileadmin.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.turnstileadmin.account.AccountId;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -15,7 +14,7 @@ class AllWidgetsTest {
 
     @Test
     void readsPagesOfTheLargestSizeUntilTheTotalIsReached() {
-        PagedApi api = new PagedApi(page -> page <= 3 ? widgets(page == 3 ? 500 : 1000) : List.of(), 2500);
+        PagedApi api = new PagedApi(page -> page <= 3 ? TestWidgets.some(page == 3 ? 500 : 1000) : List.of(), 2500);
 
         AllWidgets all = AllWidgets.read(api, ACCOUNT, WidgetQuery.firstPage().withPage(7), 10);
 
@@ -27,7 +26,7 @@ class AllWidgetsTest {
 
     @Test
     void stopsOnAnEmptyPageEvenIfTheTotalPromisedMore() {
-        PagedApi api = new PagedApi(page -> page == 1 ? widgets(1000) : List.of(), 5000);
+        PagedApi api = new PagedApi(page -> page == 1 ? TestWidgets.some(1000) : List.of(), 5000);
 
         AllWidgets all = AllWidgets.read(api, ACCOUNT, WidgetQuery.firstPage(), 10);
 
@@ -38,7 +37,7 @@ class AllWidgetsTest {
 
     @Test
     void anApiThatNeverEndsIsCutOffAtThePageCap() {
-        PagedApi api = new PagedApi(page -> widgets(1000), Integer.MAX_VALUE);
+        PagedApi api = new PagedApi(page -> TestWidgets.some(1000), Integer.MAX_VALUE);
 
         AllWidgets all = AllWidgets.read(api, ACCOUNT, WidgetQuery.firstPage(), 4);
 
@@ -58,16 +57,6 @@ class AllWidgetsTest {
             assertThat(q.filter()).isEqualTo(query.filter());
             assertThat(q.sort()).isEqualTo(query.sort());
         });
-    }
-
-    private static List<Widget> widgets(int count) {
-        List<Widget> widgets = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            widgets.add(new Widget(new Sitekey("0x4AAAAAAA" + i), "w" + i, List.of("example.com"), WidgetMode.MANAGED,
-                    ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false, Instant.EPOCH, Instant.EPOCH, null,
-                    null));
-        }
-        return widgets;
     }
 
     /** A fake of the port that serves the given pages and records what was asked. */

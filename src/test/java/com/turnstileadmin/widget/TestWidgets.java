@@ -1,0 +1,22 @@
+package com.turnstileadmin.widget;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Widgets for tests that only need some, with distinct sitekeys. */
+final class TestWidgets {
+
+    private TestWidgets() {
+    }
+
+    static List<Widget> some(int count) {
+        List<Widget> widgets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            widgets.add(new Widget(new Sitekey("0x4AAAAAAA" + i), "w" + i, List.of("example.com"), WidgetMode.MANAGED,
+                    ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false, Instant.EPOCH, Instant.EPOCH, null,
+                    null));
+        }
+        return widgets;
+    }
+}
