@@ -2,7 +2,9 @@ package com.turnstileadmin.account;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -133,12 +135,11 @@ public record CloudflareProperties(
             Account a = listed.get(i);
             result.add(account(AccountSettings.listed(i), a.id(), a.name(), a.apiToken(), a.apiEmail(), a.apiKey()));
         }
-        List<AccountId> seen = new ArrayList<>();
+        Set<AccountId> seen = new HashSet<>();
         for (CloudflareAccount account : result) {
-            if (seen.contains(account.id())) {
+            if (!seen.add(account.id())) {
                 throw new InvalidSettingException("cloudflare.accounts", "lists account " + account.id() + " twice");
             }
-            seen.add(account.id());
         }
         return result;
     }

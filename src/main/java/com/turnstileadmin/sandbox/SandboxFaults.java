@@ -25,10 +25,6 @@ public final class SandboxFaults {
         current.set(faults);
     }
 
-    public void clear() {
-        current.set(SandboxProperties.Faults.NONE);
-    }
-
     /** Waits out the added latency, then draws whether this request fails, and how. */
     SandboxHttp.@Nullable Answer inject() {
         SandboxProperties.Faults now = current.get();

@@ -39,23 +39,11 @@ public record WidgetSettings(
         return new WidgetSettings(newName, domains, mode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
     }
 
-    public WidgetSettings withDomains(List<String> newDomains) {
-        return new WidgetSettings(name, newDomains, mode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
-    }
-
     public WidgetSettings withMode(WidgetMode newMode) {
         return new WidgetSettings(name, domains, newMode, clearanceLevel, region, botFightMode, offlabel, ephemeralId);
     }
 
     public WidgetSettings withClearanceLevel(ClearanceLevel newLevel) {
         return new WidgetSettings(name, domains, mode, newLevel, region, botFightMode, offlabel, ephemeralId);
-    }
-
-    public WidgetSettings withRegion(Region newRegion) {
-        return new WidgetSettings(name, domains, mode, clearanceLevel, newRegion, botFightMode, offlabel, ephemeralId);
-    }
-
-    public WidgetSettings withEnterpriseFlags(boolean newBotFightMode, boolean newOfflabel, boolean newEphemeralId) {
-        return new WidgetSettings(name, domains, mode, clearanceLevel, region, newBotFightMode, newOfflabel, newEphemeralId);
     }
 }
