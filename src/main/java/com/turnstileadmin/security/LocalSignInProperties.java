@@ -1,0 +1,81 @@
+package com.turnstileadmin.security;
+
+import com.turnstileadmin.account.InvalidSettingException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Users who sign in with a password on the app's own form, until single sign-on is configured.
+ *
+ * @param adminPassword the password of the local {@code admin} user ({@code LOCAL_ADMIN_PASSWORD});
+ *     with neither it nor any {@code users}, a random one is generated and logged once at start-up
+ * @param users further users, each with a password hash and a role
+ */
+@ConfigurationProperties("local-sign-in")
+public record LocalSignInProperties(@Nullable String adminPassword, @Nullable List<User> users) {
+
+    /** The reserved name of the user whose password is {@code LOCAL_ADMIN_PASSWORD}. */
+    public static final String ADMIN = "admin";
+
+    /**
+     * A user listed in {@code application.yml}.
+     *
+     * @param username the name to sign in with
+     * @param passwordHash the password's hash with its encoder prefix, e.g. {@code {bcrypt}$2a$10$...}
+     * @param role {@code viewer}, {@code editor} or {@code admin}
+     */
+    public record User(@Nullable String username, @Nullable String passwordHash, @Nullable String role) {
+
+        @Override
+        public String toString() {
+            return "User[username=" + username + ", role=" + role + "]";
+        }
+    }
+
+    public LocalSignInProperties {
+        adminPassword = StringUtils.hasText(adminPassword) ? adminPassword : null;
+        users = users == null ? List.of() : List.copyOf(users);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            User user = users.get(i);
+            String setting = "local-sign-in.users[" + i + "]";
+            if (!StringUtils.hasText(user.username())) {
+                throw new InvalidSettingException(setting + ".username", "is missing");
+            }
+            if (ADMIN.equals(user.username()) || !names.add(user.username())) {
+                throw new InvalidSettingException(setting + ".username",
+                        "repeats the user name \"" + user.username() + "\" (\"admin\" is LOCAL_ADMIN_PASSWORD's)");
+            }
+            if (!StringUtils.hasText(user.passwordHash()) || !user.passwordHash().startsWith("{")) {
+                throw new InvalidSettingException(setting + ".password-hash",
+                        "is not a password hash with its encoder prefix, such as {bcrypt}$2a$10$...");
+            }
+            roleOf(user, setting);
+        }
+    }
+
+    /** Whether any way of signing in has been configured. */
+    public boolean isConfigured() {
+        return adminPassword != null || !users.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSignInProperties[adminPassword=" + (adminPassword == null ? "unset" : "set") + ", users=" + users + "]";
+    }
+
+    static Role roleOf(User user, String setting) {
+        String role = user.role() == null ? "" : user.role().trim().toUpperCase(Locale.ROOT);
+        for (Role candidate : Role.values()) {
+            if (candidate.name().equals(role)) {
+                return candidate;
+            }
+        }
+        throw new InvalidSettingException(setting + ".role", "is not one of viewer, editor, admin");
+    }
+}

@@ -1,0 +1,58 @@
+package com.turnstileadmin.security;
+
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Every page needs a signed-in user; what each role may do is enforced on the
+ * service and handler methods ({@code @PreAuthorize}), and the pages hide what a role may not do.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String SIGN_IN_PAGE = "/login";
+
+    private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        // After signing in, go back to the page, never to the fragment an htmx request asked for.
+        requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.svg",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(exceptions -> exceptions
+                        // An htmx request of an expired session reloads the page, which then goes to sign-in,
+                        // instead of swapping the sign-in form into a table.
+                        .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
+                        .accessDeniedHandler(new SignedOutAwareAccessDeniedHandler()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager localUsers(LocalSignInProperties properties, PasswordEncoder encoder) {
+        return LocalUsers.from(properties, encoder);
+    }
+}

@@ -1,0 +1,42 @@
+package com.turnstileadmin.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+
+/**
+ * A refused request of someone who is no longer signed in is a sign-in problem, not a missing
+ * permission. It happens when a session expires under an open page: the next POST carries a CSRF
+ * token of the old session and is refused before anything asks who the user is. Such a request
+ * goes to sign-in (an htmx one reloads the page, which then does); everyone else gets the 403 page.
+ */
+final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
+
+    private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        if (isSignedIn()) {
+            forbidden.handle(request, response, denied);
+        } else if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Refresh", "true");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE);
+        }
+    }
+
+    private static boolean isSignedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+}

@@ -1,0 +1,91 @@
+package com.turnstileadmin.web;
+
+import com.turnstileadmin.account.UnknownAccountException;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns what can go wrong outside a form into the error page, which an htmx request gets too:
+ * htmx is configured (layout.html) to put the page's alert into the flash area. The page says what
+ * happened in plain words and offers a retry; it never shows exception text or internal URLs.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    @ExceptionHandler(CloudflareUnavailableException.class)
+    ModelAndView unavailable(CloudflareUnavailableException failure, HttpServletRequest request) {
+        log.warn("{}", failure.getMessage());
+        String message = failure.outcomeUnknown()
+                ? "Cloudflare did not answer properly, so it is not known whether the change was made. "
+                        + "Check the widget before you try again."
+                : "Cloudflare could not be reached or did not answer properly. Nothing was changed; try again in a moment.";
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Cloudflare is unavailable", message, retryUrl(request));
+    }
+
+    @ExceptionHandler(CloudflareApiException.class)
+    ModelAndView refused(CloudflareApiException refusal, HttpServletRequest request) {
+        if (refusal.isNotFound()) {
+            return page(HttpStatus.NOT_FOUND, "Widget not found",
+                    "Cloudflare has no such widget in this account. It may have been deleted.", null);
+        }
+        log.warn("{}", refusal.getMessage());
+        if (refusal.isAuthenticationFailure()) {
+            return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the app's credentials",
+                    "The API token configured for this account was refused. An administrator needs to check it "
+                            + "(it needs Turnstile Sites Read and Write).", null);
+        }
+        String said = String.join("; ", refusal.errors().stream().map(e -> e.message()).toList());
+        return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the request",
+                said.isEmpty() ? "Cloudflare gave no reason." : "Cloudflare says: " + said, retryUrl(request));
+    }
+
+    @ExceptionHandler({UnknownAccountException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView notFound() {
+        return page(HttpStatus.NOT_FOUND, "Page not found",
+                "There is no such account or widget here. Check the address, or start from the widget list.", null);
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String message, @Nullable String retryUrl) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("retryUrl", retryUrl);
+        return page;
+    }
+
+    /**
+     * Where "Retry" leads: the page the user is on, for a read. A failed write has no retry link, as
+     * it may have been carried out; its form, if it had one, was shown again with the input instead.
+     */
+    private static @Nullable String retryUrl(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        String currentUrl = request.getHeader("HX-Current-URL");
+        if (currentUrl != null) {
+            try {
+                // Only the path and query of the page htmx was on: never a link to another host.
+                URI page = new URI(currentUrl);
+                return page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
+            } catch (URISyntaxException malformed) {
+                // Fall through to the request's own URL.
+            }
+        }
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}

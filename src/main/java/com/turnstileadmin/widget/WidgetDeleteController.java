@@ -1,0 +1,59 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Deleting a widget, once the user has typed its name. The details page opens this as a dialog;
+ * the page of its own is for browsers without JavaScript and for a confirmation that did not match.
+ */
+@Controller
+class WidgetDeleteController {
+
+    private static final String PAGE = "widgets/delete";
+
+    private final WidgetService widgets;
+
+    WidgetDeleteController(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
+    @PreAuthorize("hasRole('ADMIN')")
+    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
+        Widget widget = widgets.details(accountId, sitekey);
+        model.addAttribute("sitekey", sitekey);
+        model.addAttribute("name", widget.name());
+        model.addAttribute("confirmation", "");
+        model.addAttribute("mismatch", false);
+        return PAGE;
+    }
+
+    /**
+     * Deletes the widget if the typed name matches the one the dialog showed. The name is checked
+     * here against the page's copy rather than read anew, so a delete is one Cloudflare call.
+     */
+    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
+    @PreAuthorize("hasRole('ADMIN')")
+    public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+            @RequestParam String name, @RequestParam(defaultValue = "") String confirmation, Model model,
+            RedirectAttributes redirect) {
+        if (!confirmation.strip().equals(name.strip())) {
+            model.addAttribute("sitekey", sitekey);
+            model.addAttribute("name", name);
+            model.addAttribute("confirmation", confirmation);
+            model.addAttribute("mismatch", true);
+            return PAGE;
+        }
+        Widget deleted = widgets.delete(accountId, sitekey);
+        redirect.addFlashAttribute("flash", "Widget “" + deleted.name() + "” deleted.");
+        return "redirect:" + WidgetPaths.list(accountId);
+    }
+}

@@ -1,0 +1,42 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * A widget's details page, and its secret on demand: the page itself never holds the secret, so
+ * that it can be cached, shared on screen and shown to a viewer.
+ */
+@Controller
+class WidgetDetailsController {
+
+    private final WidgetService widgets;
+
+    WidgetDetailsController(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets/{sitekey}")
+    String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
+        model.addAttribute("widget", widgets.details(accountId, sitekey));
+        return "widgets/details";
+    }
+
+    /** A POST, not a GET: revealing a secret is an action (the audit trail will record it), not a view. */
+    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/secret")
+    String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, HtmxRequest htmx,
+            Model model, HttpServletResponse response) {
+        NoStore.apply(response);
+        WidgetWithSecret revealed = widgets.revealSecret(accountId, sitekey);
+        model.addAttribute("widget", revealed.widget());
+        model.addAttribute("secret", revealed.secret());
+        // Without JavaScript, the whole page again, with the secret in its place.
+        return htmx.isHtmxRequest() ? "widgets/details :: secret" : "widgets/details";
+    }
+}

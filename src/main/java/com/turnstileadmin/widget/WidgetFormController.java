@@ -1,0 +1,116 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Create and edit, on one form. Each field is checked as the user leaves it and all of them again
+ * on submit; whatever goes wrong, the form comes back with the user's input in it.
+ */
+@Controller
+class WidgetFormController {
+
+    private static final String FORM = "widgets/form";
+
+    private final WidgetService widgets;
+    private final MessageSource messages;
+
+    WidgetFormController(WidgetService widgets, MessageSource messages) {
+        this.widgets = widgets;
+        this.messages = messages;
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets/new")
+    @PreAuthorize("hasRole('EDITOR')")
+    public String newWidget(@PathVariable AccountId accountId, Model model) {
+        model.addAttribute("form", new WidgetForm());
+        return FORM;
+    }
+
+    @PostMapping("/accounts/{accountId}/widgets")
+    @PreAuthorize("hasRole('EDITOR')")
+    public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
+            BindingResult result, RedirectAttributes redirect) {
+        form.setModifiedOn("");
+        WidgetFormValidator.validate(form, result);
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        try {
+            Widget created = widgets.create(accountId, form.toSettings()).widget();
+            redirect.addFlashAttribute("flash", "Widget “" + created.name() + "” created.");
+            return "redirect:" + WidgetPaths.details(accountId, created.sitekey());
+        } catch (CloudflareException failure) {
+            CloudflareFormErrors.reject(failure, result);
+            return FORM;
+        }
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
+    @PreAuthorize("hasRole('EDITOR')")
+    public String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
+        Widget widget = widgets.details(accountId, sitekey);
+        model.addAttribute("sitekey", sitekey);
+        model.addAttribute("form", WidgetForm.of(widget));
+        return FORM;
+    }
+
+    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
+    @PreAuthorize("hasRole('EDITOR')")
+    public String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+            @ModelAttribute("form") WidgetForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        model.addAttribute("sitekey", sitekey);
+        if (!form.isEdit()) {
+            // The hidden fields that say which version the edit began on are missing: a tampered form.
+            result.reject("widget.edit.stale");
+            return FORM;
+        }
+        WidgetFormValidator.validate(form, result);
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        try {
+            Widget saved = widgets.update(accountId, sitekey, form.baseSettings(), form.toSettings(),
+                    form.openedAtModification());
+            redirect.addFlashAttribute("flash", "Widget “" + saved.name() + "” saved.");
+            return "redirect:" + WidgetPaths.details(accountId, sitekey);
+        } catch (EditConflictException conflict) {
+            // Show the user's edit applied on top of the other change; saving again applies it.
+            form.fillFrom(conflict.merge().merged());
+            form.rebase(conflict.current());
+            model.addAttribute("conflict", conflict);
+            return FORM;
+        } catch (CloudflareException failure) {
+            CloudflareFormErrors.reject(failure, result);
+            return FORM;
+        }
+    }
+
+    /** One field's check as the user leaves it: answers with that field's message, or an empty one. */
+    @PostMapping("/accounts/{accountId}/widgets/validate")
+    @PreAuthorize("hasRole('EDITOR')")
+    public String validateField(@PathVariable AccountId accountId, @RequestParam String field,
+            @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
+        if (!WidgetFormValidator.FIELDS.contains(field)) {
+            field = "name";
+        }
+        BindingResult result = new BeanPropertyBindingResult(form, "form");
+        WidgetFormValidator.validateField(form, field, result);
+        model.addAttribute("field", field);
+        model.addAttribute("message", result.hasFieldErrors(field)
+                ? messages.getMessage(result.getFieldError(field), locale) : "");
+        return "widgets/form :: field-message";
+    }
+}

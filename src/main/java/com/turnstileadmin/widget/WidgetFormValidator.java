@@ -1,0 +1,69 @@
+package com.turnstileadmin.widget;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.validation.Errors;
+
+/**
+ * The rules a widget form must pass before it goes to Cloudflare, field by field, so that a field
+ * can be checked on its own as the user leaves it and all of them again on submit. The messages
+ * live in {@code messages.properties} under the codes used here.
+ */
+public final class WidgetFormValidator {
+
+    /** Cloudflare's limit on a widget name. */
+    public static final int MAX_NAME_LENGTH = 254;
+
+    /** The fields that can be checked one at a time. */
+    public static final Set<String> FIELDS = Set.of("name", "domains", "mode", "clearanceLevel", "region");
+
+    private WidgetFormValidator() {
+    }
+
+    public static void validate(WidgetForm form, Errors errors) {
+        FIELDS.forEach(field -> validateField(form, field, errors));
+    }
+
+    public static void validateField(WidgetForm form, String field, Errors errors) {
+        switch (field) {
+            case "name" -> checkName(form.getName().trim(), errors);
+            case "domains" -> checkDomains(form.normalizedDomains(), errors);
+            case "mode" -> checkKnown(new WidgetMode(orUnknown(form.getMode())).isKnown(), "mode", errors);
+            case "clearanceLevel" -> checkKnown(
+                    new ClearanceLevel(orUnknown(form.getClearanceLevel())).isKnown(), "clearanceLevel", errors);
+            case "region" -> checkKnown(new Region(orUnknown(form.getRegion())).isKnown(), "region", errors);
+            default -> throw new IllegalArgumentException("No such field: " + field);
+        }
+    }
+
+    private static void checkName(String name, Errors errors) {
+        if (name.isEmpty()) {
+            errors.rejectValue("name", "widget.name.required");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            errors.rejectValue("name", "widget.name.tooLong", new Object[] {MAX_NAME_LENGTH, name.length()}, null);
+        }
+    }
+
+    private static void checkDomains(List<String> domains, Errors errors) {
+        List<String> invalid = DomainNames.invalid(domains);
+        if (domains.isEmpty()) {
+            errors.rejectValue("domains", "widget.domains.required");
+        } else if (!invalid.isEmpty()) {
+            errors.rejectValue("domains", invalid.size() == 1 ? "widget.domains.invalid" : "widget.domains.invalidSeveral",
+                    new Object[] {String.join(", ", invalid)}, null);
+        } else if (domains.size() > DomainNames.MAX) {
+            errors.rejectValue("domains", "widget.domains.tooMany", new Object[] {DomainNames.MAX, domains.size()}, null);
+        }
+    }
+
+    private static void checkKnown(boolean known, String field, Errors errors) {
+        if (!known) {
+            errors.rejectValue(field, "widget." + field + ".unknown");
+        }
+    }
+
+    // The value types refuse blank values; a blank choice is simply not one of the known ones.
+    private static String orUnknown(String value) {
+        return value.isBlank() ? "?" : value;
+    }
+}

@@ -1,0 +1,44 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The widget list: filter, sort and pages, all in the URL. A plain request gets the page; an htmx
+ * request (typing in the filter, a header or pager click) only the results it replaces.
+ */
+@Controller
+class WidgetListController {
+
+    private final WidgetService widgets;
+
+    WidgetListController(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets")
+    String list(@PathVariable AccountId accountId, @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String by, @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String dir, @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size, HtmxRequest htmx, Model model,
+            HttpServletResponse response) {
+        ListParams params = ListParams.of(q, by, sort, dir, page, size);
+        ListView view = new ListView(params, widgets.list(accountId, params.toQuery()), WidgetPaths.list(accountId));
+        model.addAttribute("view", view);
+        // The same URL answers with a page or a fragment: caches must tell them apart.
+        response.addHeader("Vary", "HX-Request");
+        if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
+            // The address bar shows the list's state in its shortest form, ready to share.
+            response.setHeader("HX-Push-Url", view.currentUrl());
+            return "widgets/list :: results";
+        }
+        return "widgets/list";
+    }
+}

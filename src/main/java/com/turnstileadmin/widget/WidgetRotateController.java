@@ -1,0 +1,53 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Secret rotation. The details page opens it as a dialog and posts it with htmx; the page of its
+ * own is for browsers without JavaScript. The new secret is shown once, on a response no cache keeps.
+ */
+@Controller
+class WidgetRotateController {
+
+    private static final String PAGE = "widgets/rotate";
+
+    private final WidgetService widgets;
+
+    WidgetRotateController(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
+    @PreAuthorize("hasRole('ADMIN')")
+    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
+        model.addAttribute("widget", widgets.details(accountId, sitekey));
+        return PAGE;
+    }
+
+    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
+    @PreAuthorize("hasRole('ADMIN')")
+    public String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+            @RequestParam(defaultValue = "false") boolean invalidateImmediately, HtmxRequest htmx, Model model,
+            HttpServletResponse response) {
+        model.addAttribute("sitekey", sitekey);
+        model.addAttribute("invalidateImmediately", invalidateImmediately);
+        try {
+            WidgetWithSecret rotated = widgets.rotateSecret(accountId, sitekey, invalidateImmediately);
+            NoStore.apply(response);
+            model.addAttribute("widget", rotated.widget());
+            model.addAttribute("secret", rotated.secret());
+        } catch (RotationRefusedException refused) {
+            model.addAttribute("refused", refused);
+        }
+        return htmx.isHtmxRequest() ? PAGE + " :: outcome" : PAGE;
+    }
+}
