@@ -45,14 +45,15 @@ public class WidgetService {
      * Saves an edit that began on the version of the widget last modified at {@code openedAt}.
      *
      * @param base the settings as the edit form showed them when it was opened
-     * @throws EditConflictException if the widget was modified since; nothing is saved then
+     * @throws EditConflictException if someone else changed a setting since; nothing is saved then
      */
     @PreAuthorize("hasRole('EDITOR')")
     public Widget update(AccountId account, Sitekey sitekey, WidgetSettings base, WidgetSettings edited,
             Instant openedAt) {
         Widget current = cloudflare.get(account, sitekey).widget();
         EditMerge merge = EditMerge.of(base, edited, current.settings());
-        if (!current.modifiedOn().equals(openedAt)) {
+        // A change that left every setting as the form saw it (a save without edits, say) is no conflict.
+        if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             throw new EditConflictException(current, merge);
         }
         return cloudflare.update(account, sitekey, merge.merged()).widget();
