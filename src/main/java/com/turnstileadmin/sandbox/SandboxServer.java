@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Credentials.ApiToken apiToken;
     private final Credentials.GlobalApiKey globalApiKey;
     private final SandboxHttp http = new SandboxHttp();
+    private final AtomicLong requests = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService executor, WidgetStore store, WidgetInputParser parser,
             SandboxFaults faults, Keys keys) {
@@ -107,6 +109,14 @@ public final class SandboxServer implements AutoCloseable {
         return store.size();
     }
 
+    /**
+     * How many requests the sandbox has received since it started, answered or refused: what the app
+     * would have spent of Cloudflare's rate limit. Tests and the benchmark count calls per page with it.
+     */
+    public long requestCount() {
+        return requests.get();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -114,6 +124,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        requests.incrementAndGet();
         try (exchange) {
             Answer answer;
             try {
