@@ -1,0 +1,69 @@
+package com.turnstileadmin.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One test's browser window: its own {@link BrowserContext} (cookies, storage, permissions) on the
+ * shared Chromium, and the {@link Page} the test starts on.
+ */
+final class BrowserSession implements AutoCloseable {
+
+    /** Long enough for a slow CI machine, short enough that a wrong selector fails in seconds. */
+    static final double DEFAULT_TIMEOUT_MILLIS = 10_000;
+
+    private final BrowserContext context;
+    private final Page page;
+
+    private BrowserSession(BrowserContext context, Page page) {
+        this.context = context;
+        this.page = page;
+    }
+
+    static BrowserSession open(Browser browser) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                // So that tests can check what a copy button put on the clipboard.
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        context.setDefaultTimeout(DEFAULT_TIMEOUT_MILLIS);
+        return new BrowserSession(context, context.newPage());
+    }
+
+    BrowserContext context() {
+        return context;
+    }
+
+    Page page() {
+        return page;
+    }
+
+    /**
+     * Saves what the user would be looking at: a full-page screenshot and the HTML of the most
+     * recently opened page still open (a popup, if the test opened one).
+     *
+     * @return the page's URL, or empty if every page was closed and there was nothing to save
+     */
+    Optional<String> saveEvidence(Path screenshot, Path html) throws IOException {
+        List<Page> pages = context.pages();
+        if (pages.isEmpty()) {
+            return Optional.empty();
+        }
+        Page current = pages.get(pages.size() - 1);
+        Files.createDirectories(screenshot.toAbsolutePath().getParent());
+        Files.createDirectories(html.toAbsolutePath().getParent());
+        current.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
+        Files.writeString(html, current.content());
+        return Optional.of(current.url());
+    }
+
+    /** Closes the context and with it every page the test opened. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}
