@@ -61,6 +61,10 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts a sandbox with its demo widgets on a loopback port. */
     public static SandboxServer start(SandboxProperties properties, SandboxFaults faults, Clock clock) {
+        // The JDK's server writes headers and body separately; with Nagle's algorithm on, the body then
+        // waits for the client's delayed ACK, about 40 ms per call. Cloudflare answers without such a
+        // stall, so the sandbox must too. Read once, when the first JDK HTTP server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Keys keys = new Keys();
         WidgetStore store = new WidgetStore(clock, keys);
         DemoWidgets.addTo(store, properties.demoWidgets(), clock.instant());

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param listPath the list's path, {@code /accounts/{id}/widgets}
  */
 public record ListView(ListParams params, WidgetPage page, String listPath) {
+
+    public List<Integer> pageSizes() {
+        return ListParams.PAGE_SIZES;
+    }
 
     public String range() {
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);

@@ -1,0 +1,107 @@
+package com.turnstileadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.security.Role;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The team shares one token and its rate limit, so each page costs exactly one Cloudflare call
+ * (PRODUCT.md). Counted where Cloudflare would count them: requests arriving at the sandbox.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CloudflareCallBudgetTest {
+
+    private static final RequestPostProcessor ADMIN = user("admin").authorities(Role.ADMIN.authorities());
+    private static final Pattern SITEKEY = Pattern.compile("widgets/([A-Za-z0-9_-]{10,32})\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @Test
+    void listingDetailsAndRevealEachCostOneCall() throws Exception {
+        String sitekey = anySitekey();
+
+        assertThat(callsFor(get(list()).param("q", "shop").param("sort", "name"))).isEqualTo(1);
+        assertThat(callsFor(get(list()).header("HX-Request", "true").param("q", "sho"))).isEqualTo(1);
+        assertThat(callsFor(get(list() + "/" + sitekey))).isEqualTo(1);
+        assertThat(callsFor(post(list() + "/" + sitekey + "/secret").with(csrf()))).isEqualTo(1);
+    }
+
+    @Test
+    void formsAndFieldChecksCostNothingUntilSaved() throws Exception {
+        assertThat(callsFor(get(list() + "/new"))).isZero();
+        assertThat(callsFor(post(list() + "/validate").with(csrf()).param("field", "domains")
+                .param("domains", "bad domain"))).isZero();
+        assertThat(callsFor(post(list()).with(csrf()).param("name", "").param("domains", "example.com")))
+                .as("a form refused by its own checks never reaches Cloudflare").isZero();
+    }
+
+    @Test
+    void eachWriteCostsOneCallAndAnEditOneMoreForItsConflictCheck() throws Exception {
+        long before = sandbox.requestCount();
+        String created = mvc.perform(post(list()).with(ADMIN).with(csrf()).param("name", "Budget")
+                        .param("domains", "budget.example").param("mode", "managed")
+                        .param("clearanceLevel", "no_clearance").param("region", "world"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(sandbox.requestCount() - before).as("create").isEqualTo(1);
+        String details = created.substring(created.indexOf("/accounts/"));
+
+        String form = mvc.perform(get(details + "/edit").with(ADMIN)).andReturn().getResponse().getContentAsString();
+        MockHttpServletRequestBuilder save = post(details + "/edit").with(csrf()).param("name", "Budget renamed")
+                .param("domains", "budget.example").param("mode", "managed").param("clearanceLevel", "no_clearance")
+                .param("region", "world").param("modifiedOn", hidden(form, "modifiedOn"))
+                .param("baseName", "Budget").param("baseDomains", "budget.example").param("baseMode", "managed")
+                .param("baseClearanceLevel", "no_clearance");
+        // The read is what lets the edit refuse to overwrite someone else's change.
+        assertThat(callsFor(save)).as("edit: read to compare, then write").isEqualTo(2);
+        assertThat(callsFor(post(details + "/rotate").with(csrf()).param("invalidateImmediately", "true")))
+                .as("rotate").isEqualTo(1);
+        assertThat(callsFor(post(details + "/delete").with(csrf()).param("name", "Budget renamed")
+                .param("confirmation", "Budget renamed"))).as("delete").isEqualTo(1);
+    }
+
+    private long callsFor(MockHttpServletRequestBuilder request) throws Exception {
+        long before = sandbox.requestCount();
+        mvc.perform(request.with(ADMIN));
+        return sandbox.requestCount() - before;
+    }
+
+    private String list() {
+        return "/accounts/" + sandbox.accountId().value() + "/widgets";
+    }
+
+    private String anySitekey() throws Exception {
+        String page = mvc.perform(get(list()).with(ADMIN)).andReturn().getResponse().getContentAsString();
+        Matcher sitekey = SITEKEY.matcher(page);
+        assertThat(sitekey.find()).isTrue();
+        return sitekey.group(1);
+    }
+
+    private static String hidden(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        if (!value.find()) {
+            value = Pattern.compile("value=\"([^\"]*)\"[^>]*name=\"" + name + "\"").matcher(page);
+            assertThat(value.find()).as("hidden field " + name).isTrue();
+        }
+        return value.group(1);
+    }
+}
