@@ -47,7 +47,9 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
             if (!StringUtils.hasText(user.username())) {
                 throw new InvalidSettingException(setting + ".username", "is missing");
             }
-            if (ADMIN.equals(user.username()) || !names.add(user.username())) {
+            // Sign-in names are case-insensitive (InMemoryUserDetailsManager), so "Alice" repeats "alice".
+            String name = user.username().toLowerCase(Locale.ROOT);
+            if (ADMIN.equals(name) || !names.add(name)) {
                 throw new InvalidSettingException(setting + ".username",
                         "repeats the user name \"" + user.username() + "\" (\"admin\" is LOCAL_ADMIN_PASSWORD's)");
             }

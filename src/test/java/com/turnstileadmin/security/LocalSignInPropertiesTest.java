@@ -56,6 +56,8 @@ class LocalSignInPropertiesTest {
                 Arguments.of(List.of(user("alice", "viewer"), user(" ", "viewer")), "local-sign-in.users[1].username"),
                 Arguments.of(List.of(user("alice", "viewer"), user("alice", "editor")), "local-sign-in.users[1].username"),
                 Arguments.of(List.of(user("admin", "admin")), "local-sign-in.users[0].username"),
+                Arguments.of(List.of(user("alice", "viewer"), user("Alice", "editor")), "local-sign-in.users[1].username"),
+                Arguments.of(List.of(user("Admin", "admin")), "local-sign-in.users[0].username"),
                 Arguments.of(List.of(new User("alice", "$2a$10$unprefixedHash", "viewer")), "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(new User("alice", null, "viewer")), "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(user("alice", "owner")), "local-sign-in.users[0].role"),
