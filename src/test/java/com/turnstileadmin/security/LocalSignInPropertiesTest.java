@@ -60,6 +60,10 @@ class LocalSignInPropertiesTest {
                 Arguments.of(List.of(user("Admin", "admin")), "local-sign-in.users[0].username"),
                 Arguments.of(List.of(new User("alice", "$2a$10$unprefixedHash", "viewer")), "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(new User("alice", null, "viewer")), "local-sign-in.users[0].password-hash"),
+                Arguments.of(List.of(new User("alice", "{bcrypt$2a$10$unprefixedHash", "viewer")),
+                        "local-sign-in.users[0].password-hash"),
+                Arguments.of(List.of(new User("alice", "{}$2a$10$unprefixedHash", "viewer")),
+                        "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(user("alice", "owner")), "local-sign-in.users[0].role"),
                 Arguments.of(List.of(user("alice", "viewer"), user("bob", null)), "local-sign-in.users[1].role"));
     }
