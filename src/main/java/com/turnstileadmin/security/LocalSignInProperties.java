@@ -47,11 +47,14 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
             if (!StringUtils.hasText(user.username())) {
                 throw new InvalidSettingException(setting + ".username", "is missing");
             }
-            if (ADMIN.equals(user.username()) || !names.add(user.username())) {
+            // Sign-in names are case-insensitive (InMemoryUserDetailsManager), so "Alice" repeats "alice".
+            String name = user.username().toLowerCase(Locale.ROOT);
+            if (ADMIN.equals(name) || !names.add(name)) {
                 throw new InvalidSettingException(setting + ".username",
                         "repeats the user name \"" + user.username() + "\" (\"admin\" is LOCAL_ADMIN_PASSWORD's)");
             }
-            if (!StringUtils.hasText(user.passwordHash()) || !user.passwordHash().startsWith("{")) {
+            // A whole "{id}" prefix, as DelegatingPasswordEncoder reads it: without its "}" no one could sign in.
+            if (user.passwordHash() == null || !user.passwordHash().matches("(?s)\\{[^{}]+}.+")) {
                 throw new InvalidSettingException(setting + ".password-hash",
                         "is not a password hash with its encoder prefix, such as {bcrypt}$2a$10$...");
             }

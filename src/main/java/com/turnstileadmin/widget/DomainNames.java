@@ -51,12 +51,13 @@ public final class DomainNames {
     }
 
     private static boolean isIpv6(String value) {
-        // Only a literal of these characters reaches InetAddress, so it never makes a DNS lookup.
+        // In brackets InetAddress takes only an IPv6 literal, so it never makes a DNS lookup (without them,
+        // a value not starting with a hex digit or ':', such as ".::1", would be looked up).
         if (!value.contains(":") || !IPV6_CHARACTERS.matcher(value).matches()) {
             return false;
         }
         try {
-            return InetAddress.getByName(value) instanceof Inet6Address;
+            return InetAddress.getByName("[" + value + "]") instanceof Inet6Address;
         } catch (UnknownHostException e) {
             return false;
         }

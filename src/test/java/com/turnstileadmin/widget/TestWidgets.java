@@ -10,6 +10,18 @@ final class TestWidgets {
     private TestWidgets() {
     }
 
+    /** Settings with nothing at its default, so that a field mapped wrongly shows. */
+    static WidgetSettings settings() {
+        return new WidgetSettings("Shop", List.of("example.com", "shop.example.com"), WidgetMode.INVISIBLE,
+                ClearanceLevel.MANAGED, Region.CHINA, true, false, true);
+    }
+
+    static Widget widget(WidgetSettings settings, Instant modifiedOn) {
+        return new Widget(new Sitekey("0x4AAAAAAAshop"), settings.name(), settings.domains(), settings.mode(),
+                settings.clearanceLevel(), settings.region(), settings.botFightMode(), settings.offlabel(),
+                settings.ephemeralId(), Instant.EPOCH, modifiedOn, null, null);
+    }
+
     static List<Widget> some(int count) {
         List<Widget> widgets = new ArrayList<>();
         for (int i = 0; i < count; i++) {

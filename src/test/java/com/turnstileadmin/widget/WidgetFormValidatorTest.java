@@ -1,0 +1,141 @@
+package com.turnstileadmin.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+
+class WidgetFormValidatorTest {
+
+    @Test
+    void aFilledInFormPasses() {
+        assertThat(validated(form("Shop", "example.com\n2001:db8::1")).hasErrors()).isFalse();
+    }
+
+    @Test
+    void aBlankNameIsRequired() {
+        assertThat(onlyError(form("   ", "example.com")).getCode()).isEqualTo("widget.name.required");
+    }
+
+    @Test
+    void aNameIsAtMost254CharactersNotCountingSurroundingSpaces() {
+        assertThat(validated(form("  " + "n".repeat(254) + "  ", "example.com")).hasErrors()).isFalse();
+
+        FieldError error = onlyError(form("n".repeat(255), "example.com"));
+        assertThat(error.getCode()).isEqualTo("widget.name.tooLong");
+        assertThat(error.getArguments()).containsExactly(254, 255);
+    }
+
+    @Test
+    void atLeastOneDomainIsRequired() {
+        assertThat(onlyError(form("Shop", " \n\r\n")).getCode()).isEqualTo("widget.domains.required");
+    }
+
+    @Test
+    void oneBadDomainIsNamedInTheMessage() {
+        FieldError error = onlyError(form("Shop", "example.com\nhttps://shop.example.com/"));
+
+        assertThat(error.getField()).isEqualTo("domains");
+        assertThat(error.getCode()).isEqualTo("widget.domains.invalid");
+        assertThat(error.getArguments()).containsExactly("https://shop.example.com/");
+    }
+
+    @Test
+    void severalBadDomainsAreNamedTogetherInTheirOrder() {
+        FieldError error = onlyError(form("Shop", "my_host.example\nexample.com\n*.example.com"));
+
+        assertThat(error.getCode()).isEqualTo("widget.domains.invalidSeveral");
+        assertThat(error.getArguments()).containsExactly("my_host.example, *.example.com");
+    }
+
+    @Test
+    void tenDomainsPassAndElevenAreTooMany() {
+        assertThat(validated(form("Shop", domains(10))).hasErrors()).isFalse();
+
+        FieldError error = onlyError(form("Shop", domains(11)));
+        assertThat(error.getCode()).isEqualTo("widget.domains.tooMany");
+        assertThat(error.getArguments()).containsExactly(10, 11);
+    }
+
+    @Test
+    void aRepeatedDomainCountsOnce() {
+        assertThat(validated(form("Shop", domains(10) + "\nD1.EXAMPLE")).hasErrors()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mode, turbo", "mode, ' '", "clearanceLevel, jschallenge2", "clearanceLevel, ''", "region, mars",
+            "region, ' '"})
+    void aChoiceThatIsNoneOfTheKnownOnesIsRefused(String field, String value) {
+        WidgetForm form = form("Shop", "example.com");
+        new BeanWrapperImpl(form).setPropertyValue(field, value);
+
+        FieldError error = onlyError(form);
+        assertThat(error.getField()).isEqualTo(field);
+        assertThat(error.getCode()).isEqualTo("widget." + field + ".unknown");
+    }
+
+    @Test
+    void validateFieldChecksOnlyThatField() {
+        for (String field : WidgetFormValidator.FIELDS) {
+            Errors errors = new BeanPropertyBindingResult(wrongEverywhere(), "widgetForm");
+
+            WidgetFormValidator.validateField(wrongEverywhere(), field, errors);
+
+            assertThat(errors.getFieldErrors()).as(field).singleElement().extracting(FieldError::getField).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void validateChecksEveryField() {
+        assertThat(validated(wrongEverywhere()).getFieldErrors()).extracting(FieldError::getField)
+                .containsExactlyInAnyOrderElementsOf(WidgetFormValidator.FIELDS);
+    }
+
+    @Test
+    void aFieldThatCannotBeCheckedAloneIsRefused() {
+        Errors errors = new BeanPropertyBindingResult(wrongEverywhere(), "widgetForm");
+
+        assertThatThrownBy(() -> WidgetFormValidator.validateField(wrongEverywhere(), "botFightMode", errors))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static WidgetForm form(String name, String domains) {
+        WidgetForm form = new WidgetForm();
+        form.setName(name);
+        form.setDomains(domains);
+        return form;
+    }
+
+    static WidgetForm wrongEverywhere() {
+        WidgetForm form = form("", "");
+        form.setMode("turbo");
+        form.setClearanceLevel("");
+        form.setRegion("mars");
+        return form;
+    }
+
+    /** {@code d1.example} to {@code dN.example}, one per line. */
+    static String domains(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "d" + i + ".example").collect(Collectors.joining("\n"));
+    }
+
+    static Errors validated(WidgetForm form) {
+        Errors errors = new BeanPropertyBindingResult(form, "widgetForm");
+        WidgetFormValidator.validate(form, errors);
+        return errors;
+    }
+
+    private static FieldError onlyError(WidgetForm form) {
+        Errors errors = validated(form);
+        assertThat(errors.getAllErrors()).hasSize(1);
+        return errors.getFieldError();
+    }
+}
