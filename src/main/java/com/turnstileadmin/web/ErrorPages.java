@@ -58,10 +58,10 @@ class ErrorPages {
                 "There is no such account or widget here. Check the address, or start from the widget list.", null);
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String message, @Nullable String retryUrl) {
+    private static ModelAndView page(HttpStatus status, String heading, String message, @Nullable String retryUrl) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
-        page.addObject("title", title);
+        page.addObject("heading", heading);
         page.addObject("message", message);
         page.addObject("retryUrl", retryUrl);
         return page;

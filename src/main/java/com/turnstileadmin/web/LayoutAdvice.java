@@ -3,16 +3,16 @@ package com.turnstileadmin.web;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * What the layout shows on every page: the accounts for the switcher, the sandbox banner and the
- * account the page is about. An account id in the path that is not configured ends the request
- * here, as a 404, before any handler could call Cloudflare with it.
+ * The account a page is about, for the layout's account switcher. An account id in the path that is
+ * not configured ends the request here, as a 404, before any handler could call Cloudflare with it.
+ * (What every page shows, error pages included, the layout reads from beans: {@code
+ * @cloudflareAccounts} and {@code @signedIn}.)
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -21,16 +21,6 @@ class LayoutAdvice {
 
     LayoutAdvice(CloudflareAccounts accounts) {
         this.accounts = accounts;
-    }
-
-    @ModelAttribute("accounts")
-    List<CloudflareAccount> accounts() {
-        return accounts.all();
-    }
-
-    @ModelAttribute("sandbox")
-    boolean sandbox() {
-        return accounts.isSandbox();
     }
 
     @ModelAttribute("account")
