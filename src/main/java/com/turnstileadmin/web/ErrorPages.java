@@ -28,10 +28,18 @@ class ErrorPages {
     @ExceptionHandler(CloudflareUnavailableException.class)
     ModelAndView unavailable(CloudflareUnavailableException failure, HttpServletRequest request) {
         log.warn("{}", failure.getMessage());
-        String message = failure.outcomeUnknown()
-                ? "Cloudflare did not answer properly, so it is not known whether the change was made. "
-                        + "Check the widget before you try again."
-                : "Cloudflare could not be reached or did not answer properly. Nothing was changed; try again in a moment.";
+        String message;
+        if (failure.outcomeUnknown()) {
+            message = "Cloudflare did not answer properly, so it is not known whether the change was made. "
+                    + "Check the widget before you try again.";
+        } else if (failure.reason() == CloudflareUnavailableException.Reason.RATE_LIMITED) {
+            message = "Cloudflare's rate limit for this app's API token is used up (the whole team shares it). "
+                    + "Nothing was changed; try again " + (failure.retryAfter() == null ? "in a few minutes."
+                            : "in " + Math.max(1, failure.retryAfter().toSeconds()) + " seconds.");
+        } else {
+            message = "Cloudflare could not be reached or did not answer properly. Nothing was changed; "
+                    + "try again in a moment.";
+        }
         return page(HttpStatus.SERVICE_UNAVAILABLE, "Cloudflare is unavailable", message, retryUrl(request));
     }
 
