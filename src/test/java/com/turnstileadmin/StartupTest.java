@@ -87,7 +87,9 @@ class StartupTest {
                         environmentVariables));
         return new SpringApplicationBuilder(TurnstileAdminApplication.class)
                 .environment(environment)
-                .web(WebApplicationType.NONE)
+                // As a web application, on a free port: the sign-in's security needs the servlet stack.
+                .web(WebApplicationType.SERVLET)
+                .properties("server.port=0")
                 .run();
     }
 }
