@@ -9,6 +9,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -42,6 +43,10 @@ class SecurityConfiguration {
                         // An htmx request of an expired session reloads the page, which then goes to sign-in,
                         // instead of swapping the sign-in form into a table.
                         .defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), HTMX_REQUEST)
+                        // Every other request goes to sign-in, whatever it accepts: the first entry point
+                        // registered also serves the requests no matcher claims (curl's Accept: */*, say).
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
+                                new NegatedRequestMatcher(HTMX_REQUEST))
                         .accessDeniedHandler(new SignedOutAwareAccessDeniedHandler()));
         return http.build();
     }

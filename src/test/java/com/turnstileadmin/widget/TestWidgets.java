@@ -25,10 +25,15 @@ final class TestWidgets {
     static List<Widget> some(int count) {
         List<Widget> widgets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            widgets.add(new Widget(new Sitekey("0x4AAAAAAA" + i), "w" + i, List.of("example.com"), WidgetMode.MANAGED,
-                    ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false, Instant.EPOCH, Instant.EPOCH, null,
-                    null));
+            widgets.add(widget("0x4AAAAAAA" + i, "w" + i));
         }
         return widgets;
+    }
+
+    /** A managed widget for {@code example.com}, created and last modified at the epoch. */
+    static Widget widget(String sitekey, String name) {
+        return new Widget(new Sitekey(sitekey), name, List.of("example.com"), WidgetMode.MANAGED,
+                ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false, Instant.EPOCH, Instant.EPOCH, null,
+                null);
     }
 }

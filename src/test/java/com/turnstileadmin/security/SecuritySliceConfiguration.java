@@ -1,0 +1,15 @@
+package com.turnstileadmin.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The app's own security (sign-in, CSRF, method security and the role checks), for web slices in
+ * other packages: {@link SecurityConfiguration} is package-private.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import(SecurityConfiguration.class)
+@EnableConfigurationProperties(LocalSignInProperties.class)
+public class SecuritySliceConfiguration {
+}

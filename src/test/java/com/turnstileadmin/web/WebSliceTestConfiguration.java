@@ -1,0 +1,44 @@
+package com.turnstileadmin.web;
+
+import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.account.CloudflareAccount;
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.account.Credentials;
+import com.turnstileadmin.security.SecuritySliceConfiguration;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetService;
+import java.net.URI;
+import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a controller needs around it in a web slice: the real security and service (whose
+ * {@code @PreAuthorize} is half of every role check), one sandbox account, and Cloudflare replaced by
+ * {@link FakeTurnstileWidgets}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({SecuritySliceConfiguration.class, WidgetService.class, Times.class})
+public class WebSliceTestConfiguration {
+
+    /** The one configured account. */
+    public static final AccountId ACCOUNT = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
+
+    /** A well-formed account id that is not configured. */
+    public static final AccountId UNKNOWN_ACCOUNT = new AccountId("0123456789abcdef0123456789abcdef");
+
+    /** The widget list of {@link #ACCOUNT}. */
+    public static final String WIDGETS = "/accounts/" + ACCOUNT.value() + "/widgets";
+
+    @Bean
+    CloudflareAccounts cloudflareAccounts() {
+        return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"), List.of(new CloudflareAccount(ACCOUNT,
+                "Sandbox account", new Credentials.ApiToken("web-slice-test-token"))), true);
+    }
+
+    @Bean
+    FakeTurnstileWidgets turnstileWidgets() {
+        return new FakeTurnstileWidgets();
+    }
+}

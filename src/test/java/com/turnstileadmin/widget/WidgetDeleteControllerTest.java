@@ -1,0 +1,108 @@
+package com.turnstileadmin.widget;
+
+import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
+import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
+import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.turnstileadmin.security.Role;
+import com.turnstileadmin.web.Route;
+import com.turnstileadmin.web.WebSliceTest;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebSliceTest(WidgetDeleteController.class)
+class WidgetDeleteControllerTest {
+
+    private static final Route CONFIRM = Route.get(WIDGETS + "/" + SHOP + "/delete");
+    private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "name", "Shop checkout",
+            "confirmation", "Shop checkout");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private FakeTurnstileWidgets cloudflare;
+
+    @Test
+    void adminIsAskedToTypeTheName() throws Exception {
+        String page = mvc.perform(CONFIRM.by(Role.ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/delete"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"delete-confirmation\"", "data-expected=\"Shop checkout\"");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void adminDeletesWithOneCallAndLandsOnTheList() throws Exception {
+        mvc.perform(DELETE.by(Role.ADMIN))
+                .andExpect(redirectedUrl(WIDGETS))
+                .andExpect(flash().attribute("flash", "Widget “Shop checkout” deleted."));
+
+        assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
+    }
+
+    @Test
+    void aWrongNameIsShownAgainWithTheMismatchAndNothingIsDeleted() throws Exception {
+        String page = mvc.perform(DELETE.with("confirmation", "Shop").by(Role.ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/delete"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("That is not the widget&#39;s name. Type it exactly as shown.",
+                "aria-invalid=\"true\"", "value=\"Shop\"");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("viewersAndEditors")
+    void onlyAdminsMayDeleteEvenWhenTheRequestIsForced(Role role, Route route) throws Exception {
+        mvc.perform(route.by(role)).andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void deletingWithoutACsrfTokenIsRefused() throws Exception {
+        mvc.perform(DELETE.withoutCsrfBy(Role.ADMIN)).andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void anonymousIsSentToSignIn() throws Exception {
+        mvc.perform(CONFIRM.anonymously()).andExpect(redirectedUrl("/login"));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownWidgets")
+    void aDeleteForAnUnknownAccountOrAMalformedSitekeyIsNotFoundWithoutACall(Route route) throws Exception {
+        mvc.perform(route.by(Role.ADMIN)).andExpect(status().isNotFound());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    static Stream<Route> unknownWidgets() {
+        return Stream.of("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + "/delete",
+                        WIDGETS + "/0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete")
+                .map(path -> Route.post(path, "name", "Shop checkout", "confirmation", "Shop checkout"));
+    }
+
+    static Stream<Arguments> viewersAndEditors() {
+        return Route.each(List.of(Role.VIEWER, Role.EDITOR), CONFIRM, DELETE);
+    }
+}

@@ -1,0 +1,164 @@
+package com.turnstileadmin.widget;
+
+import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
+import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
+import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.turnstileadmin.security.Role;
+import com.turnstileadmin.web.Html;
+import com.turnstileadmin.web.Route;
+import com.turnstileadmin.web.WebSliceTest;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebSliceTest(WidgetDetailsController.class)
+class WidgetDetailsControllerTest {
+
+    private static final Route DETAILS = Route.get(WIDGETS + "/" + SHOP);
+    private static final Route REVEAL = Route.post(WIDGETS + "/" + SHOP + "/secret");
+
+    /** Every action the details page can offer, by the id of its button, link or dialog. */
+    private static final List<String> ACTIONS = List.of("edit-widget", "reveal-secret", "rotate-secret",
+            "delete-widget", "rotate-dialog", "delete-dialog");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private FakeTurnstileWidgets cloudflare;
+
+    @ParameterizedTest(name = "{0} is offered: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            VIEWER | ''
+            EDITOR | edit-widget reveal-secret
+            ADMIN  | edit-widget reveal-secret rotate-secret delete-widget rotate-dialog delete-dialog
+            """)
+    void theDetailsOfferExactlyTheActionsOfTheRole(Role role, String offered) throws Exception {
+        String page = mvc.perform(DETAILS.by(role)).andReturn().getResponse().getContentAsString();
+
+        Set<String> ids = Html.ids(page);
+        Set<String> expected = Html.words(offered);
+        assertThat(ACTIONS).allSatisfy(action -> assertThat(ids.contains(action)).as(action)
+                .isEqualTo(expected.contains(action)));
+        assertThat(page.contains("<dialog")).isEqualTo(role == Role.ADMIN);
+        assertThat(page.contains("Only editors and admins can see the secret.")).isEqualTo(role == Role.VIEWER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleOpensTheDetailsWithOneCloudflareCall(Role role) throws Exception {
+        mvc.perform(DETAILS.by(role))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/details"));
+
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void theDetailsPageNeverHoldsTheSecret() throws Exception {
+        String page = mvc.perform(DETAILS.by(Role.ADMIN)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(SHOP.value()).doesNotContain(cloudflare.secret(SHOP).value());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsRevealTheSecretOnAResponseNoCacheKeeps(Role role) throws Exception {
+        String page = mvc.perform(REVEAL.by(role))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/details"))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html", "id=\"secret-value\"", cloudflare.secret(SHOP).value());
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void htmxRevealGetsOnlyTheSecretFragment() throws Exception {
+        String fragment = mvc.perform(REVEAL.by(Role.EDITOR).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).startsWith("<div id=\"secret\"").doesNotContain("<html")
+                .contains(cloudflare.secret(SHOP).value());
+    }
+
+    @Test
+    void viewerCannotRevealTheSecret() throws Exception {
+        String response = mvc.perform(REVEAL.by(Role.VIEWER))
+                .andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(response).doesNotContain(cloudflare.secret(SHOP).value());
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void revealingWithoutACsrfTokenIsRefused() throws Exception {
+        mvc.perform(REVEAL.withoutCsrfBy(Role.ADMIN)).andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void anonymousIsSentToSignIn() throws Exception {
+        mvc.perform(DETAILS.anonymously()).andExpect(redirectedUrl("/login"));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/secret"})
+    void anUnknownAccountIsNotFoundWithoutACall(String action) throws Exception {
+        String path = "/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + action;
+        Route route = action.isEmpty() ? Route.get(path) : Route.post(path);
+
+        mvc.perform(route.by(Role.ADMIN)).andExpect(status().isNotFound());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "0x4AAA~shop", "0x4AAA.shop"})
+    void aMalformedSitekeyIsNotFoundWithoutACall(String sitekey) throws Exception {
+        mvc.perform(Route.get(WIDGETS + "/" + sitekey).by(Role.ADMIN))
+                .andExpect(status().isNotFound())
+                .andExpect(view().name("error"));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void aWidgetCloudflareDoesNotHaveIsNotFound() throws Exception {
+        String page = mvc.perform(Route.get(WIDGETS + "/0x4AAAAAAAgone").by(Role.VIEWER))
+                .andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<h1>Widget not found</h1>");
+        assertThat(cloudflare.calls()).containsExactly("get 0x4AAAAAAAgone");
+    }
+
+    @Test
+    void aScriptInAWidgetNameIsShownAsText() throws Exception {
+        cloudflare.add("0x4AAAAAAAxss", "<script>alert(1)</script>");
+
+        String page = mvc.perform(Route.get(WIDGETS + "/0x4AAAAAAAxss").by(Role.ADMIN))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+}

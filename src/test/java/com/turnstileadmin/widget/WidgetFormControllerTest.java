@@ -1,0 +1,234 @@
+package com.turnstileadmin.widget;
+
+import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
+import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.turnstileadmin.security.Role;
+import com.turnstileadmin.web.Route;
+import com.turnstileadmin.web.WebSliceTest;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebSliceTest(WidgetFormController.class)
+class WidgetFormControllerTest {
+
+    private static final String SHOP_PATH = WIDGETS + "/" + SHOP;
+
+    private static final Route NEW = Route.get(WIDGETS + "/new");
+    private static final Route CREATE = Route.post(WIDGETS, "name", "Shop login",
+            "domains", "shop.example.com\nlogin.example.com", "mode", "managed", "clearanceLevel", "no_clearance",
+            "region", "world");
+    private static final Route EDIT = Route.get(SHOP_PATH + "/edit");
+    /** The edit form of "Shop checkout" as it was opened, with a domain added. */
+    private static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "name", "Shop checkout",
+            "domains", "example.com\nshop.example.com", "mode", "managed", "clearanceLevel", "no_clearance",
+            "region", "world", "modifiedOn", "1970-01-01T00:00:00Z", "baseName", "Shop checkout",
+            "baseDomains", "example.com", "baseMode", "managed", "baseClearanceLevel", "no_clearance");
+    private static final Route VALIDATE = Route.post(WIDGETS + "/validate", "field", "domains",
+            "domains", "https://shop.example.com/");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private FakeTurnstileWidgets cloudflare;
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsOpenAnEmptyFormWithoutACall(Role role) throws Exception {
+        String page = mvc.perform(NEW.by(role))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/form"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<h1>New widget</h1>", "action=\"" + WIDGETS + "\"");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsCreateAWidgetWithOneCall(Role role) throws Exception {
+        mvc.perform(CREATE.by(role))
+                .andExpect(redirectedUrl(WIDGETS + "/0x4AAAAAAAnew1"))
+                .andExpect(flash().attribute("flash", "Widget “Shop login” created."));
+
+        assertThat(cloudflare.calls()).containsExactly("create Shop login");
+        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).domains())
+                .containsExactly("shop.example.com", "login.example.com");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsOpenTheEditFormFilledIn(Role role) throws Exception {
+        String page = mvc.perform(EDIT.by(role))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/form"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("action=\"" + SHOP_PATH + "/edit\"", "value=\"Shop checkout\"",
+                "value=\"1970-01-01T00:00:00Z\"");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsSaveAnEditAfterCheckingNobodyChangedTheWidget(Role role) throws Exception {
+        mvc.perform(UPDATE.by(role))
+                .andExpect(redirectedUrl(SHOP_PATH))
+                .andExpect(flash().attribute("flash", "Widget “Shop checkout” saved."));
+
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "update " + SHOP);
+        assertThat(cloudflare.widget(SHOP).domains()).containsExactly("example.com", "shop.example.com");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    void editorsAndAdminsHaveAFieldCheckedAsTheyLeaveIt(Role role) throws Exception {
+        String fragment = mvc.perform(VALIDATE.by(role))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).startsWith("<small id=\"domains-message\">Not a hostname").doesNotContain("<html");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyRoute")
+    void viewerCannotUseTheFormEvenByForcingIt(Route route) throws Exception {
+        mvc.perform(route.by(Role.VIEWER)).andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("posts")
+    void postingWithoutACsrfTokenIsRefused(Route route) throws Exception {
+        mvc.perform(route.withoutCsrfBy(Role.ADMIN)).andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void anonymousIsSentToSignIn(Route route) throws Exception {
+        mvc.perform(route.anonymously()).andExpect(redirectedUrl("/login"));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void invalidInputComesBackWithTheMessageAtItsFieldAndNoCall() throws Exception {
+        String page = mvc.perform(CREATE.with("name", " ").with("domains", "https://shop.example.com/").by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/form"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<small id=\"name-message\">Give the widget a name.</small>",
+                "<small id=\"domains-message\">Not a hostname, IPv4 or IPv6 address: “https://shop.example.com/”.",
+                ">https://shop.example.com/</textarea>");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("outages")
+    void anOutageKeepsWhatTheUserTypedAndSaysSoAtTheTop(CloudflareUnavailableException outage, String message)
+            throws Exception {
+        cloudflare.failNextCallWith(outage);
+
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/form"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("value=\"Shop login\"", "shop.example.com\nlogin.example.com</textarea>");
+        assertThat(page.indexOf(message)).isPositive().isLessThan(page.indexOf("id=\"name\""));
+        assertThat(page).doesNotContain(outage.getMessage());
+        assertThat(cloudflare.calls()).containsExactly("create Shop login");
+    }
+
+    static Stream<Arguments> outages() {
+        CloudflareUnavailableException timeout = new CloudflareUnavailableException("create widget",
+                CloudflareUnavailableException.Reason.TIMEOUT, 0, null, null);
+        return Stream.of(
+                Arguments.of(new CloudflareUnavailableException("create widget",
+                        CloudflareUnavailableException.Reason.CONNECTION_FAILED, 0, null, null),
+                        "Cloudflare could not be reached, so nothing was saved."),
+                Arguments.of(timeout.withOutcomeUnknown(),
+                        "Cloudflare did not answer properly, so it is not known whether this was saved."));
+    }
+
+    @Test
+    void anOutageDuringAnEditKeepsTheEditToo() throws Exception {
+        cloudflare.failNextCallWith(new CloudflareUnavailableException("get widget",
+                CloudflareUnavailableException.Reason.SERVER_ERROR, 503, null, null));
+
+        String page = mvc.perform(UPDATE.by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Cloudflare could not be reached, so nothing was saved.",
+                "example.com\nshop.example.com</textarea>", "action=\"" + SHOP_PATH + "/edit\"");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void cloudflaresRefusalOfTheDomainsIsShownAtTheDomainsField() throws Exception {
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
+                List.of(new CloudflareError(10400, "login.example.com is not a domain of this account", "/domains"))));
+
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<small id=\"domains-message\">Cloudflare says: login.example.com is not a domain "
+                + "of this account</small>", "value=\"Shop login\"").doesNotContain("class=\"form-errors\"");
+    }
+
+    @Test
+    void anEditThatMeetsSomeoneElsesRenameShowsTheConflictAndSavesNothing() throws Exception {
+        cloudflare.changedElsewhere(SHOP, settings -> settings.withName("Checkout (renamed)"));
+
+        String page = mvc.perform(UPDATE.by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/form"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"conflict\"", "<td>Checkout (renamed)</td>", "value=\"Checkout (renamed)\"",
+                "value=\"" + FakeTurnstileWidgets.NOW + "\"", "example.com\nshop.example.com</textarea>");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void anEditFormWithoutItsBaseIsRefusedWithoutACall() throws Exception {
+        String page = mvc.perform(UPDATE.with("modifiedOn", "").by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("This form is incomplete. Open the widget&#39;s edit page again.");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    static Stream<Route> everyRoute() {
+        return Stream.of(NEW, CREATE, EDIT, UPDATE, VALIDATE);
+    }
+
+    static Stream<Route> posts() {
+        return Stream.of(CREATE, UPDATE, VALIDATE);
+    }
+
+    static Stream<Route> pages() {
+        return Stream.of(NEW, EDIT);
+    }
+}

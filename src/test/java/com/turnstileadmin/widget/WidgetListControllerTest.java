@@ -1,0 +1,138 @@
+package com.turnstileadmin.widget;
+
+import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
+import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import com.turnstileadmin.security.Role;
+import com.turnstileadmin.web.Html;
+import com.turnstileadmin.web.Route;
+import com.turnstileadmin.web.WebSliceTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebSliceTest(WidgetListController.class)
+class WidgetListControllerTest {
+
+    private static final Route LIST = Route.get(WIDGETS);
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Autowired
+    private FakeTurnstileWidgets cloudflare;
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void everyRoleSeesTheListWithOneCloudflareCall(Role role) throws Exception {
+        mvc.perform(LIST.by(role))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/list"))
+                .andExpect(content().string(containsString("Shop checkout")));
+
+        assertThat(cloudflare.calls()).containsExactly("list");
+    }
+
+    @ParameterizedTest(name = "{0} is offered a new widget: {1}")
+    @CsvSource({"VIEWER, false", "EDITOR, true", "ADMIN, true"})
+    void onlyEditorsAndAdminsAreOfferedANewWidget(Role role, boolean offered) throws Exception {
+        String page = mvc.perform(LIST.by(role)).andReturn().getResponse().getContentAsString();
+
+        assertThat(Html.ids(page).contains("new-widget")).isEqualTo(offered);
+        assertThat(page.contains(WIDGETS + "/new")).isEqualTo(offered);
+    }
+
+    @ParameterizedTest(name = "{0} is offered to create the first widget: {1}")
+    @CsvSource({"VIEWER, false", "EDITOR, true", "ADMIN, true"})
+    void anEmptyListInvitesOnlyEditorsAndAdminsToCreateTheFirstWidget(Role role, boolean offered) throws Exception {
+        cloudflare.removeAll();
+
+        String page = mvc.perform(LIST.by(role)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("This account has no Turnstile widgets yet.");
+        assertThat(page.contains("Create the first widget")).isEqualTo(offered);
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"text/html,application/xhtml+xml,*/*;q=0.8", "*/*", ""})
+    void anonymousIsSentToSignInWhateverItAccepts(String accept) throws Exception {
+        mvc.perform(accept.isEmpty() ? LIST.anonymously() : LIST.anonymously().header("Accept", accept))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void anonymousHtmxRequestRefreshesThePageInsteadOfSwappingInTheSignInForm() throws Exception {
+        String response = mvc.perform(LIST.anonymously().header("HX-Request", "true"))
+                .andExpect(header().string("HX-Refresh", "true"))
+                .andExpect(header().doesNotExist("Location"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(response).doesNotContain("id=\"sign-in\"");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void htmxRequestGetsOnlyTheResults() throws Exception {
+        String fragment = mvc.perform(LIST.by(Role.VIEWER).param("q", "shop").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Push-Url", WIDGETS + "?q=shop&by=name"))
+                .andExpect(header().string("Vary", containsString("HX-Request")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).startsWith("<section id=\"results\"").doesNotContain("<html").contains("Shop checkout");
+    }
+
+    @Test
+    void plainRequestGetsTheWholePage() throws Exception {
+        String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html", "id=\"filter\"", "id=\"results\"", "Sandbox — not connected to Cloudflare.");
+    }
+
+    @Test
+    void cloudflareOutageShowsAPageWithARetryLinkAndNoExceptionText() throws Exception {
+        CloudflareUnavailableException outage = new CloudflareUnavailableException("list widgets",
+                CloudflareUnavailableException.Reason.SERVER_ERROR, 502, null, null);
+        cloudflare.failNextCallWith(outage);
+
+        String page = mvc.perform(Route.get(WIDGETS + "?q=shop").by(Role.VIEWER))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(view().name("error"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<h1>Cloudflare is unavailable</h1>", "class=\"retry\"",
+                "href=\"" + WIDGETS + "?q=shop\"");
+        assertThat(page).doesNotContain(outage.getMessage(), "Exception", "HTTP 502", "list widgets");
+    }
+
+    @Test
+    void unknownAccountIsNotFoundWithoutACall() throws Exception {
+        mvc.perform(Route.get("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets").by(Role.ADMIN))
+                .andExpect(status().isNotFound());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void aScriptInAWidgetNameIsShownAsText() throws Exception {
+        cloudflare.add("0x4AAAAAAAxss", "<script>alert(1)</script>");
+
+        String page = mvc.perform(LIST.by(Role.ADMIN)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+}
