@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -86,6 +87,19 @@ public class WidgetForm {
 
     public boolean isEdit() {
         return !modifiedOn.isEmpty();
+    }
+
+    /**
+     * Whether the hidden fields that say which version an edit began on came back whole. Only a
+     * tampered or cut-off form lacks them; such a form cannot be checked for conflicts, so it is not saved.
+     */
+    public boolean hasIntactBase() {
+        try {
+            Instant.parse(modifiedOn);
+        } catch (DateTimeParseException malformed) {
+            return false;
+        }
+        return !baseName.isBlank() && !baseMode.isBlank() && !baseClearanceLevel.isBlank() && !region.isBlank();
     }
 
     public List<String> normalizedDomains() {

@@ -72,8 +72,7 @@ class WidgetFormController {
     public String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @ModelAttribute("form") WidgetForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         model.addAttribute("sitekey", sitekey);
-        if (!form.isEdit()) {
-            // The hidden fields that say which version the edit began on are missing: a tampered form.
+        if (!form.hasIntactBase()) {
             result.reject("widget.edit.stale");
             return FORM;
         }

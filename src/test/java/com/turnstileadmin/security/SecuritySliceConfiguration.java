@@ -5,11 +5,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The app's own security (sign-in, CSRF, method security and the role checks), for web slices in
+ * The app's own security (sign-in, CSRF, method security, the role checks and the header's user), for web slices in
  * other packages: {@link SecurityConfiguration} is package-private.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, SignedInUsers.class})
 @EnableConfigurationProperties(LocalSignInProperties.class)
 public class SecuritySliceConfiguration {
 }

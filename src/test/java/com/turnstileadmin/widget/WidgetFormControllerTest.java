@@ -210,14 +210,22 @@ class WidgetFormControllerTest {
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
-    @Test
-    void anEditFormWithoutItsBaseIsRefusedWithoutACall() throws Exception {
-        String page = mvc.perform(UPDATE.with("modifiedOn", "").by(Role.EDITOR))
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @MethodSource("cutOffBases")
+    void anEditFormWithoutItsBaseIsRefusedWithoutACallAndStaysAnEdit(String field, String value) throws Exception {
+        String page = mvc.perform(UPDATE.with(field, value).by(Role.EDITOR))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("This form is incomplete. Open the widget&#39;s edit page again.");
+        assertThat(page).contains("This form is incomplete. Open the widget&#39;s edit page again.",
+                "action=\"" + SHOP_PATH + "/edit\"");
+        assertThat(page).doesNotContain("Create widget");
         assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    static Stream<Arguments> cutOffBases() {
+        return Stream.of(Arguments.of("modifiedOn", ""), Arguments.of("modifiedOn", "yesterday"),
+                Arguments.of("baseMode", ""), Arguments.of("baseName", ""), Arguments.of("baseClearanceLevel", ""));
     }
 
     static Stream<Route> everyRoute() {

@@ -116,6 +116,8 @@ class WidgetListControllerTest {
 
         assertThat(page).contains("<h1>Cloudflare is unavailable</h1>", "class=\"retry\"",
                 "href=\"" + WIDGETS + "?q=shop\"");
+        // An error page is still a page of this app: the sandbox banner and who is signed in.
+        assertThat(page).contains("Sandbox — not connected to Cloudflare", "class=\"signed-in-user\"");
         assertThat(page).doesNotContain(outage.getMessage(), "Exception", "HTTP 502", "list widgets");
     }
 
