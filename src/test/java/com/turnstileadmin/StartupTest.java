@@ -8,6 +8,7 @@ import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,17 +80,20 @@ class StartupTest {
                 .doesNotContain(TOKEN);
     }
 
-    /** Starts the app with the given variables standing in for the process environment. */
+    /**
+     * Starts the app with the given variables standing in for the process environment, as the web
+     * application it is (its sign-in needs the servlet stack), on a free port.
+     */
     private static ConfigurableApplicationContext start(Map<String, Object> environmentVariables) {
+        Map<String, Object> variables = new HashMap<>(environmentVariables);
+        variables.putIfAbsent("SERVER_PORT", "0");
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        environmentVariables));
+                        variables));
         return new SpringApplicationBuilder(TurnstileAdminApplication.class)
                 .environment(environment)
-                // As a web application, on a free port: the sign-in's security needs the servlet stack.
                 .web(WebApplicationType.SERVLET)
-                .properties("server.port=0")
                 .run();
     }
 }

@@ -4,8 +4,6 @@ import com.turnstileadmin.account.UnknownAccountException;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.net.URISyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,22 +74,15 @@ class ErrorPages {
     }
 
     /**
-     * Where "Retry" leads: the page the user is on, for a read. A failed write has no retry link, as
-     * it may have been carried out; its form, if it had one, was shown again with the input instead.
+     * Where "Retry" leads: the read that failed, for a read. An htmx read here asks for a page's URL
+     * too (the list answers it with the whole page when the request is a plain one), so retrying a
+     * filter, a sort or a pager click that failed keeps what the user typed or chose. A failed write
+     * has no retry link, as it may have been carried out; its form, if it had one, was shown again
+     * with the input instead.
      */
     private static @Nullable String retryUrl(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return null;
-        }
-        String currentUrl = request.getHeader("HX-Current-URL");
-        if (currentUrl != null) {
-            try {
-                // Only the path and query of the page htmx was on: never a link to another host.
-                URI page = new URI(currentUrl);
-                return page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery());
-            } catch (URISyntaxException malformed) {
-                // Fall through to the request's own URL.
-            }
         }
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);

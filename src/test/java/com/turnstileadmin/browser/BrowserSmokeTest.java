@@ -1,32 +1,21 @@
 package com.turnstileadmin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.microsoft.playwright.Page;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Proof that the whole chain works: the app on a real port, Debian's Chromium driven by
- * Playwright, and the clipboard that copy buttons will need.
+ * Playwright, and the clipboard that copy buttons will need. It runs on the journeys' app (one
+ * Spring context for every browser test).
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT)
-@ExtendWith(BrowserExtension.class)
-class BrowserSmokeTest {
-
-    private final String healthUrl;
-
-    BrowserSmokeTest(@LocalServerPort int port) {
-        this.healthUrl = "http://localhost:" + port + "/actuator/health";
-    }
+class BrowserSmokeTest extends Journey {
 
     @Test
     void chromiumShowsTheAppAsUp(Page page) {
-        page.navigate(healthUrl);
+        page.navigate(url("/actuator/health"));
 
         assertThat(page.locator("body")).containsText("\"status\":\"UP\"");
     }
@@ -34,7 +23,7 @@ class BrowserSmokeTest {
     @Test
     void theClipboardCanBeWrittenAndReadBack(Page page) {
         // The Clipboard API needs a secure context, which http://localhost is.
-        page.navigate(healthUrl);
+        page.navigate(url("/actuator/health"));
 
         page.evaluate("text => navigator.clipboard.writeText(text)", "0x4AAAAAAABkMYinukE8nzY");
 
