@@ -33,7 +33,7 @@ class SecurityConfiguration {
         // After signing in, go back to the page, never to the fragment an htmx request asked for.
         requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.svg",
+                        .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(SIGN_IN_PAGE).defaultSuccessUrl("/", false).permitAll())
