@@ -63,7 +63,8 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(SandboxProperties properties, SandboxFaults faults, Clock clock) {
         // The JDK's server writes headers and body separately; with Nagle's algorithm on, the body then
         // waits for the client's delayed ACK, about 40 ms per call. Cloudflare answers without such a
-        // stall, so the sandbox must too. Read once, when the first JDK HTTP server starts.
+        // stall, so the sandbox must too. The setting is JVM-wide and read once, when the first JDK
+        // HTTP server starts; the app starts no other, and none should want Nagle's delay.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Keys keys = new Keys();
         WidgetStore store = new WidgetStore(clock, keys);

@@ -49,9 +49,13 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
             }
             // Sign-in names are case-insensitive (InMemoryUserDetailsManager), so "Alice" repeats "alice".
             String name = user.username().toLowerCase(Locale.ROOT);
-            if (ADMIN.equals(name) || !names.add(name)) {
+            if (ADMIN.equals(name)) {
                 throw new InvalidSettingException(setting + ".username",
-                        "repeats the user name \"" + user.username() + "\" (\"admin\" is LOCAL_ADMIN_PASSWORD's)");
+                        "is \"admin\", the user whose password is LOCAL_ADMIN_PASSWORD; choose another name");
+            }
+            if (!names.add(name)) {
+                throw new InvalidSettingException(setting + ".username",
+                        "repeats the user name \"" + user.username() + "\" (names are compared ignoring case)");
             }
             // A whole "{id}" prefix, as DelegatingPasswordEncoder reads it: without its "}" no one could sign in.
             if (user.passwordHash() == null || !user.passwordHash().matches("(?s)\\{[^{}]+}.+")) {
@@ -73,6 +77,9 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
     }
 
     static Role roleOf(User user, String setting) {
+        if (!StringUtils.hasText(user.role())) {
+            throw new InvalidSettingException(setting + ".role", "is missing: give viewer, editor or admin");
+        }
         String role = user.role() == null ? "" : user.role().trim().toUpperCase(Locale.ROOT);
         for (Role candidate : Role.values()) {
             if (candidate.name().equals(role)) {

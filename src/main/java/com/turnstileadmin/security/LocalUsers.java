@@ -1,9 +1,12 @@
 package com.turnstileadmin.security;
 
+import com.turnstileadmin.account.InvalidSettingException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -15,6 +18,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 final class LocalUsers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private LocalUsers() {
     }
@@ -25,7 +29,7 @@ final class LocalUsers {
         if (!properties.isConfigured()) {
             adminPassword = randomPassword();
             // Printed once, on purpose: it is the only way into a fresh installation.
-            log.warn("No sign-in is configured, so a password was generated for the local \"admin\" user: {}  "
+            log.warn("No sign-in is configured, so a password was generated for the local \"admin\" user: {} . "
                     + "It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.", adminPassword);
         }
         if (adminPassword != null) {
@@ -33,10 +37,33 @@ final class LocalUsers {
         }
         for (int i = 0; i < properties.users().size(); i++) {
             LocalSignInProperties.User user = properties.users().get(i);
-            users.add(user(user.username(), user.passwordHash(),
-                    LocalSignInProperties.roleOf(user, "local-sign-in.users[" + i + "]")));
+            String setting = "local-sign-in.users[" + i + "]";
+            checkHash(user.passwordHash(), encoder, setting + ".password-hash");
+            users.add(user(user.username(), user.passwordHash(), LocalSignInProperties.roleOf(user, setting)));
         }
+        log.info("Local sign-in: {}", users.stream()
+                .map(user -> user.getUsername() + " (" + Role.highestOf(user.getAuthorities()).label() + ")")
+                .collect(Collectors.joining(", ")));
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * Refuses at start-up a hash no one could ever sign in with: one whose {id} names no encoder
+     * (signing in would fail with an error), or a {bcrypt} one that is not a bcrypt hash (it would
+     * never match). The hash itself never appears in the message.
+     */
+    private static void checkHash(String hash, PasswordEncoder encoder, String setting) {
+        try {
+            // Any password will do: only whether an encoder takes the hash matters.
+            encoder.matches("start-up check", hash);
+        } catch (IllegalArgumentException unknownEncoder) {
+            throw new InvalidSettingException(setting,
+                    "names no known password encoder; use {bcrypt}, {argon2}, {scrypt} or {pbkdf2}");
+        }
+        if (hash.startsWith("{bcrypt}") && !BCRYPT.matcher(hash.substring("{bcrypt}".length())).matches()) {
+            throw new InvalidSettingException(setting,
+                    "is not a bcrypt hash (expected $2a$, $2b$ or $2y$, a cost and 53 more characters)");
+        }
     }
 
     private static UserDetails user(String username, String passwordHash, Role role) {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who is signed in, for the page header ({@code @signedIn.current()} in templates). Read from the
  * request's security context rather than the model, so that error pages, whose model no controller
- * advice fills, show the header as every other page does. Services never use it: they are handed
- * the acting user.
+ * advice fills, show the header as every other page does. Services never use it: who may call
+ * them is enforced by method security.
  */
 @Component("signedIn")
 public class SignedInUsers {

@@ -10,14 +10,19 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * A refused request of someone who is no longer signed in is a sign-in problem, not a missing
  * permission. It happens when a session expires under an open page: the next POST carries a CSRF
  * token of the old session and is refused before anything asks who the user is. Such a request
- * goes to sign-in (an htmx one reloads the page, which then does); everyone else gets the 403 page.
+ * goes to sign-in (an htmx one reloads the page, which then does); everyone else gets the 403 page,
+ * which tells a signed-in user whose page was too old from one whose role does not allow the request.
  */
 final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
+
+    /** The request attribute that tells the error page why a signed-in user was refused. */
+    static final String REFUSAL = "refusal";
 
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 
@@ -25,6 +30,10 @@ final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         if (isSignedIn()) {
+            if (denied instanceof CsrfException) {
+                // Not the role's fault: a page from an earlier session (an old tab, say). The error page says so.
+                request.setAttribute(REFUSAL, "stale-page");
+            }
             forbidden.handle(request, response, denied);
         } else if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Refresh", "true");

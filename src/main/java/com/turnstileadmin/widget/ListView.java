@@ -32,7 +32,8 @@ public record ListView(ListParams params, WidgetPage page, String listPath) {
     }
 
     public @Nullable String previousUrl() {
-        return params.page() > 1 ? params.atPage(params.page() - 1).url(listPath) : null;
+        // Past the end, the page before may be empty too: the page offers the first page instead.
+        return params.page() > 1 && !isPastTheEnd() ? params.atPage(params.page() - 1).url(listPath) : null;
     }
 
     public @Nullable String nextUrl() {

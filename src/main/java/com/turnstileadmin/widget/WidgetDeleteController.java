@@ -37,15 +37,17 @@ class WidgetDeleteController {
     }
 
     /**
-     * Deletes the widget if the typed name matches the one the dialog showed. The name is checked
-     * here against the page's copy rather than read anew, so a delete is one Cloudflare call.
+     * Deletes the widget if the typed name matches the one the dialog showed. This guards against
+     * slips (the wrong widget, a stray click), not against the user, who may delete anyway: the name
+     * comes from the page rather than a fresh read, so that a delete stays one Cloudflare call.
      */
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
     @PreAuthorize("hasRole('ADMIN')")
     public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @RequestParam String name, @RequestParam(defaultValue = "") String confirmation, Model model,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String confirmation,
+            Model model,
             RedirectAttributes redirect) {
-        if (!confirmation.strip().equals(name.strip())) {
+        if (name.isBlank() || !confirmation.strip().equals(name.strip())) {
             model.addAttribute("sitekey", sitekey);
             model.addAttribute("name", name);
             model.addAttribute("confirmation", confirmation);

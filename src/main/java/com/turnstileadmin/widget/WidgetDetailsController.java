@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * A widget's details page, and its secret on demand: the page itself never holds the secret, so
- * that it can be cached, shared on screen and shown to a viewer.
+ * that it can be shared on screen and shown to a viewer; the secret is fetched only when someone
+ * who may see it asks.
  */
 @Controller
 class WidgetDetailsController {
@@ -26,6 +27,12 @@ class WidgetDetailsController {
     String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
         model.addAttribute("widget", widgets.details(accountId, sitekey));
         return "widgets/details";
+    }
+
+    /** The address a no-JavaScript reveal leaves in the address bar: opened again, it is the widget's page. */
+    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/secret")
+    String secretAddress(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey) {
+        return "redirect:" + WidgetPaths.details(accountId, sitekey);
     }
 
     /** A POST, not a GET: revealing a secret is an action (the audit trail will record it), not a view. */

@@ -32,8 +32,8 @@ class WidgetListController {
         ListParams params = ListParams.of(q, by, sort, dir, page, size);
         ListView view = new ListView(params, widgets.list(accountId, params.toQuery()), WidgetPaths.list(accountId));
         model.addAttribute("view", view);
-        // The same URL answers with a page or a fragment: caches must tell them apart.
-        response.addHeader("Vary", "HX-Request");
+        // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:
+        // HX-Request that keeps caches from mixing them up). A history restore wants the whole page.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
             // The address bar shows the list's state in its shortest form, ready to share.
             response.setHeader("HX-Push-Url", view.currentUrl());

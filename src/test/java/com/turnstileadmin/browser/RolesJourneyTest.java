@@ -56,4 +56,50 @@ class RolesJourneyTest extends Journey {
                     .hasText("You may not do that");
         }
     }
+
+    @Test
+    void aRefusedHtmxRequestShowsTheForbiddenMessageInTheFlashArea(Page page) {
+        Sitekey sitekey = newWidget("Forced reveal").widget().sitekey();
+        signIn(page, User.VIEWER);
+        page.navigate(detailsUrl(sitekey));
+
+        // What a viewer's browser would send if the page still had the button: htmx, with the CSRF token.
+        page.evaluate("url => htmx.ajax('POST', url, {target: '#secret'})",
+                detailsUrl(sitekey) + "/secret");
+
+        assertThat(page.locator("#flash .error-alert h1")).hasText("You may not do that");
+        assertThat(page.locator("#secret")).containsText("Only editors and admins can see the secret.");
+    }
+
+    @Test
+    void everyPageAndAssetComesFromTheAppUnderAStrictContentSecurityPolicy(Page page) {
+        Response signInPage = page.navigate(url("/login"));
+
+        Assertions.assertThat(signInPage.headerValue("content-security-policy"))
+                .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        for (String asset : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/favicon.svg",
+                "/webjars/htmx.org/dist/htmx.min.js", "/webjars/picocss__pico/css/pico.min.css")) {
+            Assertions.assertThat(page.request().get(url(asset)).status()).as(asset).isEqualTo(200);
+        }
+        Assertions.assertThat(page.locator("script[src], link[rel=stylesheet]").evaluateAll(
+                "elements => elements.map(e => e.src || e.href).filter(u => !u.startsWith(location.origin))"))
+                .asList().isEmpty();
+        Assertions.assertThat(page.locator("script:not([src])").count()).as("inline scripts").isZero();
+    }
+
+    @Test
+    void aFormFromAnEarlierSignInIsRefusedAsOutOfDateNotAsAMissingRole(Page page) {
+        signIn(page, User.EDITOR);
+        page.navigate(listUrl() + "/new");
+        page.locator("#name").fill("Journey stale form");
+        page.locator("#domains").fill("stale.example.com");
+        // What an old tab holds after its session ended and a new one began: another session's token.
+        page.evaluate("() => document.querySelector('#widget-form input[name=_csrf]').value = 'from-an-earlier-session'");
+
+        Response refused = page.waitForNavigation(() -> page.locator("#save-widget").click());
+
+        Assertions.assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("This page was out of date");
+        assertThat(page.locator("#error-alert")).not().containsText("role");
+    }
 }

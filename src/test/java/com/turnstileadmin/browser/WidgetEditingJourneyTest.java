@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetFilter;
+import com.turnstileadmin.widget.WidgetQuery;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -27,9 +29,9 @@ class WidgetEditingJourneyTest extends Journey {
         page.locator("#domains").press("Tab");
 
         assertThat(page.locator("#domains-message")).containsText(BAD_DOMAIN_MESSAGE);
+        assertThat(page.locator("#domains")).hasAttribute("aria-invalid", "true");
 
         page.locator("#save-widget").click();
-        // Only the page the server renders after a submit marks the field invalid.
         assertThat(page.locator("#domains")).hasAttribute("aria-invalid", "true");
         assertThat(page.locator("#domains-message")).containsText(BAD_DOMAIN_MESSAGE);
         assertThat(page.locator("#domains")).hasValue(BAD_DOMAIN);
@@ -41,6 +43,21 @@ class WidgetEditingJourneyTest extends Journey {
         assertThat(page.locator("h1")).hasText("Journey created");
         assertThat(flash(page)).hasText("Widget “Journey created” created.");
         assertThat(page.locator(".domain-list li")).hasText("good.example.com");
+    }
+
+    @Test
+    void aDoubleClickOnSaveCreatesOneWidget(Page page) {
+        String name = "Journey double click " + System.nanoTime();
+        signIn(page, User.EDITOR);
+        page.navigate(listUrl() + "/new");
+        page.locator("#name").fill(name);
+        page.locator("#domains").fill("double.example.com");
+
+        page.locator("#save-widget").dblclick();
+
+        assertThat(page.locator("h1")).hasText(name);
+        Assertions.assertThat(cloudflare().list(account(), WidgetQuery.firstPage()
+                .filteredBy(WidgetFilter.nameContains(name))).widgets()).hasSize(1);
     }
 
     @Test

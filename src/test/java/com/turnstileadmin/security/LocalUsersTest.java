@@ -1,18 +1,23 @@
 package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.turnstileadmin.account.InvalidSettingException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -38,7 +43,8 @@ class LocalUsersTest {
     void withNothingConfiguredARandomAdminPasswordIsLoggedOnceAndSignsIn() {
         InMemoryUserDetailsManager users = LocalUsers.from(new LocalSignInProperties(null, null), encoder);
 
-        ILoggingEvent warning = assertThat(log.list).singleElement().actual();
+        ILoggingEvent warning = assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .singleElement().actual();
         String password = (String) warning.getArgumentArray()[0];
         assertThat(warning.getLevel()).isEqualTo(Level.WARN);
         assertThat(warning.getFormattedMessage()).contains(password, "LOCAL_ADMIN_PASSWORD");
@@ -51,7 +57,8 @@ class LocalUsersTest {
         LocalUsers.from(new LocalSignInProperties(null, null), encoder);
         LocalUsers.from(new LocalSignInProperties(null, null), encoder);
 
-        assertThat(log.list).extracting(event -> event.getArgumentArray()[0]).doesNotHaveDuplicates().hasSize(2);
+        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(event -> event.getArgumentArray()[0]).doesNotHaveDuplicates().hasSize(2);
     }
 
     @Test
@@ -59,7 +66,7 @@ class LocalUsersTest {
         UserDetails admin = LocalUsers.from(new LocalSignInProperties("correct horse", null), encoder)
                 .loadUserByUsername("admin");
 
-        assertThat(log.list).isEmpty();
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("Local sign-in: admin (admin)");
         assertThat(encoder.matches("correct horse", admin.getPassword())).isTrue();
         assertThat(roles(admin)).containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_EDITOR", "ROLE_ADMIN");
     }
@@ -70,10 +77,37 @@ class LocalUsersTest {
                 LocalSignInPropertiesTest.user("alice", "editor"), LocalSignInPropertiesTest.user("bob", "viewer"))),
                 encoder);
 
-        assertThat(log.list).isEmpty();
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Local sign-in: alice (editor), bob (viewer)");
         assertThat(users.userExists("admin")).isFalse();
         assertThat(roles(users.loadUserByUsername("alice"))).containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_EDITOR");
         assertThat(roles(users.loadUserByUsername("bob"))).containsExactly("ROLE_VIEWER");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{sha999}abc | local-sign-in.users[0].password-hash names no known password encoder",
+        "{bcrypt}not-a-hash | local-sign-in.users[0].password-hash is not a bcrypt hash",
+        "{bcrypt}$2a$10$tooShort | local-sign-in.users[0].password-hash is not a bcrypt hash"})
+    void aHashNoOneCouldSignInWithStopsStartUpWithoutShowingIt(String hash, String message) {
+        LocalSignInProperties properties = new LocalSignInProperties(null,
+                List.of(new LocalSignInProperties.User("vera", hash, "viewer")));
+
+        assertThatThrownBy(() -> LocalUsers.from(properties, encoder))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith(message)
+                .message().doesNotContain(hash.substring(hash.indexOf('}') + 1));
+    }
+
+    @Test
+    void htpasswdsBcryptHashesAreAccepted() {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2Y, 4)
+                .encode("vera's password");
+
+        UserDetails vera = LocalUsers.from(new LocalSignInProperties(null,
+                List.of(new LocalSignInProperties.User("vera", hash, "viewer"))), encoder).loadUserByUsername("vera");
+
+        assertThat(encoder.matches("vera's password", vera.getPassword())).isTrue();
     }
 
     private static List<String> roles(UserDetails user) {

@@ -38,6 +38,7 @@ class ListViewTest {
     @Test
     void onlyAnEmptyPageAfterTheFirstIsPastTheEnd() {
         assertThat(view(4, 25, 0, 60).isPastTheEnd()).isTrue();
+        assertThat(view(4, 25, 0, 60).previousUrl()).as("the page before may be past the end too").isNull();
         assertThat(view(1, 25, 0, 0).isPastTheEnd()).isFalse();
         assertThat(view(3, 25, 10, 60).isPastTheEnd()).isFalse();
     }

@@ -96,6 +96,14 @@ class WidgetDeleteControllerTest {
         assertThat(cloudflare.calls()).isEmpty();
     }
 
+    @Test
+    void aViewerIsRefusedEvenWithoutTheConfirmationFields() throws Exception {
+        mvc.perform(Route.post(WIDGETS + "/" + SHOP + "/delete").by(Role.VIEWER))
+                .andExpect(status().isForbidden());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
     static Stream<Route> unknownWidgets() {
         return Stream.of("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + "/delete",
                         WIDGETS + "/0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete")

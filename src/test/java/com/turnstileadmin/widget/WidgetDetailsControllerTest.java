@@ -98,6 +98,14 @@ class WidgetDetailsControllerTest {
     }
 
     @Test
+    void theAddressANoScriptRevealLeavesLeadsBackToTheWidgetsPage() throws Exception {
+        mvc.perform(Route.get(WIDGETS + "/" + SHOP + "/secret").by(Role.VIEWER))
+                .andExpect(redirectedUrl(WIDGETS + "/" + SHOP));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
     void viewerCannotRevealTheSecret() throws Exception {
         String response = mvc.perform(REVEAL.by(Role.VIEWER))
                 .andExpect(status().isForbidden())

@@ -196,6 +196,26 @@ class WidgetFormControllerTest {
                 + "of this account</small>", "value=\"Shop login\"").doesNotContain("class=\"form-errors\"");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("enterpriseFields")
+    void cloudflaresRefusalOfAnEnterpriseSettingIsShownUnderTheEnterpriseToggles(String pointer, String field)
+            throws Exception {
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
+                List.of(new CloudflareError(10402, "only available with Turnstile Enterprise", pointer))));
+
+        String page = mvc.perform(CREATE.with(field, "true").by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<small id=\"enterprise-message\">Cloudflare says: only available with Turnstile "
+                + "Enterprise</small>");
+    }
+
+    static Stream<Arguments> enterpriseFields() {
+        return Stream.of(Arguments.of("/bot_fight_mode", "botFightMode"), Arguments.of("/offlabel", "offlabel"),
+                Arguments.of("/ephemeral_id", "ephemeralId"));
+    }
+
     @Test
     void anEditThatMeetsSomeoneElsesRenameShowsTheConflictAndSavesNothing() throws Exception {
         cloudflare.changedElsewhere(SHOP, settings -> settings.withName("Checkout (renamed)"));

@@ -3,14 +3,60 @@
 (function () {
     "use strict";
 
-    // Every htmx request carries the CSRF token in a header (forms also carry it as a field).
+    // Every htmx request carries the CSRF token in a header (forms also carry it as a field), and asks
+    // for HTML: htmx sends Accept: */*, for which the server's error pages would answer in JSON.
     document.addEventListener("htmx:configRequest", function (event) {
         var token = document.querySelector("meta[name=_csrf]");
         var header = document.querySelector("meta[name=_csrf_header]");
         if (token && header) {
             event.detail.headers[header.content] = token.content;
         }
+        event.detail.headers.Accept = "text/html";
     });
+
+    // An error answer goes to the flash area (htmx-config in layout.html). When the request came from a
+    // modal dialog, the flash area lies under it, inert: close the dialog so the message can be read.
+    document.addEventListener("htmx:beforeSwap", function (event) {
+        if (!event.detail.isError) {
+            return;
+        }
+        var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+        var dialog = source && source.closest ? source.closest("dialog[open]") : null;
+        if (dialog) {
+            dialog.close();
+        }
+    });
+
+    document.addEventListener("htmx:afterSwap", function (event) {
+        var swapped = event.detail.elt;
+        // A field checked as the user left it: its input is marked invalid while its message says why.
+        if (swapped.id && /-message$/.test(swapped.id)) {
+            document.querySelectorAll("[aria-describedby~='" + swapped.id + "']").forEach(function (field) {
+                if (swapped.textContent.trim()) {
+                    field.setAttribute("aria-invalid", "true");
+                } else {
+                    field.removeAttribute("aria-invalid");
+                }
+            });
+        }
+        // New content in a dialog (a rotation's outcome): focus moves into it, not to the page behind.
+        var dialog = swapped.closest("dialog[open]");
+        if (dialog) {
+            var target = dialog.querySelector("[autofocus], .copy, [role=button], button");
+            if (target) {
+                target.focus();
+            }
+        }
+    });
+
+    // A dialog closed after it showed an outcome (a new secret) reloads its page: the page shows the
+    // widget as it is now, and the secret does not stay behind in the closed dialog.
+    document.addEventListener("close", function (event) {
+        var done = event.target.querySelector && event.target.querySelector("[data-after-close]");
+        if (done) {
+            window.location.assign(done.getAttribute("href"));
+        }
+    }, true);
 
     // Copy buttons: data-copy-text holds the text, or data-copy-target names the element holding it.
     document.addEventListener("click", function (event) {
@@ -53,13 +99,13 @@
             }
             return;
         }
+        // Cancel is a link to the widget's page, so that it works without JavaScript and outside a dialog.
         var closer = event.target.closest("[data-close-dialog]");
         if (closer) {
             var open = closer.closest("dialog");
             if (open) {
+                event.preventDefault();
                 open.close();
-            } else {
-                history.back();
             }
         }
     });
@@ -80,12 +126,18 @@
         });
     });
 
-    // A plain form submit (not htmx) that waits on Cloudflare: show the progress bar and a busy button.
+    // A plain form submit (not htmx) that waits on Cloudflare: show the progress bar and a busy button,
+    // and send it once: a double click must not create two widgets.
     document.addEventListener("submit", function (event) {
         var form = event.target;
         if (event.defaultPrevented || form.hasAttribute("hx-post") || form.hasAttribute("hx-get")) {
             return;
         }
+        if (form.dataset.submitting) {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.submitting = "true";
         var button = event.submitter || form.querySelector("button[type=submit]");
         if (button) {
             button.setAttribute("aria-busy", "true");
@@ -96,6 +148,9 @@
     window.addEventListener("pageshow", function () {
         document.querySelectorAll("[aria-busy=true]").forEach(function (element) {
             element.removeAttribute("aria-busy");
+        });
+        document.querySelectorAll("form[data-submitting]").forEach(function (form) {
+            delete form.dataset.submitting;
         });
         var progress = document.getElementById("progress");
         if (progress) {
