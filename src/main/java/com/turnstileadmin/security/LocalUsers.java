@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,14 +24,23 @@ final class LocalUsers {
     private LocalUsers() {
     }
 
-    static InMemoryUserDetailsManager from(LocalSignInProperties properties, PasswordEncoder encoder) {
+    /**
+     * The users of the sign-in form.
+     *
+     * @param console where a generated admin password is printed: the console, never the log, which
+     *     may be kept in files or shipped elsewhere, and must hold no secret
+     */
+    static InMemoryUserDetailsManager from(LocalSignInProperties properties, PasswordEncoder encoder,
+            Consumer<String> console) {
         List<UserDetails> users = new ArrayList<>();
         String adminPassword = properties.adminPassword();
         if (!properties.isConfigured()) {
             adminPassword = randomPassword();
             // Printed once, on purpose: it is the only way into a fresh installation.
-            log.warn("No sign-in is configured, so a password was generated for the local \"admin\" user: {} . "
-                    + "It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.", adminPassword);
+            console.accept("No sign-in is configured, so a password was generated for the local \"admin\" user: "
+                    + adminPassword + " . It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.");
+            log.warn("No sign-in is configured: the local \"admin\" user's password was generated and printed on "
+                    + "the console (not in the log). Set LOCAL_ADMIN_PASSWORD to choose one.");
         }
         if (adminPassword != null) {
             users.add(user(LocalSignInProperties.ADMIN, encoder.encode(adminPassword), Role.ADMIN));

@@ -66,6 +66,6 @@ class SecurityConfiguration {
 
     @Bean
     InMemoryUserDetailsManager localUsers(LocalSignInProperties properties, PasswordEncoder encoder) {
-        return LocalUsers.from(properties, encoder);
+        return LocalUsers.from(properties, encoder, StartupConsole::print);
     }
 }

@@ -8,7 +8,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.turnstileadmin.account.InvalidSettingException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ class LocalUsersTest {
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final Logger logger = (Logger) LoggerFactory.getLogger(LocalUsers.class);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final List<String> console = new ArrayList<>();
 
     @BeforeEach
     void captureTheLog() {
@@ -40,33 +44,42 @@ class LocalUsersTest {
     }
 
     @Test
-    void withNothingConfiguredARandomAdminPasswordIsLoggedOnceAndSignsIn() {
-        InMemoryUserDetailsManager users = LocalUsers.from(new LocalSignInProperties(null, null), encoder);
+    void withNothingConfiguredARandomAdminPasswordIsPrintedOnceOnTheConsoleNeverInTheLogAndSignsIn() {
+        InMemoryUserDetailsManager users =
+                LocalUsers.from(new LocalSignInProperties(null, null), encoder, console::add);
 
-        ILoggingEvent warning = assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
-                .singleElement().actual();
-        String password = (String) warning.getArgumentArray()[0];
-        assertThat(warning.getLevel()).isEqualTo(Level.WARN);
-        assertThat(warning.getFormattedMessage()).contains(password, "LOCAL_ADMIN_PASSWORD");
+        String printed = assertThat(console).singleElement().actual();
+        String password = generatedPassword(printed);
+        assertThat(printed).contains("LOCAL_ADMIN_PASSWORD");
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
+        ILoggingEvent warning = assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .singleElement().actual();
+        assertThat(warning.getFormattedMessage()).contains("printed on the console").doesNotContain(password);
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(line -> line.contains(password));
     }
 
     @Test
     void theGeneratedPasswordDiffersAtEveryStart() {
-        LocalUsers.from(new LocalSignInProperties(null, null), encoder);
-        LocalUsers.from(new LocalSignInProperties(null, null), encoder);
+        LocalUsers.from(new LocalSignInProperties(null, null), encoder, console::add);
+        LocalUsers.from(new LocalSignInProperties(null, null), encoder, console::add);
 
-        assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
-                .extracting(event -> event.getArgumentArray()[0]).doesNotHaveDuplicates().hasSize(2);
+        assertThat(console).extracting(LocalUsersTest::generatedPassword).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    private static String generatedPassword(String printed) {
+        Matcher password = Pattern.compile("user: (\\S+) \\.").matcher(printed);
+        assertThat(password.find()).as(printed).isTrue();
+        return password.group(1);
     }
 
     @Test
-    void withLocalAdminPasswordNothingIsLoggedAndAdminMayDoEverything() {
-        UserDetails admin = LocalUsers.from(new LocalSignInProperties("correct horse", null), encoder)
+    void withLocalAdminPasswordNothingIsPrintedAndAdminMayDoEverything() {
+        UserDetails admin = LocalUsers.from(new LocalSignInProperties("correct horse", null), encoder, console::add)
                 .loadUserByUsername("admin");
 
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("Local sign-in: admin (admin)");
+        assertThat(console).isEmpty();
         assertThat(encoder.matches("correct horse", admin.getPassword())).isTrue();
         assertThat(roles(admin)).containsExactlyInAnyOrder("ROLE_VIEWER", "ROLE_EDITOR", "ROLE_ADMIN");
     }
@@ -93,7 +106,7 @@ class LocalUsersTest {
         LocalSignInProperties properties = new LocalSignInProperties(null,
                 List.of(new LocalSignInProperties.User("vera", hash, "viewer")));
 
-        assertThatThrownBy(() -> LocalUsers.from(properties, encoder))
+        assertThatThrownBy(() -> LocalUsers.from(properties, encoder, console::add))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(message)
                 .message().doesNotContain(hash.substring(hash.indexOf('}') + 1));
@@ -105,7 +118,8 @@ class LocalUsersTest {
                 .encode("vera's password");
 
         UserDetails vera = LocalUsers.from(new LocalSignInProperties(null,
-                List.of(new LocalSignInProperties.User("vera", hash, "viewer"))), encoder).loadUserByUsername("vera");
+                List.of(new LocalSignInProperties.User("vera", hash, "viewer"))), encoder, console::add)
+                .loadUserByUsername("vera");
 
         assertThat(encoder.matches("vera's password", vera.getPassword())).isTrue();
     }
