@@ -88,7 +88,7 @@ class LocalUsersTest {
     void configuredUsersGetTheirRolesAuthoritiesAndNoAdminIsMade() {
         InMemoryUserDetailsManager users = LocalUsers.from(new LocalSignInProperties(null, List.of(
                 LocalSignInPropertiesTest.user("alice", "editor"), LocalSignInPropertiesTest.user("bob", "viewer"))),
-                encoder);
+                encoder, console::add);
 
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("Local sign-in: alice (editor), bob (viewer)");

@@ -22,8 +22,11 @@ import org.springframework.context.annotation.Import;
 @Import({SecuritySliceConfiguration.class, WidgetService.class, Times.class})
 public class WebSliceTestConfiguration {
 
-    /** The one configured account. */
+    /** The first configured account, the one the tests use. */
     public static final AccountId ACCOUNT = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
+
+    /** A second configured account, so that the header offers the account switcher. */
+    public static final AccountId STAGING = new AccountId("9a7806061c88ada191ed06f989cc3dac");
 
     /** A well-formed account id that is not configured. */
     public static final AccountId UNKNOWN_ACCOUNT = new AccountId("0123456789abcdef0123456789abcdef");
@@ -33,8 +36,9 @@ public class WebSliceTestConfiguration {
 
     @Bean
     CloudflareAccounts cloudflareAccounts() {
-        return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"), List.of(new CloudflareAccount(ACCOUNT,
-                "Sandbox account", new Credentials.ApiToken("web-slice-test-token"))), true);
+        return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"), List.of(
+                new CloudflareAccount(ACCOUNT, "Sandbox account", new Credentials.ApiToken("web-slice-test-token")),
+                new CloudflareAccount(STAGING, "Staging", new Credentials.ApiToken("web-slice-test-token-2"))), true);
     }
 
     @Bean

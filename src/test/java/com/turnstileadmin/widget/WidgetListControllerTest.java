@@ -14,6 +14,7 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.web.WebSliceTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,6 +120,17 @@ class WidgetListControllerTest {
         // An error page is still a page of this app: the sandbox banner and who is signed in.
         assertThat(page).contains("Sandbox — not connected to Cloudflare", "class=\"signed-in-user\"");
         assertThat(page).doesNotContain(outage.getMessage(), "Exception", "HTTP 502", "list widgets");
+    }
+
+    @Test
+    void theHeaderOffersEveryConfiguredAccountAndMarksTheCurrentOne() throws Exception {
+        String page = mvc.perform(Route.get(WIDGETS).by(Role.VIEWER))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<summary>Sandbox account</summary>",
+                "<a href=\"" + WIDGETS + "\" aria-current=\"page\">Sandbox account</a>",
+                "<a href=\"/accounts/" + WebSliceTestConfiguration.STAGING.value() + "/widgets\">Staging</a>");
     }
 
     @Test
