@@ -21,9 +21,6 @@ import org.springframework.security.web.csrf.CsrfException;
  */
 final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
 
-    /** The request attribute that tells the error page why a signed-in user was refused. */
-    static final String REFUSAL = "refusal";
-
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 
     @Override
@@ -31,8 +28,7 @@ final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
             throws IOException, ServletException {
         if (isSignedIn()) {
             if (denied instanceof CsrfException) {
-                // Not the role's fault: a page from an earlier session (an old tab, say). The error page says so.
-                request.setAttribute(REFUSAL, "stale-page");
+                StalePage.mark(request);
             }
             forbidden.handle(request, response, denied);
         } else if (request.getHeader("HX-Request") != null) {

@@ -64,7 +64,8 @@ class ErrorPages {
                 "There is no such account or widget here. Check the address, or start from the widget list.", null);
     }
 
-    private static ModelAndView page(HttpStatus status, String heading, String message, @Nullable String retryUrl) {
+    /** The error page, as these handlers and {@link ErrorViews} render it. */
+    static ModelAndView page(HttpStatus status, String heading, String message, @Nullable String retryUrl) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("heading", heading);

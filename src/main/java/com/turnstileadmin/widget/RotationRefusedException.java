@@ -14,10 +14,6 @@ public final class RotationRefusedException extends RuntimeException {
         this.refusal = refusal;
     }
 
-    public CloudflareApiException refusal() {
-        return refusal;
-    }
-
     /** Cloudflare's messages, as it gave them. */
     public String cloudflareMessage() {
         return String.join("; ", refusal.errors().stream().map(CloudflareError::message).toList());
