@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  * other packages: {@link SecurityConfiguration} is package-private.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, SignedInUsers.class})
+@Import({SecurityConfiguration.class, SignedInUsers.class, SignedInUserWebConfiguration.class})
 @EnableConfigurationProperties(LocalSignInProperties.class)
 public class SecuritySliceConfiguration {
 }
