@@ -1,0 +1,18 @@
+package com.turnstileadmin.audit;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which audit entries to show; every criterion left {@code null} matches all.
+ *
+ * @param actor part of the actor's name, e-mail or subject, in any case
+ * @param widget part of the widget's name, or its sitekey, in any case
+ * @param from the earliest time, inclusive
+ * @param until the latest time, exclusive
+ */
+public record AuditFilter(@Nullable String actor, @Nullable AuditAction action, @Nullable String widget,
+        @Nullable Instant from, @Nullable Instant until) {
+
+    public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null);
+}

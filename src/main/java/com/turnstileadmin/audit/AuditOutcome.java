@@ -1,0 +1,6 @@
+package com.turnstileadmin.audit;
+
+/** Whether what was recorded happened. */
+public enum AuditOutcome {
+    SUCCEEDED, FAILED
+}

@@ -1,0 +1,16 @@
+package com.turnstileadmin.audit;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** The stored audit trail. Entries are only ever added, never changed. */
+interface AuditRepository extends ListCrudRepository<AuditEntry, Long> {
+
+    /** A widget's own history, newest first. */
+    List<AuditEntry> findTop20ByAccountIdAndSitekeyOrderByOccurredAtDescIdDesc(String accountId, String sitekey);
+
+    /** The latest successful action of a kind on a widget, such as its last rotation. */
+    Optional<AuditEntry> findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
+            String accountId, String sitekey, AuditAction action, AuditOutcome outcome);
+}

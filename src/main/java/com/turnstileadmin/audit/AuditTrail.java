@@ -1,0 +1,121 @@
+package com.turnstileadmin.audit;
+
+import com.turnstileadmin.account.AccountId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The record of who did what to which widget: written by the widget service as things happen,
+ * read by admins. Reading it is guarded by the callers ({@code @PreAuthorize} on the pages that
+ * show it).
+ */
+@Service
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
+
+    private final AuditRepository entries;
+    private final JdbcAggregateOperations aggregates;
+    private final Clock clock;
+
+    AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, ObjectProvider<Clock> clock) {
+        this.entries = entries;
+        this.aggregates = aggregates;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Records that the attempt succeeded.
+     *
+     * @throws AuditWriteException if the record could not be stored (and the log says so)
+     */
+    public AuditEntry succeeded(Attempt attempt) {
+        return store(attempt, AuditOutcome.SUCCEEDED, null);
+    }
+
+    /**
+     * Records that the attempt failed, and why.
+     *
+     * @param error Cloudflare's error or the reason nothing was done; never a secret
+     * @throws AuditWriteException if the record could not be stored (and the log says so)
+     */
+    public AuditEntry failed(Attempt attempt, String error) {
+        return store(attempt, AuditOutcome.FAILED, error);
+    }
+
+    /** The entries matching the filter, newest first. */
+    public Page<AuditEntry> search(AuditFilter filter, Pageable page) {
+        return aggregates.findAll(Query.query(criteria(filter)), AuditEntry.class,
+                PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST));
+    }
+
+    /** A widget's own history, newest first, at most the latest 20 entries. */
+    public List<AuditEntry> historyOf(AccountId account, String sitekey) {
+        return entries.findTop20ByAccountIdAndSitekeyOrderByOccurredAtDescIdDesc(account.value(), sitekey);
+    }
+
+    /** When the widget's secret was last rotated through this app, if it was. */
+    public Optional<AuditEntry> lastRotation(AccountId account, String sitekey) {
+        return entries.findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
+                account.value(), sitekey, AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED);
+    }
+
+    private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
+        AuditEntry entry = new AuditEntry(null, Instant.now(clock), attempt.actor().subject(), attempt.actor().name(),
+                attempt.actor().email(), attempt.account().value(), attempt.action(), outcome, attempt.sitekey(),
+                attempt.widgetName(), attempt.invalidateImmediately(), error, attempt.changes());
+        try {
+            return entries.save(entry);
+        } catch (DataAccessException e) {
+            log.error("Could not record in the audit trail: {} {} of widget {} in account {} by {}", outcome,
+                    attempt.action(), attempt.sitekey(), attempt.account(), attempt.actor().subject(), e);
+            throw new AuditWriteException(attempt.action(), e);
+        }
+    }
+
+    private static Criteria criteria(AuditFilter filter) {
+        Criteria criteria = Criteria.empty();
+        if (filter.actor() != null) {
+            String pattern = contains(filter.actor());
+            criteria = criteria.and(Criteria.where("actorName").like(pattern).ignoreCase(true)
+                    .or(Criteria.where("actorEmail").like(pattern).ignoreCase(true))
+                    .or(Criteria.where("actorSubject").like(pattern).ignoreCase(true)));
+        }
+        if (filter.action() != null) {
+            criteria = criteria.and(Criteria.where("action").is(filter.action()));
+        }
+        if (filter.widget() != null) {
+            String pattern = contains(filter.widget());
+            criteria = criteria.and(Criteria.where("widgetName").like(pattern).ignoreCase(true)
+                    .or(Criteria.where("sitekey").like(pattern).ignoreCase(true)));
+        }
+        if (filter.from() != null) {
+            criteria = criteria.and(Criteria.where("occurredAt").greaterThanOrEquals(filter.from()));
+        }
+        if (filter.until() != null) {
+            criteria = criteria.and(Criteria.where("occurredAt").lessThan(filter.until()));
+        }
+        return criteria;
+    }
+
+    /** A LIKE pattern for text that contains {@code text} literally, wildcards in it included. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
