@@ -27,18 +27,26 @@
         }
     });
 
-    document.addEventListener("htmx:afterSwap", function (event) {
-        var swapped = event.detail.elt;
-        // A field checked as the user left it: its input is marked invalid while its message says why.
-        if (swapped.id && /-message$/.test(swapped.id)) {
-            document.querySelectorAll("[aria-describedby~='" + swapped.id + "']").forEach(function (field) {
-                if (swapped.textContent.trim()) {
+    // A field's message that came back (checked as the user left it, or a filter's, out of band): its input
+    // is marked invalid while its message says why.
+    function markField(message) {
+        if (message.id && /-message$/.test(message.id)) {
+            document.querySelectorAll("[aria-describedby~='" + message.id + "']").forEach(function (field) {
+                if (message.textContent.trim()) {
                     field.setAttribute("aria-invalid", "true");
                 } else {
                     field.removeAttribute("aria-invalid");
                 }
             });
         }
+    }
+    document.addEventListener("htmx:oobAfterSwap", function (event) {
+        markField(event.target);
+    });
+
+    document.addEventListener("htmx:afterSwap", function (event) {
+        var swapped = event.detail.elt;
+        markField(swapped);
         // New content in a dialog (a rotation's outcome): focus moves into it, not to the page behind.
         var dialog = swapped.closest("dialog[open]");
         if (dialog) {

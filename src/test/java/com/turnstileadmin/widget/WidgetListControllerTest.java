@@ -54,6 +54,15 @@ class WidgetListControllerTest {
         assertThat(page.contains(WIDGETS + "/new")).isEqualTo(offered);
     }
 
+    @ParameterizedTest(name = "{0} is offered the audit trail: {1}")
+    @CsvSource({"VIEWER, false", "EDITOR, false", "ADMIN, true"})
+    void onlyAdminsAreOfferedTheAuditTrailInTheHeader(Role role, boolean offered) throws Exception {
+        String page = mvc.perform(LIST.by(role)).andReturn().getResponse().getContentAsString();
+
+        assertThat(Html.ids(page).contains("audit-link")).isEqualTo(offered);
+        assertThat(page.contains("/accounts/" + WebSliceTestConfiguration.ACCOUNT.value() + "/audit")).isEqualTo(offered);
+    }
+
     @ParameterizedTest(name = "{0} is offered to create the first widget: {1}")
     @CsvSource({"VIEWER, false", "EDITOR, true", "ADMIN, true"})
     void anEmptyListInvitesOnlyEditorsAndAdminsToCreateTheFirstWidget(Role role, boolean offered) throws Exception {

@@ -1,0 +1,19 @@
+package com.turnstileadmin.audit;
+
+import com.turnstileadmin.account.AccountId;
+
+/** The audit trail's URLs, in one place, since pages, the export and the widget history all link to them. */
+final class AuditPaths {
+
+    private AuditPaths() {
+    }
+
+    static String page(AccountId account) {
+        // The account id is checked to be hexadecimal when parsed: nothing in it needs encoding.
+        return "/accounts/" + account.value() + "/audit";
+    }
+
+    static String export(AccountId account) {
+        return page(account) + ".csv";
+    }
+}
