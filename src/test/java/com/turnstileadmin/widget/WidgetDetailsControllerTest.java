@@ -56,6 +56,17 @@ class WidgetDetailsControllerTest {
         assertThat(page.contains("Only editors and admins can see the secret.")).isEqualTo(role == Role.VIEWER);
     }
 
+    @ParameterizedTest(name = "{0} sees the widget's history: {1}")
+    @CsvSource({"VIEWER, false", "EDITOR, false", "ADMIN, true"})
+    void onlyAdminsSeeTheWidgetsHistoryLoadedOnceShownAndLinkedWithoutJavaScript(Role role, boolean shown)
+            throws Exception {
+        String page = mvc.perform(DETAILS.by(role)).andReturn().getResponse().getContentAsString();
+
+        assertThat(Html.ids(page).contains("widget-history")).isEqualTo(shown);
+        assertThat(page.contains("hx-get=\"" + WIDGETS + "/" + SHOP + "/history\" hx-trigger=\"load\"")).isEqualTo(shown);
+        assertThat(page.contains("/audit?widget=" + SHOP)).isEqualTo(shown);
+    }
+
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyRoleOpensTheDetailsWithOneCloudflareCall(Role role) throws Exception {
