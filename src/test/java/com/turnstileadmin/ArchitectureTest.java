@@ -19,7 +19,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  *   <li>{@code widget}: the domain and the port to Cloudflare's API that the service layer uses;
  *   <li>{@code cloudflare}: the adapter behind that port, the only code that knows the wire format;
  *   <li>{@code sandbox}: the built-in Cloudflare simulator, which shares no types with the adapter
- *       or the domain, so that the contract tests compare two independent readings of the API.
+ *       or the domain, so that the contract tests compare two independent readings of the API;
+ *   <li>{@code audit}: the record of who did what, and its pages; it knows accounts and who is signed
+ *       in, and the widget service records into it, never the other way round.
  * </ul>
  */
 @AnalyzeClasses(packages = "com.turnstileadmin", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,6 +55,13 @@ class ArchitectureTest {
     static final ArchRule theSandboxSharesNoTypesWithTheAdapterOrTheDomain = noClasses()
             .that().resideInAPackage(ROOT + ".sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..");
+
+    @ArchTest
+    static final ArchRule theAuditTrailDependsOnlyOnAccountsAndSecurity = noClasses()
+            .that().resideInAPackage(ROOT + ".audit..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..",
+                    ROOT + ".sandbox..", ROOT + ".web..")
+            .because("the widget service records into the audit trail; the trail knows nothing of widgets' types");
 
     @ArchTest
     static final ArchRule noPackagesByLayer = noClasses().should().resideInAnyPackage("..controller..", "..service..",
