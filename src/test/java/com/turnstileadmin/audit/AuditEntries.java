@@ -24,6 +24,11 @@ final class AuditEntries {
         this.account = account;
     }
 
+    /** The same, in another account. */
+    AuditEntries in(AccountId other) {
+        return new AuditEntries(trail, clock, other);
+    }
+
     /** The clock set to that time: what is recorded next is recorded then. */
     AuditEntries at(String time) {
         Instant target = Instant.parse(time);

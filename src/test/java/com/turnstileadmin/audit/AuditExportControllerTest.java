@@ -3,17 +3,14 @@ package com.turnstileadmin.audit;
 import static com.turnstileadmin.audit.AuditEntries.ALICE;
 import static com.turnstileadmin.audit.AuditEntries.BOB;
 import static com.turnstileadmin.audit.AuditPageControllerTest.EXPORT;
-import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Route;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,17 +22,7 @@ class AuditExportControllerTest {
     private MockMvc mvc;
 
     @Autowired
-    private AuditTrail trail;
-
-    @Autowired
-    private MutableClock clock;
-
     private AuditEntries entries;
-
-    @BeforeEach
-    void entries() {
-        entries = new AuditEntries(trail, clock, ACCOUNT);
-    }
 
     @Test
     void theExportIsADatedUtf8CsvAttachmentOfEveryMatchingEntryNewestFirst() throws Exception {

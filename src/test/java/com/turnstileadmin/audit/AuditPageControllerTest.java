@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Html;
@@ -20,7 +19,6 @@ import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,20 +38,10 @@ class AuditPageControllerTest {
     private MockMvc mvc;
 
     @Autowired
-    private AuditTrail trail;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
     private FakeTurnstileWidgets cloudflare;
 
+    @Autowired
     private AuditEntries entries;
-
-    @BeforeEach
-    void entries() {
-        entries = new AuditEntries(trail, clock, ACCOUNT);
-    }
 
     @Test
     void theTrailIsShownNewestFirstWithWhoDidWhatToWhichWidgetAndHowItEnded() throws Exception {
@@ -81,7 +69,7 @@ class AuditPageControllerTest {
 
     @Test
     void anotherAccountsEntriesAreNotShown() throws Exception {
-        new AuditEntries(trail, clock, STAGING).created(ALICE, "0x4AAAAAAAstag", "Staging form");
+        entries.in(STAGING).created(ALICE, "0x4AAAAAAAstag", "Staging form");
         entries.created(ALICE, "0x4AAAAAAAshop", "Shop checkout");
 
         String page = mvc.perform(Route.get(PAGE).by(Role.ADMIN)).andReturn().getResponse().getContentAsString();

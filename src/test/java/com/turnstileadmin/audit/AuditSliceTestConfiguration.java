@@ -1,6 +1,7 @@
 package com.turnstileadmin.audit;
 
 import com.turnstileadmin.sandbox.MutableClock;
+import com.turnstileadmin.web.WebSliceTestConfiguration;
 import java.time.Instant;
 import org.springframework.boot.data.jdbc.test.autoconfigure.AutoConfigureDataJdbc;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Import;
 /**
  * What the audit pages' web slices add to {@link com.turnstileadmin.web.WebSliceTestConfiguration}: the
  * real audit store on the in-memory H2 database each test context gets (migrated by Flyway, as the app
- * does), and a clock the tests move, so that entries are recorded at times they choose.
+ * does), a clock the tests move, so that entries are recorded at times they choose, and {@link AuditEntries}
+ * to write them.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @AutoConfigureDataJdbc
@@ -23,5 +25,11 @@ class AuditSliceTestConfiguration {
     @Bean
     MutableClock clock() {
         return new MutableClock(START);
+    }
+
+    /** Entries in the slices' account, written as the widget service writes them. */
+    @Bean
+    AuditEntries auditEntries(AuditTrail trail, MutableClock clock) {
+        return new AuditEntries(trail, clock, WebSliceTestConfiguration.ACCOUNT);
     }
 }

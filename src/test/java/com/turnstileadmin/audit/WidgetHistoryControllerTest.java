@@ -9,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,20 +25,10 @@ class WidgetHistoryControllerTest {
     private MockMvc mvc;
 
     @Autowired
-    private AuditTrail trail;
-
-    @Autowired
-    private MutableClock clock;
-
-    @Autowired
     private FakeTurnstileWidgets cloudflare;
 
+    @Autowired
     private AuditEntries entries;
-
-    @BeforeEach
-    void entries() {
-        entries = new AuditEntries(trail, clock, ACCOUNT);
-    }
 
     @Test
     void theHistoryIsTheWidgetsOwnLatestEntriesWithALinkToAllOfThemAndCostsNoCloudflareCall() throws Exception {
