@@ -1,6 +1,7 @@
 package com.turnstileadmin.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -54,7 +55,8 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        contentSecurityPolicy(singleSignOn))))
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request of an expired session reloads the page, which then goes to sign-in,
                         // instead of swapping the sign-in form into a table.
@@ -74,6 +76,15 @@ class SecurityConfiguration {
             singleSignOn.configure(http);
         }
         return http.build();
+    }
+
+    /**
+     * With single sign-on, the sign-out form's POST ends in a redirect to the provider's end-session
+     * endpoint, and browsers hold redirects after a form to {@code form-action} too.
+     */
+    static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {
+        return singleSignOn == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + singleSignOn.providerOrigin());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.turnstileadmin.security;
 
+import java.net.URI;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 /**
@@ -40,7 +41,12 @@ final class SingleSignOn {
         registrations.registration();
     }
 
-    OidcProperties properties() {
-        return properties;
+    /**
+     * The provider's scheme, host and port, which its end-session endpoint shares with the issuer at
+     * Keycloak, Entra ID, Okta and Authentik (Google offers none).
+     */
+    String providerOrigin() {
+        URI issuer = URI.create(properties.issuerUri());
+        return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort());
     }
 }
