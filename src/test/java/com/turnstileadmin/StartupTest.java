@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.security.OidcProperties;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The whole application starting as an administrator would start it: on the sandbox with nothing
@@ -78,6 +80,29 @@ class StartupTest {
                 .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not a Cloudflare account "
                         + "id (expected 32 lower-case hexadecimal characters, got 10 characters)")
                 .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void withSingleSignOnItStartsWhileTheProviderIsDownWithNoLocalUsersAndNoGeneratedPassword(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(Map.of("OIDC_ISSUER_URI", "http://127.0.0.1:9/realms/acme",
+                "OIDC_CLIENT_ID", "turnstile-admin", "OIDC_CLIENT_SECRET", TOKEN, "OIDC_ADMIN_GROUPS", "ta-admins, ops",
+                "OIDC_ROLES_CLAIM", "realm_access.roles"))) {
+            assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
+            assertThat(context.getBean(OidcProperties.class).adminGroups()).containsExactly("ta-admins", "ops");
+            assertThat(output.getOut()).contains("Single sign-on through http://127.0.0.1:9/realms/acme as client "
+                            + "turnstile-admin; roles from the claim \"realm_access.roles\"", "Local sign-in form: off")
+                    .doesNotContain("generated", TOKEN);
+        }
+    }
+
+    @Test
+    void breakGlassWithoutALocalUserStopsStartupNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start(Map.of("OIDC_ISSUER_URI", "http://127.0.0.1:9/realms/acme",
+                "OIDC_CLIENT_ID", "turnstile-admin", "LOCAL_SIGN_IN_ENABLED", "true")))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr()).contains("Invalid setting: LOCAL_SIGN_IN_ENABLED "
+                + "(local-sign-in.enabled) is true, but no local user is configured");
     }
 
     /**

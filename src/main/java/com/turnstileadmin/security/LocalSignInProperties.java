@@ -7,17 +7,23 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 
 /**
- * Users who sign in with a password on the app's own form, until single sign-on is configured.
+ * Users who sign in with a password on the app's own form: everyone, without single sign-on; with
+ * it, only a break-glass account, and only when {@code enabled}.
  *
  * @param adminPassword the password of the local {@code admin} user ({@code LOCAL_ADMIN_PASSWORD});
- *     with neither it nor any {@code users}, a random one is generated and logged once at start-up
+ *     with neither it nor any {@code users}, and no single sign-on, a random one is generated and
+ *     printed once at start-up
  * @param users further users, each with a password hash and a role
+ * @param enabled with single sign-on configured, whether the form stays available as a way in when
+ *     the provider fails ({@code LOCAL_SIGN_IN_ENABLED}, default {@code false}), at {@code /login?local};
+ *     without single sign-on the form is always on
  */
 @ConfigurationProperties("local-sign-in")
-public record LocalSignInProperties(@Nullable String adminPassword, @Nullable List<User> users) {
+public record LocalSignInProperties(@Nullable String adminPassword, @Nullable List<User> users, boolean enabled) {
 
     /** The reserved name of the user whose password is {@code LOCAL_ADMIN_PASSWORD}. */
     public static final String ADMIN = "admin";
@@ -37,6 +43,7 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
         }
     }
 
+    @ConstructorBinding
     public LocalSignInProperties {
         adminPassword = StringUtils.hasText(adminPassword) ? adminPassword : null;
         users = users == null ? List.of() : List.copyOf(users);
@@ -66,6 +73,11 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
         }
     }
 
+    /** Users of the form alone, as without single sign-on. */
+    public LocalSignInProperties(@Nullable String adminPassword, @Nullable List<User> users) {
+        this(adminPassword, users, false);
+    }
+
     /** Whether any way of signing in has been configured. */
     public boolean isConfigured() {
         return adminPassword != null || !users.isEmpty();
@@ -73,7 +85,8 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
 
     @Override
     public String toString() {
-        return "LocalSignInProperties[adminPassword=" + (adminPassword == null ? "unset" : "set") + ", users=" + users + "]";
+        return "LocalSignInProperties[adminPassword=" + (adminPassword == null ? "unset" : "set") + ", users=" + users
+                + ", enabled=" + enabled + "]";
     }
 
     static Role roleOf(User user, String setting) {

@@ -58,6 +58,20 @@ final class LocalUsers {
     }
 
     /**
+     * The break-glass users beside single sign-on. They must be configured: a password generated
+     * and printed at every start would be a way in that nobody chose.
+     */
+    static InMemoryUserDetailsManager breakGlass(LocalSignInProperties properties, PasswordEncoder encoder) {
+        if (!properties.isConfigured()) {
+            throw new InvalidSettingException("LOCAL_SIGN_IN_ENABLED (local-sign-in.enabled)",
+                    "is true, but no local user is configured: set LOCAL_ADMIN_PASSWORD or list local-sign-in.users");
+        }
+        return from(properties, encoder, line -> {
+            throw new IllegalStateException("Configured local users need no generated password");
+        });
+    }
+
+    /**
      * Refuses at start-up a hash no one could ever sign in with: one whose {id} names no encoder
      * (signing in would fail with an error), or a {bcrypt} one that is not a bcrypt hash (it would
      * never match). The hash itself never appears in the message.

@@ -1,7 +1,10 @@
 package com.turnstileadmin.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +28,9 @@ class SecurityConfiguration {
 
     static final String SIGN_IN_PAGE = "/login";
 
+    /** The local form when single sign-on is configured and the break-glass form is enabled. */
+    static final String LOCAL_SIGN_IN_PAGE = SIGN_IN_PAGE + "?local";
+
     private static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request");
 
     /**
@@ -35,18 +41,22 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOnIfConfigured,
+            LocalSignInProperties local) throws Exception {
+        SingleSignOn singleSignOn = singleSignOnIfConfigured.getIfAvailable();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After signing in, go back to the page, never to the fragment an htmx request asked for.
         requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).defaultSuccessUrl("/", false).permitAll())
+                        .requestMatchers(NoAccessController.PAGE).authenticated()
+                        // A provider user whose groups give no role is signed in, but may see nothing else.
+                        .anyRequest().hasRole(Role.VIEWER.name()))
                 .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        contentSecurityPolicy(singleSignOn))))
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request of an expired session reloads the page, which then goes to sign-in,
                         // instead of swapping the sign-in form into a table.
@@ -55,8 +65,26 @@ class SecurityConfiguration {
                         // registered also serves the requests no matcher claims (curl's Accept: */*, say).
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
                                 new NegatedRequestMatcher(HTMX_REQUEST))
-                        .accessDeniedHandler(new SignedOutAwareAccessDeniedHandler()));
+                        .accessDeniedHandler(new NoRoleAccessDeniedHandler(new SignedOutAwareAccessDeniedHandler())));
+        if (SignInConditions.localForm(singleSignOn != null, local.enabled())) {
+            // Beside single sign-on a wrong password must show the form again, not the provider's failure page.
+            String failure = singleSignOn == null ? SIGN_IN_PAGE + "?error" : LOCAL_SIGN_IN_PAGE + "&error";
+            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(failure).defaultSuccessUrl("/", false)
+                    .permitAll());
+        }
+        if (singleSignOn != null) {
+            singleSignOn.configure(http);
+        }
         return http.build();
+    }
+
+    /**
+     * With single sign-on, the sign-out form's POST ends in a redirect to the provider's end-session
+     * endpoint, and browsers hold redirects after a form to {@code form-action} too.
+     */
+    static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {
+        return singleSignOn == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + singleSignOn.providerOrigin());
     }
 
     @Bean
@@ -64,8 +92,14 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** None with single sign-on unless break-glass is enabled: then no password is generated, and no form can be used. */
     @Bean
-    InMemoryUserDetailsManager localUsers(LocalSignInProperties properties, PasswordEncoder encoder) {
+    @Conditional(SignInConditions.LocalForm.class)
+    InMemoryUserDetailsManager localUsers(LocalSignInProperties properties, PasswordEncoder encoder,
+            ObjectProvider<SingleSignOn> singleSignOn) {
+        if (singleSignOn.getIfAvailable() != null) {
+            return LocalUsers.breakGlass(properties, encoder);
+        }
         return LocalUsers.from(properties, encoder, StartupConsole::print);
     }
 }

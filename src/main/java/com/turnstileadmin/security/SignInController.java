@@ -1,14 +1,69 @@
 package com.turnstileadmin.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
 
-/** The sign-in form; Spring Security handles its POST. */
+/**
+ * Where sign-in starts. Without single sign-on: the app's form, whose POST Spring Security handles.
+ * With it: straight to the provider, unless the visit is the end of something (a failed sign-in,
+ * a sign-out) or the provider is unreachable; each of those gets a page with a button to go on,
+ * never an automatic redirect that could loop. {@code /login?local} shows the break-glass form when enabled.
+ */
 @Controller
 class SignInController {
 
+    private final @Nullable SingleSignOn singleSignOn;
+    private final boolean breakGlass;
+
+    SignInController(ObjectProvider<SingleSignOn> singleSignOn, LocalSignInProperties local) {
+        this.singleSignOn = singleSignOn.getIfAvailable();
+        this.breakGlass = local.enabled();
+    }
+
     @GetMapping(SecurityConfiguration.SIGN_IN_PAGE)
-    String signIn() {
-        return "sign-in";
+    ModelAndView signIn(HttpServletRequest request) {
+        if (singleSignOn == null) {
+            return new ModelAndView("sign-in");
+        }
+        if (breakGlass && request.getParameter("local") != null) {
+            return new ModelAndView("sign-in").addObject("singleSignOn", true);
+        }
+        if (request.getParameter("error") != null) {
+            return page(HttpStatus.UNAUTHORIZED, "Sign-in did not work",
+                    "Signing in at your sign-in provider was cancelled, refused or took too long. Try again; if it "
+                            + "keeps failing, tell whoever runs Turnstile Admin.", "Try again");
+        }
+        String signedOut = request.getParameter("signed-out");
+        if (signedOut != null) {
+            return page(HttpStatus.OK, "You are signed out", "app".equals(signedOut)
+                    ? "You are signed out of Turnstile Admin. Your sign-in provider does not offer to sign you out "
+                            + "from here, so you may still be signed in there: on a shared computer, sign out there "
+                            + "too or close the browser."
+                    : "You are signed out of Turnstile Admin and of your sign-in provider.", "Sign in again");
+        }
+        try {
+            singleSignOn.requireProvider();
+        } catch (IdentityProviderUnavailableException unavailable) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, "Sign-in is unavailable",
+                    "The sign-in provider at " + URI.create(unavailable.issuer()).getHost() + " could not be reached, "
+                            + "so nobody can sign in right now. Try again in a moment; if it persists, tell whoever "
+                            + "runs Turnstile Admin.", "Try again");
+        }
+        return new ModelAndView("redirect:" + SingleSignOn.AUTHORIZATION_START);
+    }
+
+    private ModelAndView page(HttpStatus status, String heading, String message, String action) {
+        ModelAndView page = new ModelAndView("single-sign-on", status);
+        page.addObject("heading", heading);
+        page.addObject("message", message);
+        page.addObject("action", action);
+        page.addObject("breakGlass", breakGlass);
+        return page;
     }
 }

@@ -1,0 +1,84 @@
+package com.turnstileadmin.security;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+/**
+ * The app's one client registration, discovered from the issuer on first use rather than at
+ * start-up (as Boot's {@code spring.security.oauth2.client} properties would): a provider that is
+ * down when the app starts must not keep it from starting, and the local break-glass form must
+ * work meanwhile. A successful discovery is kept; a failed one is tried again on the next sign-in.
+ */
+final class DiscoveredClientRegistration implements ClientRegistrationRepository {
+
+    /** Also the last step of the redirect URI to register at the provider: {@code /login/oauth2/code/oidc}. */
+    static final String REGISTRATION_ID = "oidc";
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoveredClientRegistration.class);
+
+    private final OidcProperties properties;
+    private volatile @Nullable ClientRegistration discovered;
+
+    DiscoveredClientRegistration(OidcProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public @Nullable ClientRegistration findByRegistrationId(String registrationId) {
+        return REGISTRATION_ID.equals(registrationId) ? registration() : null;
+    }
+
+    /**
+     * The registration, discovering it if that has not yet succeeded.
+     *
+     * @throws IdentityProviderUnavailableException if the provider cannot be reached or its discovery
+     *     document is unusable
+     */
+    ClientRegistration registration() {
+        ClientRegistration registration = discovered;
+        if (registration == null) {
+            // One discovery at a time: a crowd arriving at once after a restart asks the provider once.
+            synchronized (this) {
+                registration = discovered;
+                if (registration == null) {
+                    registration = discover();
+                    discovered = registration;
+                }
+            }
+        }
+        return registration;
+    }
+
+    private ClientRegistration discover() {
+        String issuer = properties.issuerUri();
+        try {
+            ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(issuer)
+                    .registrationId(REGISTRATION_ID)
+                    .clientName("single sign-on")
+                    .clientId(properties.clientId())
+                    .scope(properties.scopes())
+                    // PKCE for the confidential client too (Spring Security's default since 7.0; said
+                    // here so that it does not hang on a default).
+                    .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build());
+            if (properties.clientSecret() == null) {
+                builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+            } else {
+                builder.clientSecret(properties.clientSecret());
+            }
+            ClientRegistration registration = builder.build();
+            log.info("Single sign-on: discovered the provider {} (end of session {})", issuer,
+                    registration.getProviderDetails().getConfigurationMetadata().containsKey("end_session_endpoint")
+                            ? "offered" : "not offered");
+            return registration;
+        } catch (RuntimeException failure) {
+            log.warn("Single sign-on: the provider {} could not be reached or its discovery document is unusable "
+                    + "({}); sign-in will try again", issuer, failure.getMessage());
+            throw new IdentityProviderUnavailableException(issuer, failure);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.turnstileadmin.security;
+
+import java.net.URI;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+
+/**
+ * Single sign-on's part of the filter chain: OIDC authorization-code login with PKCE, the role
+ * mapping, and sign-out at the provider. {@link SecurityConfiguration} applies it when an issuer is
+ * configured; everything else about who may reach what stays there.
+ */
+final class SingleSignOn {
+
+    /** Where the sign-in page sends users: Spring Security's redirect to the provider. */
+    static final String AUTHORIZATION_START = "/oauth2/authorization/" + DiscoveredClientRegistration.REGISTRATION_ID;
+
+    private final DiscoveredClientRegistration registrations;
+    private final OidcProperties properties;
+
+    SingleSignOn(DiscoveredClientRegistration registrations, OidcProperties properties) {
+        this.registrations = registrations;
+        this.properties = properties;
+    }
+
+    void configure(HttpSecurity http) throws Exception {
+        http.oauth2Login(login -> login
+                        .loginPage(SecurityConfiguration.SIGN_IN_PAGE)
+                        .clientRegistrationRepository(registrations)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
+                                new MappedOidcUserService(OidcRoleMapping.of(properties), properties.nameClaim())))
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new SignInFailureHandler()))
+                .logout(logout -> logout.logoutSuccessHandler(new SignOutSuccessHandler(registrations)));
+    }
+
+    /**
+     * Discovers the provider if that has not yet succeeded.
+     *
+     * @throws IdentityProviderUnavailableException if it cannot be reached
+     */
+    void requireProvider() {
+        registrations.registration();
+    }
+
+    /**
+     * The provider's scheme, host and port, which its end-session endpoint shares with the issuer at
+     * Keycloak, Entra ID, Okta and Authentik (Google offers none).
+     */
+    String providerOrigin() {
+        URI issuer = URI.create(properties.issuerUri());
+        return issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort());
+    }
+}
