@@ -43,6 +43,13 @@ public final class HttpVisitor {
         this.port = port;
     }
 
+    /** Someone presenting a session id they did not get from the app: planted by an attacker, say. */
+    public static HttpVisitor withSessionId(int port, String sessionId) {
+        HttpVisitor visitor = new HttpVisitor(port);
+        visitor.sessionId = sessionId;
+        return visitor;
+    }
+
     /** Someone signed in on the sign-in form as {@code user}. */
     public static HttpVisitor signedIn(int port, User user) {
         HttpVisitor visitor = new HttpVisitor(port);
