@@ -35,6 +35,9 @@ public final class HttpVisitor {
     private static final Pattern CSRF_TOKEN = Pattern.compile(
             "name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
+    /** What a browser asks for when it follows a link or sends a form (htmx asks for the same). */
+    private static final String BROWSERS_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
     private final int port;
     private @Nullable String sessionId;
     private @Nullable String csrfToken;
@@ -97,7 +100,8 @@ public final class HttpVisitor {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", BROWSERS_ACCEPT);
         if (headers.length > 0) {
             request.headers(headers);
         }
