@@ -35,6 +35,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Addresses hold account ids and sitekeys, which stay on this site. */
+    static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -49,10 +52,10 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 // Spring Security's defaults stay on: nosniff, X-Frame-Options DENY, no-cache, and HSTS on
                 // secure requests only (behind a proxy: X-Forwarded-Proto from an internal address, see
-                // application.yml). Addresses hold account ids and sitekeys, which stay on this site.
+                // application.yml). RejectedRequests adds these to what the firewall refuses.
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
                 // Spring Security's default, stated here as it is part of what the tests hold the app to.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(exceptions -> exceptions
