@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -40,6 +41,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Addresses hold account ids and sitekeys, which stay on this site. */
+    static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOnIfConfigured,
             LocalSignInProperties local) throws Exception {
@@ -55,8 +59,14 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        contentSecurityPolicy(singleSignOn))))
+                // Spring Security's defaults stay on: nosniff, X-Frame-Options DENY, no-cache, and HSTS on
+                // secure requests only (behind a proxy: X-Forwarded-Proto from an internal address, see
+                // application.yml). RejectedRequests adds these to what the firewall refuses.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(singleSignOn)))
+                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
+                // Spring Security's default, stated here as it is part of what the tests hold the app to.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request of an expired session reloads the page, which then goes to sign-in,
                         // instead of swapping the sign-in form into a table.

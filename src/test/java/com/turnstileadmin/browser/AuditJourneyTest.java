@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.audit.Attempt;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditTrail;

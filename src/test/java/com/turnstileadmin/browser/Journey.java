@@ -1,13 +1,14 @@
 package com.turnstileadmin.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.turnstileadmin.AppOverHttp;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.widget.Sitekey;
@@ -19,40 +20,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every browser journey shares: the app on the sandbox with one user per role, signed in
  * through the real sign-in form, and widgets of its own for journeys that change or delete one.
  * Every journey class extends this and adds no context configuration of its own, so that all of
- * them run against one Spring context (and one sandbox), started once.
+ * them run against one Spring context (and one sandbox), started once: {@link AppOverHttp}'s.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
-        "local-sign-in.admin-password=admin-journey-password",
-        "local-sign-in.users[0].username=editor",
-        "local-sign-in.users[0].password-hash={noop}editor-journey-password",
-        "local-sign-in.users[0].role=editor",
-        "local-sign-in.users[1].username=viewer",
-        "local-sign-in.users[1].password-hash={noop}viewer-journey-password",
-        "local-sign-in.users[1].role=viewer"})
+@AppOverHttp
 @ExtendWith(BrowserExtension.class)
 abstract class Journey {
-
-    /** The users of the test properties above. */
-    enum User {
-        ADMIN("admin", "admin-journey-password"),
-        EDITOR("editor", "editor-journey-password"),
-        VIEWER("viewer", "viewer-journey-password");
-
-        final String username;
-        final String password;
-
-        User(String username, String password) {
-            this.username = username;
-            this.password = password;
-        }
-    }
 
     private static final AtomicInteger WIDGETS_MADE = new AtomicInteger();
 

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.widget.WidgetFilter;
 import com.turnstileadmin.widget.WidgetQuery;

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.widget.Sitekey;
 import java.util.List;
 import java.util.regex.Pattern;

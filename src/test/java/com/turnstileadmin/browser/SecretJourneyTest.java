@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import org.assertj.core.api.Assertions;

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetFilter;
 import com.turnstileadmin.widget.WidgetQuery;
