@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,12 +88,7 @@ public class WidgetService {
     @PreAuthorize("hasRole('EDITOR')")
     public WidgetWithSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
         Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
-        WidgetWithSecret revealed;
-        try {
-            revealed = cloudflare.get(account, sitekey);
-        } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
-        }
+        WidgetWithSecret revealed = atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
         audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
         return revealed;
     }
@@ -100,12 +96,7 @@ public class WidgetService {
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<WidgetWithSecret> create(SignedInUser actor, AccountId account, WidgetSettings settings) {
         Attempt attempt = Attempt.of(actor, account, AuditAction.CREATE, null, settings.name());
-        WidgetWithSecret created;
-        try {
-            created = cloudflare.create(account, settings);
-        } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
-        }
+        WidgetWithSecret created = atCloudflare(attempt, () -> cloudflare.create(account, settings));
         return succeeded(attempt.about(created.widget().sitekey().value(), created.widget().name()), created);
     }
 
@@ -121,12 +112,7 @@ public class WidgetService {
     public Recorded<Widget> update(SignedInUser actor, AccountId account, Sitekey sitekey, WidgetSettings base,
             WidgetSettings edited, Instant openedAt) {
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), base.name());
-        Widget current;
-        try {
-            current = cloudflare.get(account, sitekey).widget();
-        } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
-        }
+        Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
         Attempt intended = changing(attempt, current.name(), SettingChanges.between(current.settings(), merge.merged()));
@@ -135,12 +121,7 @@ public class WidgetService {
             EditConflictException conflict = new EditConflictException(current, merge);
             throw failed(intended, conflict, FailureText.of(conflict));
         }
-        Widget saved;
-        try {
-            saved = cloudflare.update(account, sitekey, merge.merged()).widget();
-        } catch (CloudflareException failure) {
-            throw failed(intended, failure, FailureText.of(failure));
-        }
+        Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
         return succeeded(changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings())),
                 saved);
     }
@@ -174,18 +155,22 @@ public class WidgetService {
     @PreAuthorize("hasRole('ADMIN')")
     public Recorded<Widget> delete(SignedInUser actor, AccountId account, Sitekey sitekey) {
         Attempt attempt = Attempt.of(actor, account, AuditAction.DELETE, sitekey.value(), null);
-        Widget deleted;
-        try {
-            deleted = cloudflare.delete(account, sitekey);
-        } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
-        }
+        Widget deleted = atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
         return succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
     }
 
     private static Attempt changing(Attempt attempt, String widgetName, List<FieldChange> changes) {
         return new Attempt(attempt.actor(), attempt.account(), attempt.action(), attempt.sitekey(), widgetName,
                 attempt.invalidateImmediately(), changes);
+    }
+
+    /** The Cloudflare call of the attempt; if it fails, the failure is recorded and thrown. */
+    private <T> T atCloudflare(Attempt attempt, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CloudflareException failure) {
+            throw failed(attempt, failure, FailureText.of(failure));
+        }
     }
 
     /** Records a change Cloudflare made; one that could not be recorded is still handed back, marked so. */
