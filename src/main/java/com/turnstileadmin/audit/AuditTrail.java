@@ -3,6 +3,7 @@ package com.turnstileadmin.audit;
 import com.turnstileadmin.account.AccountId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -107,7 +108,8 @@ public class AuditTrail {
     }
 
     private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
-        AuditEntry entry = new AuditEntry(null, Instant.now(clock), attempt.actor().subject(), attempt.actor().name(),
+        // Both databases keep microseconds: the entry handed back is then the one read back later.
+        AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), attempt.actor().subject(), attempt.actor().name(),
                 attempt.actor().email(), attempt.account().value(), attempt.action(), outcome, attempt.sitekey(),
                 attempt.widgetName(), attempt.invalidateImmediately(), error, attempt.changes());
         try {

@@ -1,6 +1,8 @@
 package com.turnstileadmin.web;
 
 import com.turnstileadmin.account.UnknownAccountException;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,24 +40,45 @@ class ErrorPages {
             message = "Cloudflare could not be reached or did not answer properly. Nothing was changed; "
                     + "try again in a moment.";
         }
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "Cloudflare is unavailable", message, retryUrl(request));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Cloudflare is unavailable", withAuditNote(message, failure),
+                retryUrl(request));
     }
 
     @ExceptionHandler(CloudflareApiException.class)
     ModelAndView refused(CloudflareApiException refusal, HttpServletRequest request) {
         if (refusal.isNotFound()) {
-            return page(HttpStatus.NOT_FOUND, "Widget not found",
-                    "Cloudflare has no such widget in this account. It may have been deleted.", null);
+            return page(HttpStatus.NOT_FOUND, "Widget not found", withAuditNote(
+                    "Cloudflare has no such widget in this account. It may have been deleted.", refusal), null);
         }
         log.warn("{}", refusal.getMessage());
         if (refusal.isAuthenticationFailure()) {
-            return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the app's credentials",
+            return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the app's credentials", withAuditNote(
                     "The API token configured for this account was refused. An administrator needs to check it "
-                            + "(it needs Turnstile Sites Read and Write).", null);
+                            + "(it needs Turnstile Sites Read and Write).", refusal), null);
         }
         String said = String.join("; ", refusal.errors().stream().map(e -> e.message()).toList());
-        return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the request",
-                said.isEmpty() ? "Cloudflare gave no reason." : "Cloudflare says: " + said, retryUrl(request));
+        return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the request", withAuditNote(
+                said.isEmpty() ? "Cloudflare gave no reason." : "Cloudflare says: " + said, refusal), retryUrl(request));
+    }
+
+    /**
+     * What could not be recorded in the audit trail, and so was not done: a secret's reveal (a change
+     * that was made is shown with a warning instead, by its own page). The trail has logged it.
+     */
+    @ExceptionHandler(AuditWriteException.class)
+    ModelAndView unrecorded(AuditWriteException failure) {
+        String message = failure.action() == AuditAction.REVEAL_SECRET
+                ? "The secret is not shown: every reveal of a secret is recorded in the audit trail, and this one "
+                        + "could not be. Tell an administrator; try again once the audit trail works."
+                : "This could not be recorded in the audit trail. Tell an administrator.";
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "The audit trail is unavailable", message, null);
+    }
+
+    /** The message, and that the failed attempt is not in the audit trail either, if it is not. */
+    private static String withAuditNote(String message, RuntimeException failure) {
+        return AuditWriteException.suppressedIn(failure)
+                ? message + " This failed attempt could not be recorded in the audit trail either. Tell an administrator."
+                : message;
     }
 
     @ExceptionHandler({UnknownAccountException.class, MethodArgumentTypeMismatchException.class})

@@ -21,6 +21,9 @@ public class Times {
     private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private final Clock clock;
 
     public Times(ObjectProvider<Clock> clock) {
@@ -46,6 +49,11 @@ public class Times {
 
     public String exact(Instant time) {
         return EXACT.format(time);
+    }
+
+    /** The time of day, for a time within hours of now: "14:32 UTC". */
+    public String timeOfDay(Instant time) {
+        return TIME_OF_DAY.format(time);
     }
 
     /** The ISO-8601 form for a {@code <time datetime>} attribute. */

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget;
 
+import com.turnstileadmin.audit.AuditWriteException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
@@ -41,6 +42,9 @@ final class CloudflareFormErrors {
         } else if (failure instanceof CloudflareUnavailableException unavailable) {
             errors.reject(unavailable.outcomeUnknown() ? "cloudflare.unavailable.outcomeUnknown"
                     : "cloudflare.unavailable.notSaved");
+        }
+        if (AuditWriteException.suppressedIn(failure)) {
+            errors.reject("audit.unrecordedFailure");
         }
     }
 

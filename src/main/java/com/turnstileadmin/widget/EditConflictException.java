@@ -13,7 +13,8 @@ public final class EditConflictException extends RuntimeException {
     private final transient EditMerge merge;
 
     public EditConflictException(Widget current, EditMerge merge) {
-        super("Widget " + current.sitekey() + " was changed by someone else since the edit began", null, false, false);
+        // Suppression stays enabled: an audit record of the conflict that could not be stored is added to it.
+        super("Widget " + current.sitekey() + " was changed by someone else since the edit began", null, true, false);
         this.current = current;
         this.merge = merge;
     }

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.security.SignedInUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +46,7 @@ class WidgetDeleteController {
     @PreAuthorize("hasRole('ADMIN')")
     public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String confirmation,
-            Model model,
-            RedirectAttributes redirect) {
+            SignedInUser actor, Model model, RedirectAttributes redirect) {
         if (name.isBlank() || !confirmation.strip().equals(name.strip())) {
             model.addAttribute("sitekey", sitekey);
             model.addAttribute("name", name);
@@ -54,8 +54,9 @@ class WidgetDeleteController {
             model.addAttribute("mismatch", true);
             return PAGE;
         }
-        Widget deleted = widgets.delete(accountId, sitekey);
-        redirect.addFlashAttribute("flash", "Widget “" + deleted.name() + "” deleted.");
+        Recorded<Widget> deleted = widgets.delete(actor, accountId, sitekey);
+        redirect.addFlashAttribute("flash", "Widget “" + deleted.result().name() + "” deleted.");
+        Flash.warnIfUnrecorded(deleted, redirect);
         return "redirect:" + WidgetPaths.list(accountId);
     }
 }

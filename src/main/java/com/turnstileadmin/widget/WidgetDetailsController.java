@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.security.SignedInUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -26,6 +27,7 @@ class WidgetDetailsController {
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}")
     String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
         model.addAttribute("widget", widgets.details(accountId, sitekey));
+        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
         return "widgets/details";
     }
 
@@ -35,15 +37,22 @@ class WidgetDetailsController {
         return "redirect:" + WidgetPaths.details(accountId, sitekey);
     }
 
-    /** A POST, not a GET: revealing a secret is an action (the audit trail will record it), not a view. */
+    /**
+     * A POST, not a GET: revealing a secret is an action the audit trail records, not a view. A
+     * reveal that cannot be recorded shows no secret (see {@link WidgetService#revealSecret}).
+     */
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/secret")
-    String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, HtmxRequest htmx,
-            Model model, HttpServletResponse response) {
+    String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
+            HtmxRequest htmx, Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        WidgetWithSecret revealed = widgets.revealSecret(accountId, sitekey);
+        WidgetWithSecret revealed = widgets.revealSecret(actor, accountId, sitekey);
         model.addAttribute("widget", revealed.widget());
         model.addAttribute("secret", revealed.secret());
+        if (htmx.isHtmxRequest()) {
+            return "widgets/details :: secret";
+        }
         // Without JavaScript, the whole page again, with the secret in its place.
-        return htmx.isHtmxRequest() ? "widgets/details :: secret" : "widgets/details";
+        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
+        return "widgets/details";
     }
 }

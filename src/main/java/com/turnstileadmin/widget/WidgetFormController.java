@@ -1,6 +1,8 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.security.SignedInUser;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,15 +44,17 @@ class WidgetFormController {
     @PostMapping("/accounts/{accountId}/widgets")
     @PreAuthorize("hasRole('EDITOR')")
     public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
-            BindingResult result, RedirectAttributes redirect) {
+            BindingResult result, SignedInUser actor, RedirectAttributes redirect) {
         form.setModifiedOn("");
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
             return FORM;
         }
         try {
-            Widget created = widgets.create(accountId, form.toSettings()).widget();
+            Recorded<WidgetWithSecret> recorded = widgets.create(actor, accountId, form.toSettings());
+            Widget created = recorded.result().widget();
             redirect.addFlashAttribute("flash", "Widget “" + created.name() + "” created.");
+            Flash.warnIfUnrecorded(recorded, redirect);
             return "redirect:" + WidgetPaths.details(accountId, created.sitekey());
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
@@ -70,7 +74,8 @@ class WidgetFormController {
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
     public String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @ModelAttribute("form") WidgetForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+            @ModelAttribute("form") WidgetForm form, BindingResult result, SignedInUser actor, Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("sitekey", sitekey);
         if (!form.hasIntactBase()) {
             result.reject("widget.edit.stale");
@@ -81,15 +86,19 @@ class WidgetFormController {
             return FORM;
         }
         try {
-            Widget saved = widgets.update(accountId, sitekey, form.baseSettings(), form.toSettings(),
+            Recorded<Widget> saved = widgets.update(actor, accountId, sitekey, form.baseSettings(), form.toSettings(),
                     form.openedAtModification());
-            redirect.addFlashAttribute("flash", "Widget “" + saved.name() + "” saved.");
+            redirect.addFlashAttribute("flash", "Widget “" + saved.result().name() + "” saved.");
+            Flash.warnIfUnrecorded(saved, redirect);
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
         } catch (EditConflictException conflict) {
             // Show the user's edit applied on top of the other change; saving again applies it.
             form.fillFrom(conflict.merge().merged());
             form.rebase(conflict.current());
             model.addAttribute("conflict", conflict);
+            if (AuditWriteException.suppressedIn(conflict)) {
+                result.reject("audit.unrecordedFailure");
+            }
             return FORM;
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);

@@ -1,6 +1,8 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.security.SignedInUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,17 +38,20 @@ class WidgetRotateController {
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
     @PreAuthorize("hasRole('ADMIN')")
     public String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @RequestParam(defaultValue = "false") boolean invalidateImmediately, HtmxRequest htmx, Model model,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "false") boolean invalidateImmediately, SignedInUser actor, HtmxRequest htmx,
+            Model model, HttpServletResponse response) {
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("invalidateImmediately", invalidateImmediately);
         try {
-            WidgetWithSecret rotated = widgets.rotateSecret(accountId, sitekey, invalidateImmediately);
+            Recorded<WidgetWithSecret> rotated = widgets.rotateSecret(actor, accountId, sitekey, invalidateImmediately);
             NoStore.apply(response);
-            model.addAttribute("widget", rotated.widget());
-            model.addAttribute("secret", rotated.secret());
+            model.addAttribute("widget", rotated.result().widget());
+            model.addAttribute("secret", rotated.result().secret());
+            // The new secret is shown all the same: it is in force at Cloudflare, and only shown now.
+            model.addAttribute("unrecorded", !rotated.recorded());
         } catch (RotationRefusedException refused) {
             model.addAttribute("refused", refused);
+            model.addAttribute("unrecorded", AuditWriteException.suppressedIn(refused));
         }
         return htmx.isHtmxRequest() ? PAGE + " :: outcome" : PAGE;
     }

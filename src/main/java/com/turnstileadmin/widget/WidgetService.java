@@ -1,7 +1,22 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.Attempt;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.audit.FieldChange;
+import com.turnstileadmin.security.SignedInUser;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -9,14 +24,26 @@ import org.springframework.stereotype.Service;
  * What a signed-in user can do with widgets, and who may do it (the roles of PRODUCT.md). Every
  * method is one Cloudflare call, except an edit, which first reads the widget to make sure nobody
  * changed it since the form was opened.
+ *
+ * <p>Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with the
+ * {@code actor} the controller passes in, whether it succeeded or failed. A failure is recorded
+ * and then thrown as before; if its record cannot be stored either, the failure carries the
+ * {@link AuditWriteException} as suppressed ({@link AuditWriteException#suppressedIn}) for the page
+ * to say so.
  */
 @Service
 public class WidgetService {
 
-    private final TurnstileWidgets cloudflare;
+    private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
-    public WidgetService(TurnstileWidgets cloudflare) {
+    private final TurnstileWidgets cloudflare;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public WidgetService(TurnstileWidgets cloudflare, AuditTrail audit, ObjectProvider<Clock> clock) {
         this.cloudflare = cloudflare;
+        this.audit = audit;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -30,33 +57,73 @@ public class WidgetService {
         return cloudflare.get(account, sitekey).widget();
     }
 
-    /** The widget with its secret, for the roles that may see it. */
-    @PreAuthorize("hasRole('EDITOR')")
-    public WidgetWithSecret revealSecret(AccountId account, Sitekey sitekey) {
-        return cloudflare.get(account, sitekey);
-    }
-
-    @PreAuthorize("hasRole('EDITOR')")
-    public WidgetWithSecret create(AccountId account, WidgetSettings settings) {
-        return cloudflare.create(account, settings);
+    /**
+     * When the grace period of the widget's last rotation through this app ends, if it has not yet:
+     * until then the previous secret still works and Cloudflare refuses another rotation. Costs no
+     * Cloudflare call.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Optional<Instant> gracePeriodEnd(AccountId account, Sitekey sitekey) {
+        Optional<AuditEntry> last;
+        try {
+            last = audit.lastRotation(account, sitekey.value());
+        } catch (DataAccessException e) {
+            // The page is still worth showing without it: the rotate button stays, and a refusal
+            // during a grace period is explained when it comes, as for a rotation done elsewhere.
+            log.warn("Could not read the last rotation of widget {} in account {} from the audit trail",
+                    sitekey, account, e);
+            return Optional.empty();
+        }
+        return last.flatMap(rotation -> GracePeriod.end(rotation.occurredAt(),
+                Boolean.TRUE.equals(rotation.invalidateImmediately()), clock.instant()));
     }
 
     /**
-     * Saves an edit that began on the version of the widget last modified at {@code openedAt}.
+     * The widget with its secret, for the roles that may see it.
+     *
+     * @throws AuditWriteException if the reveal could not be recorded: every reveal of a secret is
+     *     in the audit trail, so a secret whose reveal is not recorded is not shown. Unlike a change,
+     *     nothing has happened that the user would lose; they can try again once the store works.
+     */
+    @PreAuthorize("hasRole('EDITOR')")
+    public WidgetWithSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
+        WidgetWithSecret revealed = atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
+        audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
+        return revealed;
+    }
+
+    @PreAuthorize("hasRole('EDITOR')")
+    public Recorded<WidgetWithSecret> create(SignedInUser actor, AccountId account, WidgetSettings settings) {
+        Attempt attempt = Attempt.of(actor, account, AuditAction.CREATE, null, settings.name());
+        WidgetWithSecret created = atCloudflare(attempt, () -> cloudflare.create(account, settings));
+        return succeeded(attempt.about(created.widget().sitekey().value(), created.widget().name()), created);
+    }
+
+    /**
+     * Saves an edit that began on the version of the widget last modified at {@code openedAt}, and
+     * records the settings it changed: between the widget as read before the save and as Cloudflare
+     * answered it.
      *
      * @param base the settings as the edit form showed them when it was opened
      * @throws EditConflictException if someone else changed a setting since; nothing is saved then
      */
     @PreAuthorize("hasRole('EDITOR')")
-    public Widget update(AccountId account, Sitekey sitekey, WidgetSettings base, WidgetSettings edited,
-            Instant openedAt) {
-        Widget current = cloudflare.get(account, sitekey).widget();
+    public Recorded<Widget> update(SignedInUser actor, AccountId account, Sitekey sitekey, WidgetSettings base,
+            WidgetSettings edited, Instant openedAt) {
+        Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), base.name());
+        Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
+        // What the user set out to change, for the record of an update that fails.
+        Attempt intended = changing(attempt, current.name(), SettingChanges.between(current.settings(), merge.merged()));
         // A change that left every setting as the form saw it (a save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
-            throw new EditConflictException(current, merge);
+            EditConflictException conflict = new EditConflictException(current, merge);
+            throw failed(intended, conflict, FailureText.of(conflict));
         }
-        return cloudflare.update(account, sitekey, merge.merged()).widget();
+        Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
+        return succeeded(changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings())),
+                saved);
     }
 
     /**
@@ -66,19 +133,65 @@ public class WidgetService {
      *     the previous rotation
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
+    public Recorded<WidgetWithSecret> rotateSecret(SignedInUser actor, AccountId account, Sitekey sitekey,
+            boolean invalidateImmediately) {
+        Attempt attempt = new Attempt(actor, account, AuditAction.ROTATE_SECRET, sitekey.value(), null,
+                invalidateImmediately, List.of());
+        WidgetWithSecret rotated;
         try {
-            return cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
+            rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
         } catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
-                throw refused;
+                throw failed(attempt, refused, FailureText.of(refused));
             }
-            throw new RotationRefusedException(refused);
+            RotationRefusedException refusal = new RotationRefusedException(refused);
+            throw failed(attempt, refusal, FailureText.of(refused));
+        } catch (CloudflareUnavailableException failure) {
+            throw failed(attempt, failure, FailureText.of(failure));
         }
+        return succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
-    public Widget delete(AccountId account, Sitekey sitekey) {
-        return cloudflare.delete(account, sitekey);
+    public Recorded<Widget> delete(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        Attempt attempt = Attempt.of(actor, account, AuditAction.DELETE, sitekey.value(), null);
+        Widget deleted = atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
+        return succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
+    }
+
+    private static Attempt changing(Attempt attempt, String widgetName, List<FieldChange> changes) {
+        return new Attempt(attempt.actor(), attempt.account(), attempt.action(), attempt.sitekey(), widgetName,
+                attempt.invalidateImmediately(), changes);
+    }
+
+    /** The Cloudflare call of the attempt; if it fails, the failure is recorded and thrown. */
+    private <T> T atCloudflare(Attempt attempt, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CloudflareException failure) {
+            throw failed(attempt, failure, FailureText.of(failure));
+        }
+    }
+
+    /** Records a change Cloudflare made; one that could not be recorded is still handed back, marked so. */
+    private <T> Recorded<T> succeeded(Attempt attempt, T result) {
+        try {
+            audit.succeeded(attempt);
+            return new Recorded<>(result, true);
+        } catch (AuditWriteException unrecorded) {
+            // The trail has logged it; the change happened at Cloudflare and must not be hidden.
+            return new Recorded<>(result, false);
+        }
+    }
+
+    /** Records a failed attempt and returns the failure, to be thrown as it would be without the record. */
+    private <E extends RuntimeException> E failed(Attempt attempt, E failure, String error) {
+        try {
+            audit.failed(attempt, error);
+        } catch (AuditWriteException unrecorded) {
+            // The trail has logged it; the page showing the failure says so too.
+            failure.addSuppressed(unrecorded);
+        }
+        return failure;
     }
 }

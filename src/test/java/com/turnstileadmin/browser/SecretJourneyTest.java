@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.WidgetWithSecret;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class SecretJourneyTest extends Journey {
     }
 
     @Test
-    void rotatingWithAGracePeriodShowsTheNewSecretOnceAndASecondRotationIsRefusedWithTheReason(Page page) {
+    void rotatingWithAGracePeriodShowsTheNewSecretOnceAndThenTheButtonSaysUntilWhenItIsUnavailable(Page page) {
         Sitekey sitekey = openNewWidget(page, User.ADMIN, "Rotate").widget().sitekey();
         String oldSecret = reveal(page);
         Locator dialog = page.locator("#rotate-dialog");
@@ -51,6 +52,21 @@ class SecretJourneyTest extends Journey {
         awaitPage(page, detailsUrl(sitekey));
         Assertions.assertThat(page.content()).as("the details page after the rotation").doesNotContain(newSecret);
 
+        assertThat(page.locator("#grace-period")).containsText("Previous secret valid until");
+        assertThat(page.locator("#grace-period time")).hasText(Pattern.compile("\\d{2}:\\d{2} UTC"));
+        assertThat(page.locator("#rotate-secret")).isDisabled();
+        assertThat(page.locator("#rotate-unavailable")).containsText("grace period of its last rotation ends");
+    }
+
+    @Test
+    void aRotationMadeElsewhereIsNotKnownHereSoASecondOneIsRefusedWithTheReason(Page page) {
+        Sitekey sitekey = newWidget("Rotated elsewhere").widget().sitekey();
+        cloudflare().rotateSecret(account(), sitekey, false);
+        signIn(page, User.ADMIN);
+        page.navigate(detailsUrl(sitekey));
+        Locator dialog = page.locator("#rotate-dialog");
+
+        assertThat(page.locator("#grace-period")).hasCount(0);
         page.locator("#rotate-secret").click();
         page.locator("#confirm-rotate").click();
 

@@ -4,6 +4,7 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.Credentials;
+import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.SecuritySliceConfiguration;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.WidgetService;
@@ -15,11 +16,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a controller needs around it in a web slice: the real security and service (whose
- * {@code @PreAuthorize} is half of every role check), one sandbox account, and Cloudflare replaced by
- * {@link FakeTurnstileWidgets}.
+ * {@code @PreAuthorize} is half of every role check), the real audit trail (on the in-memory H2
+ * database each test context gets, see {@link WebSliceTest}), one sandbox account, and Cloudflare
+ * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, Times.class})
+@Import({SecuritySliceConfiguration.class, WidgetService.class, AuditTrail.class, Times.class})
 public class WebSliceTestConfiguration {
 
     /** The first configured account, the one the tests use. */

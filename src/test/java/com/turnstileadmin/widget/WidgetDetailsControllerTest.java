@@ -9,10 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.turnstileadmin.audit.Attempt;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
+import com.turnstileadmin.web.Times;
+import com.turnstileadmin.web.WebSliceTestConfiguration;
 import com.turnstileadmin.web.WebSliceTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,6 +47,12 @@ class WidgetDetailsControllerTest {
 
     @Autowired
     private FakeTurnstileWidgets cloudflare;
+
+    @Autowired
+    private AuditTrail audit;
+
+    @Autowired
+    private Times times;
 
     @ParameterizedTest(name = "{0} is offered: {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -179,5 +194,53 @@ class WidgetDetailsControllerTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void afterARotationHereThePageSaysUntilWhenThePreviousSecretWorksAndWhyTheButtonIsDisabled() throws Exception {
+        Instant end = rotated(false).occurredAt().plus(Duration.ofHours(2));
+
+        String page = mvc.perform(DETAILS.by(Role.ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"grace-period\"", "Previous secret valid until",
+                "datetime=\"" + times.iso(end) + "\"", ">" + times.timeOfDay(end) + "</time>");
+        assertThat(page).contains("id=\"rotate-secret\"", "disabled aria-describedby=\"rotate-unavailable\"",
+                "id=\"rotate-unavailable\"", "The secret can be rotated again once the 2-hour grace period")
+                .doesNotContain("data-dialog=\"rotate-dialog\"");
+        assertThat(cloudflare.calls()).as("the grace period costs no Cloudflare call").containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void aViewerSeesTheGracePeriodButNoRotateButton() throws Exception {
+        rotated(false);
+
+        String page = mvc.perform(DETAILS.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Previous secret valid until").doesNotContain("rotate-secret", "rotate-unavailable");
+    }
+
+    @Test
+    void aRotationThatInvalidatedThePreviousSecretEndsTheGracePeriod() throws Exception {
+        rotated(false);
+        rotated(true);
+
+        String page = mvc.perform(DETAILS.by(Role.ADMIN)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("data-dialog=\"rotate-dialog\"").doesNotContain("grace-period", "rotate-unavailable");
+    }
+
+    @Test
+    void withoutARotationHereTheRotateButtonIsOffered() throws Exception {
+        String page = mvc.perform(DETAILS.by(Role.ADMIN)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("data-dialog=\"rotate-dialog\"").doesNotContain("grace-period", "rotate-unavailable");
+    }
+
+    /** A rotation of the shop widget's secret, recorded now as this app records one. */
+    private AuditEntry rotated(boolean invalidateImmediately) {
+        return audit.succeeded(new Attempt(new SignedInUser("local:admin", "admin", null, Role.ADMIN),
+                WebSliceTestConfiguration.ACCOUNT, AuditAction.ROTATE_SECRET, SHOP.value(), "Shop checkout",
+                invalidateImmediately, List.of()));
     }
 }

@@ -1,0 +1,33 @@
+package com.turnstileadmin.widget;
+
+import java.util.stream.Collectors;
+
+/**
+ * Why an attempt failed, as the audit trail keeps it: Cloudflare's codes and messages (the
+ * exceptions' own messages), or what kept the change from being made. Never a secret: Cloudflare's
+ * errors describe the request, which holds none (a secret only ever travels in an answer's result),
+ * and these exceptions' messages are built without one.
+ */
+final class FailureText {
+
+    /** The audit trail's column is this long. */
+    static final int MAX_LENGTH = 2000;
+
+    private FailureText() {
+    }
+
+    /** "Cloudflare refused to update widget (HTTP 400): 10003 …", "Cloudflare did not answer in time …". */
+    static String of(CloudflareException failure) {
+        return fit(failure.getMessage());
+    }
+
+    static String of(EditConflictException conflict) {
+        return fit("Nothing was saved: someone else changed "
+                + conflict.theirChanges().stream().map(EditMerge.Change::label).collect(Collectors.joining(", "))
+                + " since the edit form was opened");
+    }
+
+    private static String fit(String text) {
+        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+    }
+}
