@@ -12,7 +12,10 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * The app's one client registration, discovered from the issuer on first use rather than at
  * start-up (as Boot's {@code spring.security.oauth2.client} properties would): a provider that is
  * down when the app starts must not keep it from starting, and the local break-glass form must
- * work meanwhile. A successful discovery is kept; a failed one is tried again on the next sign-in.
+ * work meanwhile. A successful discovery is kept for the sign-in under way (the redirect, the callback,
+ * sign-out); a failed one is tried again on the next sign-in. Someone starting to sign in gets a
+ * fresh discovery ({@link #rediscover()}), which is also how the sign-in page learns that a provider
+ * found earlier has since gone down: the kept registration alone would send them to its dead address.
  */
 final class DiscoveredClientRegistration implements ClientRegistrationRepository {
 
@@ -23,6 +26,9 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
 
     private final OidcProperties properties;
     private volatile @Nullable ClientRegistration discovered;
+
+    /** Whether the last discovery failed, so that the next success is logged as the end of an outage. */
+    private volatile boolean unavailable = true;
 
     DiscoveredClientRegistration(OidcProperties properties) {
         this.properties = properties;
@@ -54,6 +60,19 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
         return registration;
     }
 
+    /**
+     * Discovers the provider again, keeping the result; the registration kept so far stays if it fails,
+     * so that sign-ins already under way can still finish.
+     *
+     * @throws IdentityProviderUnavailableException if the provider cannot be reached or its discovery
+     *     document is unusable
+     */
+    ClientRegistration rediscover() {
+        ClientRegistration registration = discover();
+        discovered = registration;
+        return registration;
+    }
+
     private ClientRegistration discover() {
         String issuer = properties.issuerUri();
         try {
@@ -71,11 +90,16 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
                 builder.clientSecret(properties.clientSecret());
             }
             ClientRegistration registration = builder.build();
-            log.info("Single sign-on: discovered the provider {} (end of session {})", issuer,
-                    registration.getProviderDetails().getConfigurationMetadata().containsKey("end_session_endpoint")
-                            ? "offered" : "not offered");
+            // Once per start-up and after an outage, not at every sign-in.
+            if (unavailable) {
+                unavailable = false;
+                log.info("Single sign-on: discovered the provider {} (end of session {})", issuer,
+                        registration.getProviderDetails().getConfigurationMetadata().containsKey("end_session_endpoint")
+                                ? "offered" : "not offered");
+            }
             return registration;
         } catch (RuntimeException failure) {
+            unavailable = true;
             log.warn("Single sign-on: the provider {} could not be reached or its discovery document is unusable "
                     + "({}); sign-in will try again", issuer, failure.getMessage());
             throw new IdentityProviderUnavailableException(issuer, failure);

@@ -33,12 +33,13 @@ final class SingleSignOn {
     }
 
     /**
-     * Discovers the provider if that has not yet succeeded.
+     * Asks the provider for its discovery document, even if it answered before: it may have gone
+     * down since, and the user would otherwise be sent to its address and the browser's own error page.
      *
      * @throws IdentityProviderUnavailableException if it cannot be reached
      */
     void requireProvider() {
-        registrations.registration();
+        registrations.rediscover();
     }
 
     /**

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Discovery against a real OIDC provider that is down, comes up, and goes down again. */
 class DiscoveredClientRegistrationTest {
@@ -53,6 +58,41 @@ class DiscoveredClientRegistrationTest {
 
         assertThat(found.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.NONE);
         assertThat(found.getClientSettings().isRequireProofKey()).isTrue();
+    }
+
+    /**
+     * Found once, the provider goes down while the app runs: whoever signs in next must get the app's
+     * page with Try again, not a redirect to the provider's dead address and the browser's error page.
+     */
+    @Test
+    void aProviderFoundEarlierThatHasGoneDownGetsTheUnavailablePageAndIsUsedAgainOnceBack() throws IOException {
+        int port = freePort();
+        OidcProperties properties = properties("http://localhost:" + port + "/acme", "s3cret");
+        DiscoveredClientRegistration registrations = new DiscoveredClientRegistration(properties);
+        SignInController signIn = new SignInController(new StaticListableBeanFactory(
+                Map.of("singleSignOn", new SingleSignOn(registrations, properties))).getBeanProvider(SingleSignOn.class),
+                new LocalSignInProperties(null, null));
+
+        provider.start(port);
+        assertThat(signIn.signIn(new MockHttpServletRequest()).getViewName())
+                .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
+        ClientRegistration found = registrations.registration();
+        provider.shutdown();
+
+        ModelAndView down = signIn.signIn(new MockHttpServletRequest());
+        assertThat(down.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(down.getModel()).containsEntry("heading", "Sign-in is unavailable").containsEntry("action", "Try again");
+        // A sign-in already under way (its callback, a sign-out) still finds the registration.
+        assertThat(registrations.findByRegistrationId("oidc")).isSameAs(found);
+
+        MockOAuth2Server back = new MockOAuth2Server();
+        try {
+            back.start(port);
+            assertThat(signIn.signIn(new MockHttpServletRequest()).getViewName())
+                    .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
+        } finally {
+            back.shutdown();
+        }
     }
 
     private static OidcProperties properties(String issuer, String secret) {
