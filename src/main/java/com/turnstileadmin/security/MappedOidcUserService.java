@@ -37,8 +37,9 @@ final class MappedOidcUserService implements OAuth2UserService<OidcUserRequest, 
         String nameKey = DisplayNameClaim.choose(user.getClaims(), nameClaim);
         if (role == null) {
             // What an administrator needs to give them access: the groups the provider actually sent.
-            log.info("{} signed in without a role; the roles claim lists {}", user.getSubject(),
-                    roles.groupsIn(user.getClaims()));
+            // Named as the no-access page names them, with the subject, which alone means nothing to a person.
+            log.info("{} (subject {}) signed in without a role; the roles claim lists {}",
+                    user.getClaims().get(nameKey), user.getSubject(), roles.groupsIn(user.getClaims()));
         }
         return new DefaultOidcUser(role == null ? List.of() : role.authorities(), user.getIdToken(),
                 user.getUserInfo(), nameKey);
