@@ -6,6 +6,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The context may read and write the clipboard (for copy buttons), and actions, navigations and
- * Playwright assertions wait at most 10 s. When a test fails, a full-page screenshot and the HTML
+ * Playwright assertions wait at most 10 s. A test whose pages logged an error to the console (a
+ * CSP violation, an htmx or script error; not the browser's note of a 403 or 404 answer) fails. When a test fails, a full-page screenshot and the HTML
  * of the page are saved as {@code target/browser-failures/<TestClass>/<testMethod>.png} and
  * {@code .html}, before the context is closed. If Chromium is not installed, every test using this extension fails and says
  * how to install it.
@@ -66,8 +68,17 @@ public final class BrowserExtension
     @Override
     public void afterTestExecution(ExtensionContext context) {
         BrowserSession session = context.getStore(NAMESPACE).get(BrowserSession.class, BrowserSession.class);
-        if (session != null && context.getExecutionException().isPresent()) {
+        if (session == null) {
+            return;
+        }
+        if (context.getExecutionException().isPresent()) {
             saveEvidence(context, session);
+            return;
+        }
+        List<String> errors = session.consoleErrors();
+        if (!errors.isEmpty()) {
+            saveEvidence(context, session);
+            throw new AssertionError("The browser logged errors:\n  " + String.join("\n  ", errors));
         }
     }
 

@@ -6,6 +6,8 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +20,28 @@ final class BrowserSession implements AutoCloseable {
     /** Long enough for a slow CI machine, short enough that a wrong selector fails in seconds. */
     static final double DEFAULT_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * What the browser and htmx log for every failed load and every 4xx or 5xx answer: the page's own
+     * handling of those (a 403 in the flash area, an outage with Retry) is what the tests check, so
+     * these notes say nothing more. (At sign-in, Chromium also notes the provider's page as a failed
+     * load when the redirect to it was cut short by the next one.)
+     */
+    private static final List<String> EXPECTED_NOTES = List.of("Failed to load resource:", "Response Status Error Code");
+
     private final BrowserContext context;
     private final Page page;
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
     private BrowserSession(BrowserContext context, Page page) {
         this.context = context;
         this.page = page;
+        // A CSP violation, an htmx misconfiguration or a script error shows only here, not on the page.
+        context.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && EXPECTED_NOTES.stream().noneMatch(message.text()::startsWith)) {
+                errors.add(message.text() + " (on " + message.page().url() + ")");
+            }
+        });
+        context.onWebError(error -> errors.add("Uncaught: " + error.error()));
     }
 
     static BrowserSession open(Browser browser) {
@@ -40,6 +58,13 @@ final class BrowserSession implements AutoCloseable {
 
     Page page() {
         return page;
+    }
+
+    /** The errors the pages logged to the console, or threw, so far. */
+    List<String> consoleErrors() {
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
     }
 
     /**
