@@ -1,5 +1,7 @@
 package com.turnstileadmin.security;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +24,20 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
     private static final Logger log = LoggerFactory.getLogger(DiscoveredClientRegistration.class);
 
     private final OidcProperties properties;
+    private final Function<String, ClientRegistration.Builder> discovery;
     private volatile @Nullable ClientRegistration discovered;
+    /** How many discoveries have failed, and the latest failure: what those who waited for it are told. */
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile @Nullable IdentityProviderUnavailableException lastFailure;
 
     DiscoveredClientRegistration(OidcProperties properties) {
+        this(properties, ClientRegistrations::fromIssuerLocation);
+    }
+
+    /** @param discovery reads the issuer's discovery document (replaced in tests to control its timing) */
+    DiscoveredClientRegistration(OidcProperties properties, Function<String, ClientRegistration.Builder> discovery) {
         this.properties = properties;
+        this.discovery = discovery;
     }
 
     @Override
@@ -41,23 +53,39 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
      */
     ClientRegistration registration() {
         ClientRegistration registration = discovered;
-        if (registration == null) {
-            // One discovery at a time: a crowd arriving at once after a restart asks the provider once.
-            synchronized (this) {
-                registration = discovered;
-                if (registration == null) {
-                    registration = discover();
-                    discovered = registration;
-                }
-            }
+        if (registration != null) {
+            return registration;
         }
-        return registration;
+        int failedBefore = failures.get();
+        // One discovery at a time: a crowd arriving at once after a restart asks the provider once.
+        synchronized (this) {
+            registration = discovered;
+            if (registration != null) {
+                return registration;
+            }
+            IdentityProviderUnavailableException failure = lastFailure;
+            if (failures.get() != failedBefore && failure != null) {
+                // The discovery this request waited for failed. Trying again in turn would hold each waiting
+                // request for the provider's timeouts (30 s per address asked, up to three addresses) one
+                // after the other, until a crowd at an unreachable provider held every thread of the server.
+                throw failure;
+            }
+            try {
+                registration = discover();
+            } catch (IdentityProviderUnavailableException unavailable) {
+                lastFailure = unavailable;
+                failures.incrementAndGet();
+                throw unavailable;
+            }
+            discovered = registration;
+            return registration;
+        }
     }
 
     private ClientRegistration discover() {
         String issuer = properties.issuerUri();
         try {
-            ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(issuer)
+            ClientRegistration.Builder builder = discovery.apply(issuer)
                     .registrationId(REGISTRATION_ID)
                     .clientName("single sign-on")
                     .clientId(properties.clientId())
