@@ -20,6 +20,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The record of who did what to which widget: written by the widget service as things happen,
@@ -114,7 +115,9 @@ public class AuditTrail {
                 attempt.widgetName(), attempt.invalidateImmediately(), error, attempt.changes());
         try {
             return entries.save(entry);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
+            // A database that cannot be reached fails as early as opening the save's transaction, which
+            // throws a TransactionException (CannotCreateTransactionException), not a DataAccessException.
             log.error("Could not record in the audit trail: {} {} of widget {} in account {} by {}", outcome,
                     attempt.action(), attempt.sitekey(), attempt.account(), attempt.actor().subject(), e);
             throw new AuditWriteException(attempt.action(), e);

@@ -1,5 +1,7 @@
 package com.turnstileadmin.security;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +27,23 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
     private static final Logger log = LoggerFactory.getLogger(DiscoveredClientRegistration.class);
 
     private final OidcProperties properties;
+    private final Function<String, ClientRegistration.Builder> discovery;
     private volatile @Nullable ClientRegistration discovered;
+    /** How many discoveries have ended, and the latest one's failure: what those who waited for it get. */
+    private final AtomicInteger discoveries = new AtomicInteger();
+    private volatile @Nullable IdentityProviderUnavailableException lastFailure;
 
     /** Whether the last discovery failed, so that the next success is logged as the end of an outage. */
     private volatile boolean unavailable = true;
 
     DiscoveredClientRegistration(OidcProperties properties) {
+        this(properties, ClientRegistrations::fromIssuerLocation);
+    }
+
+    /** @param discovery reads the issuer's discovery document (replaced in tests to control its timing) */
+    DiscoveredClientRegistration(OidcProperties properties, Function<String, ClientRegistration.Builder> discovery) {
         this.properties = properties;
+        this.discovery = discovery;
     }
 
     @Override
@@ -47,17 +59,7 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
      */
     ClientRegistration registration() {
         ClientRegistration registration = discovered;
-        if (registration == null) {
-            // One discovery at a time: a crowd arriving at once after a restart asks the provider once.
-            synchronized (this) {
-                registration = discovered;
-                if (registration == null) {
-                    registration = discover();
-                    discovered = registration;
-                }
-            }
-        }
-        return registration;
+        return registration != null ? registration : discoverOnce();
     }
 
     /**
@@ -68,15 +70,46 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
      *     document is unusable
      */
     ClientRegistration rediscover() {
-        ClientRegistration registration = discover();
-        discovered = registration;
-        return registration;
+        return discoverOnce();
+    }
+
+    /**
+     * One discovery at a time, and whoever waited for one gets its outcome. Asking again in turn would
+     * hold each waiting request for the provider's timeouts (30 s per address asked, up to three
+     * addresses) one after the other, until a crowd at an unreachable provider held every thread of
+     * the server; and a crowd arriving at once after a restart asks the provider once.
+     */
+    private ClientRegistration discoverOnce() {
+        int endedBefore = discoveries.get();
+        synchronized (this) {
+            ClientRegistration registration = discovered;
+            if (discoveries.get() != endedBefore) {
+                IdentityProviderUnavailableException failure = lastFailure;
+                if (failure != null) {
+                    throw failure;
+                }
+                if (registration != null) {
+                    return registration;
+                }
+            }
+            try {
+                registration = discover();
+                discovered = registration;
+                lastFailure = null;
+                return registration;
+            } catch (IdentityProviderUnavailableException unavailable) {
+                lastFailure = unavailable;
+                throw unavailable;
+            } finally {
+                discoveries.incrementAndGet();
+            }
+        }
     }
 
     private ClientRegistration discover() {
         String issuer = properties.issuerUri();
         try {
-            ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(issuer)
+            ClientRegistration.Builder builder = discovery.apply(issuer)
                     .registrationId(REGISTRATION_ID)
                     .clientName("single sign-on")
                     .clientId(properties.clientId())

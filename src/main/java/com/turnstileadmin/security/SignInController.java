@@ -42,9 +42,9 @@ class SignInController {
         String signedOut = request.getParameter("signed-out");
         if (signedOut != null) {
             return page(HttpStatus.OK, "You are signed out", "app".equals(signedOut)
-                    ? "You are signed out of Turnstile Admin. Your sign-in provider does not offer to sign you out "
-                            + "from here, so you may still be signed in there: on a shared computer, sign out there "
-                            + "too or close the browser."
+                    ? "You are signed out of Turnstile Admin. Your sign-in provider was not asked to sign you out "
+                            + "(it offers no way to, or your session here had already ended), so you may still be "
+                            + "signed in there: on a shared computer, sign out there too or close the browser."
                     : "You are signed out of Turnstile Admin and of your sign-in provider.", "Sign in again");
         }
         try {

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -14,7 +15,8 @@ import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuc
  * Where signing out leads, once the app's session has ended. A provider user goes to the
  * provider's {@code end_session_endpoint}, which ends the session there too and sends them back to
  * {@value #SIGNED_OUT}; if the provider offers none, straight to {@value #SIGNED_OUT_OF_APP_ONLY},
- * which says that the provider's session may still be open. A break-glass user goes back to the form.
+ * which says that the provider's session may still be open, as does a sign-out without a session.
+ * A break-glass user goes back to the form.
  */
 final class SignOutSuccessHandler implements LogoutSuccessHandler {
 
@@ -33,10 +35,13 @@ final class SignOutSuccessHandler implements LogoutSuccessHandler {
     }
 
     @Override
-    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+            @Nullable Authentication authentication)
             throws IOException, ServletException {
         // The registration is always known here: a provider user signed in through it, and it is kept.
-        (authentication instanceof OAuth2AuthenticationToken ? provider : local)
+        // Without a session (it had ended) nobody asks the provider to end its own, so the page must not say
+        // it did: the provider's handler sends such a sign-out to SIGNED_OUT_OF_APP_ONLY.
+        (authentication == null || authentication instanceof OAuth2AuthenticationToken ? provider : local)
                 .onLogoutSuccess(request, response, authentication);
     }
 }

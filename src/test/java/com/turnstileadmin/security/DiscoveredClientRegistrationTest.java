@@ -5,10 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -93,6 +104,64 @@ class DiscoveredClientRegistrationTest {
         } finally {
             back.shutdown();
         }
+    }
+
+    /** Both ways in: a sign-in under way finding the registration, and the sign-in page asking anew. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void thoseWhoWaitedForADiscoveryThatFailedAreToldSoInsteadOfAskingTheProviderInTurn(boolean anew)
+            throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        CountDownLatch timedOut = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        DiscoveredClientRegistration registrations = new DiscoveredClientRegistration(
+                properties("https://sso.example.com/acme", null), issuer -> {
+                    asked.incrementAndGet();
+                    asking.countDown();
+                    try {
+                        // An unreachable provider: discovery ends only when its timeouts run out.
+                        timedOut.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalArgumentException("Unable to resolve the Configuration with the provided Issuer");
+                });
+        ExecutorService signIns = Executors.newFixedThreadPool(3);
+        try {
+            Callable<ClientRegistration> signIn = anew ? registrations::rediscover : registrations::registration;
+            Future<?> first = signIns.submit(signIn);
+            asking.await();
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                waiting.add(signIns.submit(signIn));
+            }
+            awaitBlocked(2);
+            timedOut.countDown();
+
+            for (Future<?> waited : waiting) {
+                assertThatThrownBy(waited::get).hasCauseInstanceOf(IdentityProviderUnavailableException.class);
+            }
+            assertThatThrownBy(first::get).hasCauseInstanceOf(IdentityProviderUnavailableException.class);
+            assertThat(asked).hasValue(1);
+        } finally {
+            signIns.shutdownNow();
+        }
+    }
+
+    /** Waits until {@code count} threads wait for the lock that the discovery under way holds. */
+    private static void awaitBlocked(int count) throws InterruptedException {
+        for (int tries = 0; tries < 500; tries++) {
+            long blocked = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getState() == Thread.State.BLOCKED)
+                    .filter(thread -> Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
+                            frame.getClassName().equals(DiscoveredClientRegistration.class.getName())))
+                    .count();
+            if (blocked >= count) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("The sign-ins did not wait for the discovery under way");
     }
 
     private static OidcProperties properties(String issuer, String secret) {

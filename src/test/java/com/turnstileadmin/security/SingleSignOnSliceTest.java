@@ -2,8 +2,10 @@ package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,6 +80,25 @@ class SingleSignOnSliceTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("You are signed out of Turnstile Admin.", "you may still be signed in there");
+    }
+
+    /**
+     * Signing out from a page whose session has ended: the form's CSRF token is of the old session.
+     * Sent to sign-in, the user went straight on to the provider, whose session signed them in again.
+     */
+    @Test
+    void signingOutAfterTheSessionEndedSaysSoInsteadOfSigningInAgainAtTheProvider() throws Exception {
+        mvc.perform(post("/logout").with(csrf().useInvalidToken()))
+                .andExpect(redirectedUrl(SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY));
+        mvc.perform(post("/logout").with(csrf().useInvalidToken()).header("HX-Request", "true"))
+                .andExpect(header().string("HX-Redirect", SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY));
+    }
+
+    /** Nobody signed in, so the provider was not asked to end its session: the page must not say it was. */
+    @Test
+    void signingOutWithoutASessionDoesNotClaimTheProvidersSessionEnded() throws Exception {
+        mvc.perform(Route.post("/logout").anonymously())
+                .andExpect(redirectedUrl(SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY));
     }
 
     @Test
