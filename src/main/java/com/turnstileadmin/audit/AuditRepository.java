@@ -10,6 +10,10 @@ interface AuditRepository extends ListCrudRepository<AuditEntry, Long> {
     /** A widget's own history, newest first. */
     List<AuditEntry> findTop20ByAccountIdAndSitekeyOrderByOccurredAtDescIdDesc(String accountId, String sitekey);
 
+    /** The latest entry that names the widget, for the name of an entry whose attempt did not know it. */
+    Optional<AuditEntry> findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
+            String accountId, String sitekey);
+
     /** The latest successful action of a kind on a widget, such as its last rotation. */
     Optional<AuditEntry> findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
             String accountId, String sitekey, AuditAction action, AuditOutcome outcome);

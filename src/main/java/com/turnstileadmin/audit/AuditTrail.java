@@ -34,6 +34,9 @@ public class AuditTrail {
     private static final int BATCH = 500;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
 
+    /** The length of {@code audit_entry.actor_name}: an e-mail address, the longest fallback, fits. */
+    static final int ACTOR_NAME_LENGTH = 320;
+
     private final AuditRepository entries;
     private final JdbcAggregateOperations aggregates;
     private final Clock clock;
@@ -109,11 +112,12 @@ public class AuditTrail {
     }
 
     private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
-        // Both databases keep microseconds: the entry handed back is then the one read back later.
-        AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), attempt.actor().subject(), attempt.actor().name(),
-                attempt.actor().email(), attempt.account().value(), attempt.action(), outcome, attempt.sitekey(),
-                attempt.widgetName(), attempt.invalidateImmediately(), error, attempt.changes());
         try {
+            // Both databases keep microseconds: the entry handed back is then the one read back later.
+            AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                    attempt.actor().subject(), fit(attempt.actor().name(), ACTOR_NAME_LENGTH), attempt.actor().email(),
+                    attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
+                    attempt.invalidateImmediately(), error, attempt.changes());
             return entries.save(entry);
         } catch (DataAccessException | TransactionException e) {
             // A database that cannot be reached fails as early as opening the save's transaction, which
@@ -127,6 +131,23 @@ public class AuditTrail {
     private static Criteria inAccount(AccountId account, Criteria criteria) {
         Criteria ofAccount = Criteria.where("accountId").is(account.value());
         return criteria.isEmpty() ? ofAccount : ofAccount.and(criteria);
+    }
+
+    /**
+     * The widget's name as the attempt knew it, or else as the trail last recorded it: a rotation or
+     * delete that Cloudflare refused never read the widget, and an entry naming no widget is of little use.
+     */
+    private @Nullable String widgetName(Attempt attempt) {
+        if (attempt.widgetName() != null || attempt.sitekey() == null) {
+            return attempt.widgetName();
+        }
+        return entries.findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
+                attempt.account().value(), attempt.sitekey()).map(AuditEntry::widgetName).orElse(null);
+    }
+
+    /** A display name longer than its column (a provider's claim can be anything) is cut, not refused. */
+    private static String fit(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private static Criteria criteria(AuditFilter filter) {

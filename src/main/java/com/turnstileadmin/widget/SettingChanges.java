@@ -17,8 +17,17 @@ final class SettingChanges {
     private SettingChanges() {
     }
 
-    /** The settings that differ between {@code before} and {@code after}, in the order the form shows them. */
-    static List<FieldChange> between(WidgetSettings before, WidgetSettings after) {
+    /** A new widget's settings, each as a change from nothing, so that its history starts with them. */
+    static List<FieldChange> initial(WidgetSettings settings) {
+        return between(null, settings);
+    }
+
+    /**
+     * The settings that differ between {@code before} and {@code after}, in the order the form shows them.
+     *
+     * @param before {@code null} for a widget that did not exist
+     */
+    static List<FieldChange> between(@Nullable WidgetSettings before, WidgetSettings after) {
         List<FieldChange> changes = new ArrayList<>();
         compare("Name", before, after, WidgetSettings::name, changes);
         compare("Domains", before, after, settings -> domains(settings.domains()), changes);
@@ -32,9 +41,9 @@ final class SettingChanges {
         return List.copyOf(changes);
     }
 
-    private static void compare(String label, WidgetSettings before, WidgetSettings after,
+    private static void compare(String label, @Nullable WidgetSettings before, WidgetSettings after,
             Function<WidgetSettings, @Nullable String> value, List<FieldChange> changes) {
-        String old = blankToNull(value.apply(before));
+        String old = before == null ? null : blankToNull(value.apply(before));
         String now = blankToNull(value.apply(after));
         if (!Objects.equals(old, now)) {
             changes.add(new FieldChange(label, old, now));

@@ -32,6 +32,8 @@ class WidgetRotateController {
     @PreAuthorize("hasRole('ADMIN')")
     public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
         model.addAttribute("widget", widgets.details(accountId, sitekey));
+        // The details page disables its button then; this page, reached without it, says the same.
+        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
         return PAGE;
     }
 

@@ -95,15 +95,19 @@ public class WidgetService {
 
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<WidgetWithSecret> create(SignedInUser actor, AccountId account, WidgetSettings settings) {
-        Attempt attempt = Attempt.of(actor, account, AuditAction.CREATE, null, settings.name());
+        // The settings asked for, and on success those Cloudflare gave the new widget.
+        Attempt attempt = new Attempt(actor, account, AuditAction.CREATE, null, settings.name(), null,
+                SettingChanges.initial(settings));
         WidgetWithSecret created = atCloudflare(attempt, () -> cloudflare.create(account, settings));
-        return succeeded(attempt.about(created.widget().sitekey().value(), created.widget().name()), created);
+        Widget widget = created.widget();
+        return succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
+                SettingChanges.initial(widget.settings())), created);
     }
 
     /**
      * Saves an edit that began on the version of the widget last modified at {@code openedAt}, and
      * records the settings it changed: between the widget as read before the save and as Cloudflare
-     * answered it.
+     * answered it. An edit that leaves every setting as it is writes and records nothing.
      *
      * @param base the settings as the edit form showed them when it was opened
      * @throws EditConflictException if someone else changed a setting since; nothing is saved then
@@ -111,7 +115,8 @@ public class WidgetService {
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<Widget> update(SignedInUser actor, AccountId account, Sitekey sitekey, WidgetSettings base,
             WidgetSettings edited, Instant openedAt) {
-        Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), base.name());
+        // No name from the form, which the user could set to anything: the trail names the widget as last seen.
+        Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
         Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
@@ -120,6 +125,10 @@ public class WidgetService {
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
             throw failed(intended, conflict, FailureText.of(conflict));
+        }
+        if (merge.merged().equals(current.settings())) {
+            // A save without edits: nothing to write at Cloudflare, nothing to record.
+            return new Recorded<>(current, true);
         }
         Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
         return succeeded(changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings())),

@@ -48,6 +48,25 @@ abstract class AuditTrailContract {
     }
 
     @Test
+    void aDisplayNameLongerThanItsColumnIsCutNotRefused() {
+        SignedInUser verbose = new SignedInUser("sub-v", "v".repeat(400), null, Role.VIEWER);
+
+        AuditEntry stored = trail.succeeded(Attempt.of(verbose, ACCOUNT, AuditAction.REVEAL_SECRET, "0x4AAAAAAAE", "Shop"));
+
+        assertThat(stored.actorName()).hasSize(AuditTrail.ACTOR_NAME_LENGTH).startsWith("vvv").endsWith("…");
+    }
+
+    @Test
+    void anEntryWhoseAttemptDidNotKnowTheWidgetsNameGetsTheNameLastRecorded() {
+        trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAF", "Blog"));
+        trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAG", "Other"));
+
+        AuditEntry refused = trail.failed(Attempt.of(BOB, ACCOUNT, AuditAction.DELETE, "0x4AAAAAAAF", null), "refused");
+
+        assertThat(refused.widgetName()).isEqualTo("Blog");
+    }
+
+    @Test
     void everyFieldIsReadBackAsItWasStored() {
         AuditEntry stored = trail.failed(new Attempt(BOB, ACCOUNT, AuditAction.UPDATE, "0x4AAAAAAAD", "Käse “shop”",
                 null, List.of(new FieldChange("Domains", null, "a.example, b.example"),

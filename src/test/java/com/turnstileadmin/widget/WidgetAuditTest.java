@@ -70,6 +70,9 @@ class WidgetAuditTest {
         assertThat(entry.widgetName()).isEqualTo("Shop login");
         assertThat(entry.error()).isNull();
         assertThat(entry.occurredAt()).isNotNull();
+        assertThat(entry.changes()).as("the settings it began with").contains(
+                new FieldChange("Name", null, "Shop login"), new FieldChange("Domains", null, "login.example.com"),
+                new FieldChange("Mode", null, "managed"));
     }
 
     @Test
@@ -84,6 +87,17 @@ class WidgetAuditTest {
         assertThat(entry.sitekey()).isNull();
         assertThat(entry.widgetName()).isEqualTo("Shop login");
         assertThat(entry.error()).contains("HTTP 400", "10001 not allowed right now");
+        assertThat(entry.changes()).as("the settings asked for").contains(new FieldChange("Name", null, "Shop login"));
+    }
+
+    @Test
+    void aSaveWithoutEditsWritesNothingAtCloudflareAndRecordsNothing() throws Exception {
+        Route unchanged = UPDATE.with("name", "Shop checkout").with("domains", "example.com");
+
+        mvc.perform(unchanged.by(Role.EDITOR)).andExpect(status().is3xxRedirection());
+
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+        assertThat(entries()).isEmpty();
     }
 
     @Test
@@ -125,7 +139,7 @@ class WidgetAuditTest {
         assertThat(entry.action()).isEqualTo(AuditAction.UPDATE);
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(entry.error()).isEqualTo("Cloudflare did not answer in time trying to get widget");
-        assertThat(entry.widgetName()).as("the name the form showed").isEqualTo("Shop checkout");
+        assertThat(entry.widgetName()).as("never the form's, which the user could set to anything").isNull();
     }
 
     @Test
@@ -152,6 +166,17 @@ class WidgetAuditTest {
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(entry.invalidateImmediately()).isFalse();
         assertThat(entry.error()).contains("10001 not allowed right now");
+    }
+
+    @Test
+    void aRefusedRotationIsNamedAsTheTrailLastNamedTheWidget() throws Exception {
+        mvc.perform(ROTATE.with("invalidateImmediately", "false").by(Role.ADMIN)).andExpect(status().isOk());
+        cloudflare.failNextCallWith(REFUSED);
+
+        mvc.perform(ROTATE.with("invalidateImmediately", "false").by(Role.ADMIN)).andExpect(status().isOk());
+
+        assertThat(entries()).extracting(AuditEntry::outcome, AuditEntry::widgetName).containsExactly(
+                tuple(AuditOutcome.FAILED, "Shop checkout"), tuple(AuditOutcome.SUCCEEDED, "Shop checkout"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget;
 
+import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.turnstileadmin.audit.Attempt;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import java.util.List;
@@ -32,6 +37,9 @@ class WidgetRotateControllerTest {
     @Autowired
     private FakeTurnstileWidgets cloudflare;
 
+    @Autowired
+    private AuditTrail audit;
+
     @Test
     void adminIsAskedToConfirmTheRotation() throws Exception {
         String page = mvc.perform(CONFIRM.by(Role.ADMIN))
@@ -39,7 +47,20 @@ class WidgetRotateControllerTest {
                 .andExpect(view().name("widgets/rotate"))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"confirm-rotate\"", "id=\"invalidate-immediately\"");
+        assertThat(page).contains("id=\"confirm-rotate\"", "id=\"invalidate-immediately\"")
+                .doesNotContain("rotate-unavailable");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void duringTheGracePeriodOfARotationMadeHereThePageSaysWhenAnotherIsPossible() throws Exception {
+        audit.succeeded(new Attempt(new SignedInUser("local:admin", "admin", null, Role.ADMIN), ACCOUNT,
+                AuditAction.ROTATE_SECRET, SHOP.value(), "Shop checkout", false, List.of()));
+
+        String page = mvc.perform(CONFIRM.by(Role.ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"rotate-unavailable\"", "grace period ends at");
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
