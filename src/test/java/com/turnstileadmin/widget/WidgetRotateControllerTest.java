@@ -48,7 +48,7 @@ class WidgetRotateControllerTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"confirm-rotate\"", "id=\"invalidate-immediately\"")
-                .doesNotContain("rotate-unavailable");
+                .doesNotContain("rotate-grace-warning");
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
@@ -60,7 +60,7 @@ class WidgetRotateControllerTest {
         String page = mvc.perform(CONFIRM.by(Role.ADMIN)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"rotate-unavailable\"", "grace period ends at");
+        assertThat(page).contains("id=\"rotate-grace-warning\"", "grace period ends at");
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
