@@ -2,6 +2,7 @@ package com.turnstileadmin.security;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -39,9 +40,18 @@ final class MappedOidcUserService implements OAuth2UserService<OidcUserRequest, 
             // What an administrator needs to give them access: the groups the provider actually sent.
             // Named as the no-access page names them, with the subject, which alone means nothing to a person.
             log.info("{} (subject {}) signed in without a role; the roles claim lists {}",
-                    user.getClaims().get(nameKey), user.getSubject(), roles.groupsIn(user.getClaims()));
+                    oneLine(user.getClaims().get(nameKey)), oneLine(user.getSubject()),
+                    oneLine(roles.groupsIn(user.getClaims())));
         }
         return new DefaultOidcUser(role == null ? List.of() : role.authorities(), user.getIdToken(),
                 user.getUserInfo(), nameKey);
+    }
+
+    /**
+     * A claim as one line: a display name is often the user's own to edit at the provider, and a line
+     * break in it would let them forge a log line.
+     */
+    private static String oneLine(@Nullable Object claim) {
+        return String.valueOf(claim).replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
     }
 }
