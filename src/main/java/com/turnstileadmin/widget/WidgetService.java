@@ -121,14 +121,16 @@ public class WidgetService {
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
         Attempt intended = changing(attempt, current.name(), SettingChanges.between(current.settings(), merge.merged()));
-        // A change that left every setting as the form saw it (a save without edits, say) is no conflict.
+        if (merge.merged().equals(current.settings())) {
+            // A save without edits (or of edits someone else already made): nothing to write at Cloudflare,
+            // nothing to record, and no conflict to show even if others changed the widget meanwhile, as
+            // nothing of this user's would be lost.
+            return new Recorded<>(current, true);
+        }
+        // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
             throw failed(intended, conflict, FailureText.of(conflict));
-        }
-        if (merge.merged().equals(current.settings())) {
-            // A save without edits: nothing to write at Cloudflare, nothing to record.
-            return new Recorded<>(current, true);
         }
         Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
         return succeeded(changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings())),

@@ -100,6 +100,18 @@ class WidgetAuditTest {
         assertThat(entries()).isEmpty();
     }
 
+    /** Nothing of the user's can be lost, so there is nothing to show as a conflict nor to record as failed. */
+    @Test
+    void aSaveWithoutEditsOfAWidgetChangedElsewhereMeanwhileIsNoFailedEdit() throws Exception {
+        cloudflare.changedElsewhere(SHOP, settings -> settings.withMode(WidgetMode.INVISIBLE));
+        Route unchanged = UPDATE.with("name", "Shop checkout").with("domains", "example.com");
+
+        mvc.perform(unchanged.by(Role.EDITOR)).andExpect(status().is3xxRedirection());
+
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+        assertThat(entries()).isEmpty();
+    }
+
     @Test
     void anEditIsRecordedWithEachSettingItChangedOldToNew() throws Exception {
         mvc.perform(UPDATE.by(Role.EDITOR)).andExpect(status().is3xxRedirection());
