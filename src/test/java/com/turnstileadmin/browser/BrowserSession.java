@@ -24,7 +24,9 @@ final class BrowserSession implements AutoCloseable {
      * What the browser and htmx log for every failed load and every 4xx or 5xx answer: the page's own
      * handling of those (a 403 in the flash area, an outage with Retry) is what the tests check, so
      * these notes say nothing more. (At sign-in, Chromium also notes the provider's page as a failed
-     * load when the redirect to it was cut short by the next one.)
+     * load when the redirect to it was cut short by the next one.) A style sheet or script of the
+     * app's own that fails to load is still seen: with {@code nosniff}, Chromium refuses the error
+     * page in its place with an error of its own.
      */
     private static final List<String> EXPECTED_NOTES = List.of("Failed to load resource:", "Response Status Error Code");
 
@@ -38,7 +40,7 @@ final class BrowserSession implements AutoCloseable {
         // A CSP violation, an htmx misconfiguration or a script error shows only here, not on the page.
         context.onConsoleMessage(message -> {
             if ("error".equals(message.type()) && EXPECTED_NOTES.stream().noneMatch(message.text()::startsWith)) {
-                errors.add(message.text() + " (on " + message.page().url() + ")");
+                errors.add(message.text() + (message.page() == null ? "" : " (on " + message.page().url() + ")"));
             }
         });
         context.onWebError(error -> errors.add("Uncaught: " + error.error()));
