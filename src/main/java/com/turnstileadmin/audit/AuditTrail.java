@@ -147,7 +147,15 @@ public class AuditTrail {
 
     /** A display name longer than its column (a provider's claim can be anything) is cut, not refused. */
     private static String fit(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = length - 1;
+        // Never half of a character outside the Basic Multilingual Plane (an emoji, say).
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static Criteria criteria(AuditFilter filter) {

@@ -57,6 +57,16 @@ abstract class AuditTrailContract {
     }
 
     @Test
+    void aNameCutWhereAnEmojiStandsLosesTheWholeEmoji() {
+        String name = "v".repeat(AuditTrail.ACTOR_NAME_LENGTH - 2) + "😀" + "tail";
+        SignedInUser emoji = new SignedInUser("sub-e", name, null, Role.VIEWER);
+
+        AuditEntry stored = trail.succeeded(Attempt.of(emoji, ACCOUNT, AuditAction.REVEAL_SECRET, "0x4AAAAAAAE", "Shop"));
+
+        assertThat(stored.actorName()).isEqualTo("v".repeat(AuditTrail.ACTOR_NAME_LENGTH - 2) + "…");
+    }
+
+    @Test
     void anEntryWhoseAttemptDidNotKnowTheWidgetsNameGetsTheNameLastRecorded() {
         trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAF", "Blog"));
         trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAG", "Other"));
