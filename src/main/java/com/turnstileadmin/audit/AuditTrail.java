@@ -37,6 +37,9 @@ public class AuditTrail {
     /** The length of {@code audit_entry.actor_name}: an e-mail address, the longest fallback, fits. */
     static final int ACTOR_NAME_LENGTH = 320;
 
+    /** The length of {@code audit_entry.error}: Cloudflare's messages are short, but nothing bounds them. */
+    static final int ERROR_LENGTH = 2000;
+
     private final AuditRepository entries;
     private final JdbcAggregateOperations aggregates;
     private final Clock clock;
@@ -64,12 +67,6 @@ public class AuditTrail {
      */
     public AuditEntry failed(Attempt attempt, String error) {
         return store(attempt, AuditOutcome.FAILED, error);
-    }
-
-    /** The entries matching the filter, in every account, newest first. */
-    public Page<AuditEntry> search(AuditFilter filter, Pageable page) {
-        return aggregates.findAll(Query.query(criteria(filter)), AuditEntry.class,
-                PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST));
     }
 
     /** The entries of one account matching the filter, newest first: what its audit page shows. */
@@ -117,7 +114,8 @@ public class AuditTrail {
             AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
                     attempt.actor().subject(), fit(attempt.actor().name(), ACTOR_NAME_LENGTH), attempt.actor().email(),
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
-                    attempt.invalidateImmediately(), error, attempt.changes());
+                    attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH),
+                    attempt.changes());
             return entries.save(entry);
         } catch (DataAccessException | TransactionException e) {
             // A database that cannot be reached fails as early as opening the save's transaction, which
@@ -145,7 +143,7 @@ public class AuditTrail {
                 attempt.account().value(), attempt.sitekey()).map(AuditEntry::widgetName).orElse(null);
     }
 
-    /** A display name longer than its column (a provider's claim can be anything) is cut, not refused. */
+    /** A text longer than its column (a provider's claim, Cloudflare's message) is cut, not refused. */
     private static String fit(String text, int length) {
         if (text.length() <= length) {
             return text;

@@ -10,24 +10,17 @@ import java.util.stream.Collectors;
  */
 final class FailureText {
 
-    /** The audit trail's column is this long. */
-    static final int MAX_LENGTH = 2000;
-
     private FailureText() {
     }
 
     /** "Cloudflare refused to update widget (HTTP 400): 10003 …", "Cloudflare did not answer in time …". */
     static String of(CloudflareException failure) {
-        return fit(failure.getMessage());
+        return failure.getMessage();
     }
 
     static String of(EditConflictException conflict) {
-        return fit("Nothing was saved: someone else changed "
+        return "Nothing was saved: someone else changed "
                 + conflict.theirChanges().stream().map(EditMerge.Change::label).collect(Collectors.joining(", "))
-                + " since the edit form was opened");
-    }
-
-    private static String fit(String text) {
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+                + " since the edit form was opened";
     }
 }

@@ -36,14 +36,15 @@ abstract class AuditTrailContract {
                 List.of(new FieldChange("Name", "Old shop", "Shop"), new FieldChange("Mode", "managed", "invisible"))));
         trail.failed(Attempt.of(ALICE, ACCOUNT, AuditAction.DELETE, "0x4AAAAAAAC", "Blog"), "10000 Authentication error");
 
-        var found = trail.search(new AuditFilter("ALICE@", AuditAction.UPDATE, "shop", null, null), PageRequest.of(0, 10));
+        var found = trail.search(ACCOUNT, new AuditFilter("ALICE@", AuditAction.UPDATE, "shop", null, null),
+                PageRequest.of(0, 10));
 
         assertThat(found.getTotalElements()).isEqualTo(1);
         AuditEntry entry = found.getContent().get(0);
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.changes()).containsExactly(
                 new FieldChange("Name", "Old shop", "Shop"), new FieldChange("Mode", "managed", "invisible"));
-        assertThat(trail.search(AuditFilter.ALL, PageRequest.of(0, 10)).getContent())
+        assertThat(trail.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 10)).getContent())
                 .extracting(AuditEntry::action).containsExactly(AuditAction.DELETE, AuditAction.UPDATE);
     }
 
@@ -82,7 +83,7 @@ abstract class AuditTrailContract {
                 null, List.of(new FieldChange("Domains", null, "a.example, b.example"),
                         new FieldChange("Name", "Old", null))), "Cloudflare refused to update widget (HTTP 400): 10001 no");
 
-        AuditEntry read = trail.search(AuditFilter.ALL, PageRequest.of(0, 10)).getContent().get(0);
+        AuditEntry read = trail.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 10)).getContent().get(0);
 
         assertThat(read).isEqualTo(stored);
         assertThat(read.id()).isNotNull();
@@ -121,9 +122,9 @@ abstract class AuditTrailContract {
         trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAJ", "Sale 50% off"));
         trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAK", "Sale 500 off"));
 
-        assertThat(trail.search(new AuditFilter(null, null, "SALE 50%", null, null), PageRequest.of(0, 10))
+        assertThat(trail.search(ACCOUNT, new AuditFilter(null, null, "SALE 50%", null, null), PageRequest.of(0, 10))
                 .getContent()).extracting(AuditEntry::widgetName).containsExactly("Sale 50% off");
-        assertThat(trail.search(new AuditFilter("LOCAL:", null, null, null, null), PageRequest.of(0, 10))
+        assertThat(trail.search(ACCOUNT, new AuditFilter("LOCAL:", null, null, null, null), PageRequest.of(0, 10))
                 .getContent()).isEmpty();
     }
 

@@ -255,7 +255,7 @@ class WidgetAuditTest {
     }
 
     private List<AuditEntry> entries() {
-        return audit.search(AuditFilter.ALL, PageRequest.of(0, 50)).getContent();
+        return audit.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 50)).getContent();
     }
 
     private AuditEntry onlyEntry() {
