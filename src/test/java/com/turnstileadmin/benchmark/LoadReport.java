@@ -11,6 +11,8 @@ import java.util.Map;
  * The load benchmark's figures, printed as plain lines and a Markdown table that can be pasted into
  * the README as they are.
  *
+ * @param upstream the upstream's answers to the probe during the measured window
+ * @param upstreamFailures probe calls that failed
  * @param callsPerView Cloudflare calls per page view of each kind, counted one kind at a time
  * @param callsUnderLoad Cloudflare calls while the users ran, warm-up included
  * @param pageViewsUnderLoad page views in that time
@@ -18,11 +20,16 @@ import java.util.Map;
  * @param machineLoad the machine's load average before and after the run: other work on its cores
  *     slows the app as much as the load does
  */
-record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String store, String upstream,
-        Duration startup, Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews,
+record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String store, String upstreamSetup,
+        Timings upstream, long upstreamFailures, Duration startup, Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews,
         long errors, List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad,
         long pageViewsUnderLoad, long callsToSignIn, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
         String machineLoad) {
+
+    /** What the dashboard adds to the list page at the median: its median less the upstream's. */
+    double listShareMs() {
+        return timings.get(PageKind.LIST).p50() - upstream.p50();
+    }
 
     double callsPerViewUnderLoad() {
         return pageViewsUnderLoad == 0 ? 0 : (double) callsUnderLoad / pageViewsUnderLoad;
@@ -39,7 +46,9 @@ record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String 
         line(out, "app: Java %d (%s), JAVA_TOOL_OPTIONS=\"%s\" (%s)", jvm.version(),
                 jvm.java(), jvm.options(), jvm.optionsFrom());
         line(out, "     %s; up in %.1f s; %s", jvmSettings, startup.toMillis() / 1000.0, store);
-        line(out, "upstream: %s", upstream);
+        line(out, "upstream: %s", upstreamSetup);
+        line(out, "upstream latency as a client sees it (probed 4 times a second): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms "
+                + "(%d probes, %d failed)", upstream.p50(), upstream.p95(), upstream.p99(), upstream.count(), upstreamFailures);
         line(out, "machine: %d cores, %s", Runtime.getRuntime().availableProcessors(), machineLoad);
         out.append('\n');
         line(out, "| request | answers | p50 | p95 | p99 | max | Cloudflare calls per view |");
@@ -52,6 +61,9 @@ record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String 
         line(out, "throughput: %.1f requests/s, %.1f page views/s (measured window); errors: %d", measuredRequests / seconds,
                 measuredPageViews / seconds, errors);
         firstErrors.forEach(error -> line(out, "  error: %s", error));
+        line(out, "the dashboard's share of the list page's median: %.1f ms (%.1f ms less the upstream's %.1f ms; "
+                + "%.1f ms beyond the added latency alone)", listShareMs(), timings.get(PageKind.LIST).p50(), upstream.p50(),
+                timings.get(PageKind.LIST).p50() - settings.latency().toMillis());
         line(out, "Cloudflare calls under load: %d for %d page views = %.3f per view (signing in %d users: %d)",
                 callsUnderLoad, pageViewsUnderLoad, callsPerViewUnderLoad(), settings.users(), callsToSignIn);
         line(out, "resident memory: %s after start-up; peak under load %s (VmRSS sampled every 200 ms); "

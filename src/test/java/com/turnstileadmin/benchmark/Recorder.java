@@ -2,6 +2,7 @@ package com.turnstileadmin.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,9 +52,14 @@ final class Recorder {
 
     void success(PageKind kind, long startNanos, long tookNanos) {
         answered.get(kind).increment();
-        if (startNanos >= measureFrom && startNanos < measureUntil) {
+        if (measured(startNanos)) {
             measured.get(kind).add(tookNanos);
         }
+    }
+
+    /** Whether a request that started at {@code startNanos} is in the measured window. */
+    boolean measured(long startNanos) {
+        return startNanos >= measureFrom && startNanos < measureUntil;
     }
 
     void failure(PageKind kind, String what) {
@@ -83,10 +89,7 @@ final class Recorder {
 
     /** Timings of the answers of one kind that started in the measured window. */
     Timings timings(PageKind kind) {
-        List<Long> nanos = new ArrayList<>(measured.get(kind));
-        Collections.sort(nanos);
-        return new Timings(nanos.size(), percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99),
-                nanos.isEmpty() ? 0 : ms(nanos.get(nanos.size() - 1)));
+        return Timings.of(measured.get(kind));
     }
 
     /** Answers of every kind in the measured window. */
@@ -96,17 +99,24 @@ final class Recorder {
 
     /** Milliseconds; a percentile is the nearest rank. */
     record Timings(int count, double p50, double p95, double p99, double max) {
-    }
 
-    private static double percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return 0;
+        static Timings of(Collection<Long> durationsInNanos) {
+            List<Long> nanos = new ArrayList<>(durationsInNanos);
+            Collections.sort(nanos);
+            return new Timings(nanos.size(), percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99),
+                    nanos.isEmpty() ? 0 : ms(nanos.get(nanos.size() - 1)));
         }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return ms(sorted.get(Math.max(0, rank - 1)));
-    }
 
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
+        private static double percentile(List<Long> sorted, int percent) {
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+            return ms(sorted.get(Math.max(0, rank - 1)));
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1_000_000.0;
+        }
     }
 }
