@@ -33,18 +33,15 @@ class KeycloakContainerSignInIT extends KeycloakSignInContract {
     private static final int HTTP_PORT = 8080;
     private static final int MANAGEMENT_PORT = 9000;
 
-    private static ComposeOnThisMachine compose;
     private static GenericContainer<?> keycloak;
-    private static ImageApp app;
 
     @BeforeAll
     @SuppressWarnings({"resource", "unchecked"})
     static void startKeycloakAndTheApp() {
         Optional<Path> jdk = ModernJdk.find();
         assumeTrue(jdk.isPresent(), "The app's image runs on Java 25; this machine has no JDK " + ModernJdk.MINIMUM + "+ to run it");
-        compose = new ComposeOnThisMachine(ServerProcess.freePort(), ServerProcess.freePort());
+        startTheApp(jdk.get());
         ComposeFile file = compose.compose();
-        app = new ImageApp(jdk.get(), compose.appPort(), compose.appEnvironment());
         keycloak = new GenericContainer<>(DockerImageName.parse((String) file.service("keycloak").get("image")))
                 .withCommand(((List<String>) file.service("keycloak").get("command")).toArray(String[]::new))
                 .withEnv(compose.keycloakEnvironment())
@@ -60,23 +57,10 @@ class KeycloakContainerSignInIT extends KeycloakSignInContract {
     }
 
     @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
+    static void stopKeycloak() {
         if (keycloak != null) {
             keycloak.stop();
         }
-    }
-
-    @Override
-    ComposeOnThisMachine compose() {
-        return compose;
-    }
-
-    @Override
-    ImageApp app() {
-        return app;
     }
 
     /** The image has no curl or wget: the compose file's healthcheck must work with what it has. */

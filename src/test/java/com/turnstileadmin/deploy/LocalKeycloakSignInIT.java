@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalKeycloakSignInIT extends KeycloakSignInContract {
 
-    private static ComposeOnThisMachine compose;
     private static LocalKeycloak keycloak;
-    private static ImageApp app;
 
     @BeforeAll
     static void startKeycloakAndTheApp() {
@@ -32,31 +30,17 @@ class LocalKeycloakSignInIT extends KeycloakSignInContract {
         Optional<Path> jdk = ModernJdk.find();
         assumeTrue(jdk.isPresent(), "Keycloak and the app's image need a JDK " + ModernJdk.MINIMUM + "+; this machine has none in "
                 + "java.home or /usr/lib/jvm, so Keycloak's sign-in is not tried");
-        compose = new ComposeOnThisMachine(ServerProcess.freePort(), ServerProcess.freePort());
+        startTheApp(jdk.get());
         keycloak = new LocalKeycloak(home, jdk.get(), compose);
-        app = new ImageApp(jdk.get(), compose.appPort(), compose.appEnvironment());
         app.awaitHealthy();
         keycloak.awaitHealthy();
     }
 
     @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
+    static void stopKeycloak() {
         if (keycloak != null) {
             keycloak.close();
         }
-    }
-
-    @Override
-    ComposeOnThisMachine compose() {
-        return compose;
-    }
-
-    @Override
-    ImageApp app() {
-        return app;
     }
 
     /** What is tried here is what the compose file runs. */
