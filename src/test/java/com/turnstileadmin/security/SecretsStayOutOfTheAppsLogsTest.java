@@ -61,7 +61,7 @@ class SecretsStayOutOfTheAppsLogsTest {
             // The capture must have seen the journey at DEBUG, or finding nothing in it proves nothing.
             assertThat(lines).anyMatch(line -> line.startsWith("org.springframework.web") && line.contains("POST"));
             assertThat(lines).anyMatch(line -> line.startsWith("com.turnstileadmin")
-                    && line.contains("rotate widget secret"));
+                    && line.contains("operation=rotate_secret"));
             // Secrets share their "0x4AAAAAAA" prefix with sitekeys; only the random rest is secret.
             List<String> forbidden = new ArrayList<>(secrets.stream().map(secret -> secret.substring(10)).toList());
             forbidden.add(sandbox.apiToken().token());
