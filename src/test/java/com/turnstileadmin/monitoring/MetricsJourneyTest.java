@@ -85,6 +85,8 @@ class MetricsJourneyTest {
         assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
                 "operation", "get", "outcome", "server_error")).as("each attempt of the retried read").isEqualTo(3);
         assertThat(after.value("turnstile_widgets", "account", account)).isEqualTo(sandbox.widgetCount());
+        assertThat(after.value("turnstile_cloudflare_calls_seconds_bucket", "account", account, "operation", "create",
+                "outcome", "success", "le", "+Inf")).as("latency buckets").isPositive();
         // Each request the sandbox received is one observation, and nothing else is.
         assertThat(after.total("turnstile_cloudflare_calls_seconds_count")
                 - before.total("turnstile_cloudflare_calls_seconds_count"))
@@ -175,7 +177,9 @@ class MetricsJourneyTest {
                             "no_role", "failure"),
                     "method", Set.of("oidc", "local"),
                     "action", Set.of("create", "update", "delete", "rotate_secret", "reveal_secret"),
-                    "result", Set.of("stored", "failed"));
+                    "result", Set.of("stored", "failed"),
+                    // The latency buckets of application.yml.
+                    "le", Set.of("0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "20.0", "+Inf"));
             Matcher sample = SAMPLE.matcher(body);
             int seen = 0;
             while (sample.find()) {
