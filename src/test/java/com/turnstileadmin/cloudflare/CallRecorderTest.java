@@ -8,10 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static com.turnstileadmin.cloudflare.Fixtures.fixture;
+import static com.turnstileadmin.cloudflare.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.turnstileadmin.LogCapture;
 import com.turnstileadmin.account.AccountId;
@@ -29,11 +30,7 @@ import com.turnstileadmin.widget.WidgetSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -210,20 +207,5 @@ class CallRecorderTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(10)));
         return new CloudflareWidgetClient(WebClient.builder(), accounts, properties, HttpClientSettings.defaults(),
                 registry);
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) {
-        try (InputStream in = CallRecorderTest.class.getResourceAsStream("/cloudflare/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

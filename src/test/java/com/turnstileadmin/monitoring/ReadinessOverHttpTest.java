@@ -6,19 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.turnstileadmin.cloudflare.Fixtures.fixture;
+import static com.turnstileadmin.cloudflare.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.HttpVisitor.Response;
 import com.turnstileadmin.sandbox.MutableClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,20 +194,5 @@ class ReadinessOverHttpTest {
 
     private static String[] monitoring() {
         return new String[] {"Authorization", ManagementEndpointsTest.basic("monitoring", "readiness-monitoring-password")};
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static String fixture(String name) {
-        try (InputStream in = ReadinessOverHttpTest.class.getResourceAsStream("/cloudflare/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
