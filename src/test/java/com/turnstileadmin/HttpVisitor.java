@@ -31,7 +31,10 @@ public final class HttpVisitor {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
+    /** The session cookie's name ({@code server.servlet.session.cookie.name} in application.yml). */
+    public static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
+
+    private static final Pattern SESSION_COOKIE = Pattern.compile(SESSION_COOKIE_NAME + "=([^;]*)");
     private static final Pattern CSRF_TOKEN = Pattern.compile(
             "name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
@@ -106,7 +109,7 @@ public final class HttpVisitor {
             request.headers(headers);
         }
         if (sessionId != null) {
-            request.header("Cookie", "JSESSIONID=" + sessionId);
+            request.header("Cookie", SESSION_COOKIE_NAME + "=" + sessionId);
         }
         return request;
     }
@@ -117,7 +120,8 @@ public final class HttpVisitor {
             response.sessionCookie().ifPresent(cookie -> {
                 Matcher id = SESSION_COOKIE.matcher(cookie);
                 if (id.find()) {
-                    sessionId = id.group(1);
+                    // An empty value (with Max-Age=0) is how signing out removes the cookie.
+                    sessionId = id.group(1).isEmpty() ? null : id.group(1);
                 }
             });
             Matcher token = CSRF_TOKEN.matcher(response.body());
@@ -159,7 +163,7 @@ public final class HttpVisitor {
 
         /** The {@code Set-Cookie} of the session cookie, if the answer sets one. */
         public Optional<String> sessionCookie() {
-            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst();
+            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith(SESSION_COOKIE_NAME + "=")).findFirst();
         }
 
         @Override
