@@ -41,7 +41,7 @@ public final class HttpVisitor {
     /** What a browser asks for when it follows a link or sends a form (htmx asks for the same). */
     private static final String BROWSERS_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    private final int port;
+    private int port;
     private @Nullable String sessionId;
     private @Nullable String csrfToken;
 
@@ -67,7 +67,12 @@ public final class HttpVisitor {
 
     /** Opens the sign-in form and sends it: the answer is the form's redirect. */
     public Response signIn(User user) {
-        get("/login");
+        return signIn(user, "/login");
+    }
+
+    /** The same on the form at {@code formPage}: {@code /login?local} beside single sign-on. */
+    public Response signIn(User user, String formPage) {
+        get(formPage);
         Response signedIn = post("/login", Map.of("username", user.username, "password", user.password));
         // Signing in gives the session a new CSRF token; the next form fetches it.
         csrfToken = null;
@@ -97,7 +102,16 @@ public final class HttpVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** The session id the app gave this visitor last, if any. */
+    /**
+     * Sends the next requests to the app at another port, with the same session cookie and CSRF token:
+     * another replica, as a load balancer may choose.
+     */
+    public HttpVisitor switchTo(int otherPort) {
+        port = otherPort;
+        return this;
+    }
+
+    /** The session cookie's value the app gave this visitor last, if any. */
     public @Nullable String sessionId() {
         return sessionId;
     }

@@ -1,12 +1,9 @@
 package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.turnstileadmin.audit.LocalPostgres;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -18,36 +15,21 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two requests of one session, each on its own replica, that add the same attribute at once: both
- * read the session before either writes, so both insert the attribute's row. On H2 and on the
- * PostgreSQL of {@link LocalPostgres} (in a schema made for the run), migrated by Flyway as the app is.
+ * Two requests of one session that add the same attribute at once: both read the session before either
+ * writes, so both insert the attribute's row. Here on H2, migrated by Flyway as the app's store is;
+ * {@link ReplicasShareSessionsTest} runs the same on PostgreSQL, between two replicas.
  */
 class SessionStoreConfigurationTest {
 
-    private static String schema;
-
     @Test
     void onH2TwoRequestsAddingTheSameAttributeAtOnceBothSucceedAndTheLastWins() throws MetaDataAccessException {
-        bothRequestsSucceed(migrated(new DriverManagerDataSource("jdbc:h2:mem:session-upsert;DB_CLOSE_DELAY=-1", "sa", "")));
+        DataSource database = migrated(new DriverManagerDataSource("jdbc:h2:mem:session-upsert;DB_CLOSE_DELAY=-1", "sa", ""));
+
+        bothRequestsSucceed(repository(database), repository(database));
     }
 
-    @Test
-    void onPostgresqlTwoRequestsAddingTheSameAttributeAtOnceBothSucceedAndTheLastWins() throws MetaDataAccessException {
-        assumeThat(LocalPostgres.reachable()).as("PostgreSQL answers at " + LocalPostgres.URL).isTrue();
-        schema = LocalPostgres.createSchema();
-        bothRequestsSucceed(migrated(new DriverManagerDataSource(LocalPostgres.urlOf(schema), LocalPostgres.USER, "")));
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (schema != null) {
-            LocalPostgres.dropSchema(schema);
-        }
-    }
-
-    private static void bothRequestsSucceed(DataSource database) throws MetaDataAccessException {
-        JdbcIndexedSessionRepository replicaA = repository(database);
-        JdbcIndexedSessionRepository replicaB = repository(database);
+    /** Also run by {@link ReplicasShareSessionsTest} on PostgreSQL, with the repositories of two running replicas. */
+    static void bothRequestsSucceed(JdbcIndexedSessionRepository replicaA, JdbcIndexedSessionRepository replicaB) {
         String id = signedInSession(replicaA);
 
         addAtOnce(replicaA, replicaB, id);
