@@ -4,8 +4,9 @@
 -- which H2 takes as BINARY VARYING, serves both. Made by Flyway like the audit tables, not by Spring
 -- Session's own scripts (spring.session.jdbc.initialize-schema: never), so that a store is migrated in
 -- one place and in order.
--- Holds no secret value: what the app puts into a session is the signed-in user, the CSRF token, the
--- page to return to after sign-in, a sign-in under way at the provider and short flash messages.
+-- A session holds who is signed in (with single sign-on, the provider's claims and ID token), the CSRF
+-- token, the page to return to after sign-in, a sign-in under way at the provider and the next page's
+-- message; never a widget's secret, a password or the provider's access token (SessionsHoldNoSecretTest).
 CREATE TABLE SPRING_SESSION (
     PRIMARY_ID            CHAR(36)     NOT NULL,
     SESSION_ID            CHAR(36)     NOT NULL,
