@@ -32,7 +32,7 @@ public final class HttpVisitor {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     /** The session cookie's name ({@code server.servlet.session.cookie.name} in application.yml). */
-    public static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
+    private static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
 
     private static final Pattern SESSION_COOKIE = Pattern.compile(SESSION_COOKIE_NAME + "=([^;]*)");
     private static final Pattern CSRF_TOKEN = Pattern.compile(
