@@ -20,16 +20,16 @@ import org.testcontainers.DockerClientFactory;
  * Testcontainers container ({@link AuditTrailOnPostgresContainerTest}); without Docker either, they
  * are skipped, and a WARN line and the skip reason say so.
  */
-final class LocalPostgres implements ExecutionCondition {
+public final class LocalPostgres implements ExecutionCondition {
 
-    static final String URL = System.getProperty("audit.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("audit.test.postgres.user", "postgres");
+    public static final String URL = System.getProperty("audit.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getProperty("audit.test.postgres.user", "postgres");
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     private static Boolean reachable;
 
     /** Whether the server answers; asked once per run. */
-    static synchronized boolean reachable() {
+    public static synchronized boolean reachable() {
         if (reachable == null) {
             DriverManager.setLoginTimeout(3);
             try (Connection connection = DriverManager.getConnection(URL, USER, "")) {
@@ -57,18 +57,18 @@ final class LocalPostgres implements ExecutionCondition {
     }
 
     /** Makes a schema of its own for this run, and returns its name. */
-    static String createSchema() {
+    public static String createSchema() {
         String schema = "audit_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE SCHEMA " + schema);
         return schema;
     }
 
-    static void dropSchema(String schema) {
+    public static void dropSchema(String schema) {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     /** The JDBC URL of the schema, where Flyway then migrates and the store reads and writes. */
-    static String urlOf(String schema) {
+    public static String urlOf(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
