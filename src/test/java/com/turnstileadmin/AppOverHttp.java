@@ -10,9 +10,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole app on the sandbox, served by Tomcat on a random port, with one local user per role. The
- * browser journeys and the tests that speak plain HTTP to the app all use it, and add no context
- * configuration of their own, so that they share one Spring context (and one sandbox), started once.
+ * The whole app on the sandbox, served by Tomcat on a random port, with one local user per role and
+ * the monitoring user of the management endpoints. The browser journeys and the tests that speak plain
+ * HTTP to the app all use it, and add no context configuration of their own, so that they share one
+ * Spring context (and one sandbox), started once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,11 +27,15 @@ import org.springframework.boot.test.context.SpringBootTest;
         "local-sign-in.users[1].password-hash={noop}viewer-journey-password",
         "local-sign-in.users[1].role=viewer",
         // Not the default, so that a test can tell the setting from Tomcat's own 30 minutes.
-        "SESSION_IDLE_TIMEOUT=" + AppOverHttp.SESSION_IDLE_TIMEOUT_MINUTES + "m"})
+        "SESSION_IDLE_TIMEOUT=" + AppOverHttp.SESSION_IDLE_TIMEOUT_MINUTES + "m",
+        "MONITORING_PASSWORD=" + AppOverHttp.MONITORING_PASSWORD})
 public @interface AppOverHttp {
 
     /** The idle timeout these tests configure through {@code SESSION_IDLE_TIMEOUT}. */
     int SESSION_IDLE_TIMEOUT_MINUTES = 17;
+
+    /** The HTTP Basic password of the management endpoints, for the user {@code monitoring}. */
+    String MONITORING_PASSWORD = "monitoring-journey-password";
 
     /** The users of the properties above. */
     enum User {

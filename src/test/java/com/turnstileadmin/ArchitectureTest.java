@@ -21,7 +21,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  *   <li>{@code sandbox}: the built-in Cloudflare simulator, which shares no types with the adapter
  *       or the domain, so that the contract tests compare two independent readings of the API;
  *   <li>{@code audit}: the record of who did what, and its pages; it knows accounts and who is signed
- *       in, and the widget service records into it, never the other way round.
+ *       in, and the widget service records into it, never the other way round;
+ *   <li>{@code monitoring}: the Cloudflare part of readiness, asked through the widget port like any
+ *       other use of Cloudflare.
  * </ul>
  */
 @AnalyzeClasses(packages = "com.turnstileadmin", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -31,14 +31,17 @@ public final class HttpVisitor {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
+    /** The session cookie's name ({@code server.servlet.session.cookie.name} in application.yml). */
+    private static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
+
+    private static final Pattern SESSION_COOKIE = Pattern.compile(SESSION_COOKIE_NAME + "=([^;]*)");
     private static final Pattern CSRF_TOKEN = Pattern.compile(
             "name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
     /** What a browser asks for when it follows a link or sends a form (htmx asks for the same). */
     private static final String BROWSERS_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
-    private final int port;
+    private int port;
     private @Nullable String sessionId;
     private @Nullable String csrfToken;
 
@@ -64,7 +67,12 @@ public final class HttpVisitor {
 
     /** Opens the sign-in form and sends it: the answer is the form's redirect. */
     public Response signIn(User user) {
-        get("/login");
+        return signIn(user, "/login");
+    }
+
+    /** The same on the form at {@code formPage}: {@code /login?local} beside single sign-on. */
+    public Response signIn(User user, String formPage) {
+        get(formPage);
         Response signedIn = post("/login", Map.of("username", user.username, "password", user.password));
         // Signing in gives the session a new CSRF token; the next form fetches it.
         csrfToken = null;
@@ -94,7 +102,16 @@ public final class HttpVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** The session id the app gave this visitor last, if any. */
+    /**
+     * Sends the next requests to the app at another port, with the same session cookie and CSRF token:
+     * another replica, as a load balancer may choose.
+     */
+    public HttpVisitor switchTo(int otherPort) {
+        port = otherPort;
+        return this;
+    }
+
+    /** The session cookie's value the app gave this visitor last, if any. */
     public @Nullable String sessionId() {
         return sessionId;
     }
@@ -106,7 +123,7 @@ public final class HttpVisitor {
             request.headers(headers);
         }
         if (sessionId != null) {
-            request.header("Cookie", "JSESSIONID=" + sessionId);
+            request.header("Cookie", SESSION_COOKIE_NAME + "=" + sessionId);
         }
         return request;
     }
@@ -117,7 +134,8 @@ public final class HttpVisitor {
             response.sessionCookie().ifPresent(cookie -> {
                 Matcher id = SESSION_COOKIE.matcher(cookie);
                 if (id.find()) {
-                    sessionId = id.group(1);
+                    // An empty value (with Max-Age=0) is how signing out removes the cookie.
+                    sessionId = id.group(1).isEmpty() ? null : id.group(1);
                 }
             });
             Matcher token = CSRF_TOKEN.matcher(response.body());
@@ -159,7 +177,7 @@ public final class HttpVisitor {
 
         /** The {@code Set-Cookie} of the session cookie, if the answer sets one. */
         public Optional<String> sessionCookie() {
-            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst();
+            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith(SESSION_COOKIE_NAME + "=")).findFirst();
         }
 
         @Override

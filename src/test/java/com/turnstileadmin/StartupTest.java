@@ -9,23 +9,30 @@ import com.turnstileadmin.security.OidcProperties;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application starting as an administrator would start it: on the sandbox with nothing
- * configured, on Cloudflare with the {@code CLOUDFLARE_*} environment variables, and not at all
- * with a bad setting.
+ * configured, on Cloudflare with the {@code CLOUDFLARE_*} environment variables, with JSON logs on
+ * request, and not at all with a bad setting.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
@@ -103,6 +110,52 @@ class StartupTest {
 
         assertThat(output.getOut() + output.getErr()).contains("Invalid setting: LOCAL_SIGN_IN_ENABLED "
                 + "(local-sign-in.enabled) is true, but no local user is configured");
+    }
+
+    @Test
+    void withLoggingStructuredFormatConsoleTheLogIsJsonAndACloudflareCallsFieldsAreItsOwn(CapturedOutput output)
+            throws Exception {
+        String adminPassword = "json-logs-admin-password";
+        String monitoringPassword = "json-logs-monitoring-password";
+        try (ConfigurableApplicationContext context = start(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "LOCAL_ADMIN_PASSWORD", adminPassword, "MONITORING_PASSWORD", monitoringPassword))) {
+            String account = context.getBean(CloudflareAccounts.class).first().id().value();
+            HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+                            + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).as("readiness asks Cloudflare (here the sandbox) once").isEqualTo(200);
+
+            List<String> lines = output.getOut().lines().filter(line -> !line.isBlank()).toList();
+            JsonMapper json = JsonMapper.builder().build();
+            List<JsonNode> calls = lines.stream().map(json::readTree)
+                    .filter(line -> line.path("message").asString().startsWith("Cloudflare call ")).toList();
+            assertThat(calls).hasSize(1);
+            JsonNode call = calls.get(0);
+            assertThat(call.path("log").path("level").asString()).isEqualTo("INFO");
+            assertThat(call.path("operation").asString()).isEqualTo("list");
+            assertThat(call.path("account").asString()).isEqualTo(account);
+            assertThat(call.path("sitekey").asString()).isEqualTo("-");
+            assertThat(call.path("status").isInt()).isTrue();
+            assertThat(call.path("status").asInt()).isEqualTo(200);
+            assertThat(call.path("outcome").asString()).isEqualTo("success");
+            assertThat(call.path("duration_ms").isIntegralNumber()).isTrue();
+            String sandboxToken = context.getBean(SandboxServer.class).apiToken().token();
+            assertThat(output.getOut() + output.getErr()).doesNotContain(adminPassword, monitoringPassword, sandboxToken);
+        } finally {
+            // Boot hands the format to Logback as a system property, which would outlive this app in the JVM.
+            System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+        }
+    }
+
+    @Test
+    void aMonitoringPasswordInTheShapeOfAHashNoEncoderReadsStopsStartupNamingTheSetting(CapturedOutput output) {
+        assertThatThrownBy(() -> start(Map.of("MONITORING_PASSWORD", "{sha1}5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8",
+                "LOCAL_ADMIN_PASSWORD", "startup-admin-password")))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid setting: MONITORING_PASSWORD (monitoring.password) names no known password encoder")
+                .doesNotContain("5baa61e4c9b93f3f");
     }
 
     /**

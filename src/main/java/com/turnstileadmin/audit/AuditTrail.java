@@ -1,10 +1,15 @@
 package com.turnstileadmin.audit;
 
 import com.turnstileadmin.account.AccountId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +48,17 @@ public class AuditTrail {
     private final AuditRepository entries;
     private final JdbcAggregateOperations aggregates;
     private final Clock clock;
+    private final MeterProvider<Counter> writes;
 
-    AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, ObjectProvider<Clock> clock) {
+    AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> registry) {
         this.entries = entries;
         this.aggregates = aggregates;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        // Slices of the app without metrics (@DataJdbcTest, say) count into a registry of their own.
+        this.writes = Counter.builder("turnstile.audit.writes")
+                .description("Audit trail records written (stored) or that could not be stored (failed), by action")
+                .withRegistry(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**
@@ -116,14 +127,21 @@ public class AuditTrail {
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
                     attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH),
                     attempt.changes());
-            return entries.save(entry);
+            AuditEntry stored = entries.save(entry);
+            countWrite(attempt.action(), "stored");
+            return stored;
         } catch (DataAccessException | TransactionException e) {
+            countWrite(attempt.action(), "failed");
             // A database that cannot be reached fails as early as opening the save's transaction, which
             // throws a TransactionException (CannotCreateTransactionException), not a DataAccessException.
             log.error("Could not record in the audit trail: {} {} of widget {} in account {} by {}", outcome,
                     attempt.action(), attempt.sitekey(), attempt.account(), attempt.actor().subject(), e);
             throw new AuditWriteException(attempt.action(), e);
         }
+    }
+
+    private void countWrite(AuditAction action, String result) {
+        writes.withTags("action", action.name().toLowerCase(Locale.ROOT), "result", result).increment();
     }
 
     private static Criteria inAccount(AccountId account, Criteria criteria) {

@@ -2,6 +2,7 @@ package com.turnstileadmin.cloudflare;
 
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.widget.TurnstileWidgets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ class CloudflareClientConfiguration {
 
     @Bean
     TurnstileWidgets turnstileWidgets(WebClient.Builder webClientBuilder, CloudflareAccounts accounts,
-            CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings) {
+            CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
+            MeterRegistry meterRegistry) {
         if (!accounts.isSandbox()) {
             log.info("Cloudflare mode: managing the Turnstile widgets of {} through {}", accounts.all().stream()
                     .map(a -> "\"" + a.displayName() + "\" (" + a.id() + ")").collect(Collectors.joining(", ")),
@@ -30,7 +32,7 @@ class CloudflareClientConfiguration {
             }
         }
         return new CloudflareWidgetClient(webClientBuilder, accounts, properties,
-                httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
     }
 
     private static boolean isLoopback(URI url) {

@@ -6,6 +6,7 @@ import com.turnstileadmin.account.Credentials;
 import com.turnstileadmin.widget.CloudflareException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
+import com.turnstileadmin.widget.Sitekey;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One HTTP call to the Cloudflare API and what becomes of it: authentication, the answer read and
  * typed by {@link ResponseReader}, transport failures typed too, reads retried (see {@link
  * ReadRetry}), uncertain writes marked as such, and Cloudflare's long rate-limit block remembered
- * so that calls during it fail at once instead of spending the team's shared limit. Blocks once,
- * here at the edge.
+ * so that calls during it fail at once instead of spending the team's shared limit. Every request
+ * sent is recorded by a {@link CallRecorder}: a metric and one log line each. Blocks once, here at
+ * the edge.
  */
 final class CloudflareExchange {
 
@@ -44,9 +46,9 @@ final class CloudflareExchange {
     /** A page of 1000 widgets is about half a megabyte; Spring's default limit is 256 KB. */
     private static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-    /** One call: what it is for (in messages), whose account, and the request. */
-    record Call(String operation, CloudflareAccount account, HttpMethod method, Function<UriBuilder, URI> uri,
-            @Nullable Object body) {
+    /** One call: what it is for, whose account, which widget if one (for the log line), and the request. */
+    record Call(Operation operation, CloudflareAccount account, @Nullable Sitekey sitekey, HttpMethod method,
+            Function<UriBuilder, URI> uri, @Nullable Object body) {
     }
 
     private final WebClient webClient;
@@ -54,10 +56,11 @@ final class CloudflareExchange {
     private final ResponseReader reader;
     private final CloudflareClientProperties.Retry retry;
     private final Duration overallTimeout;
+    private final CallMetrics metrics;
     private final Map<AccountId, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
 
     CloudflareExchange(WebClient.Builder builder, URI apiBaseUrl, CloudflareClientProperties properties,
-            HttpClientSettings baseSettings, JsonMapper mapper) {
+            HttpClientSettings baseSettings, JsonMapper mapper, CallMetrics metrics) {
         // Never follow a redirect: the legacy auth headers would go along to wherever it points,
         // and a 307 would send a write twice. Boot's other client settings (an SSL bundle for a
         // proxy, say) still apply.
@@ -79,11 +82,23 @@ final class CloudflareExchange {
         this.retry = properties.retry();
         // A safety net over the connector's own timeouts, which do not cover every stage of a call.
         this.overallTimeout = properties.connectTimeout().plus(properties.responseTimeout()).plusSeconds(1);
+        this.metrics = metrics;
     }
 
+    /** Makes the call; a read that fails for a reason worth another try is retried (see {@link ReadRetry}). */
     <T> WirePayloads.Envelope<T> call(Call call, JavaType envelopeType) {
+        return exchange(call, envelopeType, true);
+    }
+
+    /** Makes the call with one request, never retried: a health check must not spend the rate limit on retries. */
+    <T> WirePayloads.Envelope<T> callOnce(Call call, JavaType envelopeType) {
+        return exchange(call, envelopeType, false);
+    }
+
+    private <T> WirePayloads.Envelope<T> exchange(Call call, JavaType envelopeType, boolean retryReads) {
+        String operation = call.operation().description();
         AccountId account = call.account().id();
-        refuseDuringRateLimitBlock(call.operation(), account);
+        refuseDuringRateLimitBlock(operation, account);
         WebClient.RequestBodySpec request = webClient.method(call.method())
                 .uri(call.uri())
                 .accept(MediaType.APPLICATION_JSON)
@@ -92,28 +107,35 @@ final class CloudflareExchange {
             request.contentType(MediaType.APPLICATION_JSON).bodyValue(mapper.writeValueAsString(call.body()));
         }
         long started = System.nanoTime();
-        Mono<WirePayloads.Envelope<T>> exchange = request
+        Mono<RawResponse> sent = request
                 // Read as bytes: Spring's String decoder logs the start of a body at DEBUG, and a
                 // body can hold a secret; the byte decoder logs only the length.
                 .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         // An answer came, just too large to be Cloudflare's: not a connection failure,
                         // and reading it again would not help.
                         .onErrorMap(DataBufferLimitException.class, tooLarge -> new CloudflareUnavailableException(
-                                call.operation(), Reason.INVALID_RESPONSE, response.statusCode().value(), null, null))
+                                operation, Reason.INVALID_RESPONSE, response.statusCode().value(), null, null))
                         .map(bytes -> new RawResponse(response.statusCode().value(),
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
                                 new String(bytes, StandardCharsets.UTF_8))))
                 .timeout(overallTimeout)
                 .onErrorMap(failure -> !(failure instanceof CloudflareException),
-                        failure -> transportFailure(call.operation(), failure))
-                .doOnNext(response -> log.debug("Cloudflare {} for account {}: HTTP {} after {} ms", call.operation(),
-                        account, response.status(), (System.nanoTime() - started) / 1_000_000))
-                .<WirePayloads.Envelope<T>>map(response -> reader.read(call.operation(), response, envelopeType))
-                .doOnError(CloudflareUnavailableException.class, failure -> rememberRateLimitBlock(account, failure));
-        if (call.method() == HttpMethod.GET) {
-            exchange = exchange.retryWhen(ReadRetry.of(retry, started));
-        } else {
+                        failure -> transportFailure(operation, failure));
+        // Each attempt is one request, recorded on its own (a retry subscribes again). Recorded below the
+        // timeout, which cancels the request above it and passes on an error, so a timeout counts once.
+        Mono<WirePayloads.Envelope<T>> exchange = Mono.defer(() -> {
+            CallRecorder recorder = new CallRecorder(metrics, call.operation(), account,
+                    call.sitekey() == null ? null : call.sitekey().value());
+            return sent.doOnNext(response -> recorder.answered(response.status()))
+                    .<WirePayloads.Envelope<T>>map(response -> reader.read(operation, response, envelopeType))
+                    .doOnSuccess(envelope -> recorder.succeeded())
+                    .doOnError(recorder::failed)
+                    .doOnCancel(recorder::cancelled);
+        }).doOnError(CloudflareUnavailableException.class, failure -> rememberRateLimitBlock(account, failure));
+        if (call.method() != HttpMethod.GET) {
             exchange = exchange.onErrorMap(CloudflareUnavailableException.class, CloudflareExchange::asWriteFailure);
+        } else if (retryReads) {
+            exchange = exchange.retryWhen(ReadRetry.of(retry, started));
         }
         return exchange.block();
     }

@@ -11,6 +11,8 @@ import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetWithSecret;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -41,23 +43,30 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
 
     private final CloudflareAccounts accounts;
     private final CloudflareExchange exchange;
+    private final CallMetrics metrics;
     private final JavaType widgetEnvelope;
     private final JavaType listEnvelope;
 
+    /** A client whose metrics go nowhere: for tests of the adapter alone. */
     public CloudflareWidgetClient(WebClient.Builder builder, CloudflareAccounts accounts,
             CloudflareClientProperties properties) {
-        this(builder, accounts, properties, HttpClientSettings.defaults());
+        this(builder, accounts, properties, HttpClientSettings.defaults(), new SimpleMeterRegistry());
     }
 
-    /** @param baseSettings Boot's HTTP client settings; timeouts and redirects are the adapter's own */
+    /**
+     * @param baseSettings Boot's HTTP client settings; timeouts and redirects are the adapter's own
+     * @param registry where the calls and each account's widget count are measured
+     */
     public CloudflareWidgetClient(WebClient.Builder builder, CloudflareAccounts accounts,
-            CloudflareClientProperties properties, HttpClientSettings baseSettings) {
+            CloudflareClientProperties properties, HttpClientSettings baseSettings, MeterRegistry registry) {
         JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         this.accounts = accounts;
-        this.exchange = new CloudflareExchange(builder, accounts.apiBaseUrl(), properties, baseSettings, mapper);
+        this.metrics = new CallMetrics(registry);
+        this.exchange = new CloudflareExchange(builder, accounts.apiBaseUrl(), properties, baseSettings, mapper,
+                metrics);
         TypeFactory types = mapper.getTypeFactory();
         this.widgetEnvelope = types.constructParametricType(WirePayloads.Envelope.class, WirePayloads.Widget.class);
         this.listEnvelope = types.constructParametricType(WirePayloads.Envelope.class,
@@ -66,6 +75,16 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
 
     @Override
     public WidgetPage list(AccountId account, WidgetQuery query) {
+        return list(account, query, false);
+    }
+
+    /** One widget, with one request that is never retried (see {@link TurnstileWidgets#probe}). */
+    @Override
+    public WidgetPage probe(AccountId account) {
+        return list(account, WidgetQuery.smallestPage(), true);
+    }
+
+    private WidgetPage list(AccountId account, WidgetQuery query, boolean once) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("account_id", account.value());
         variables.put("page", query.page());
@@ -84,64 +103,72 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
             }
             return b.build(variables);
         };
+        CloudflareExchange.Call call = request(Operation.LIST, account, null, HttpMethod.GET, uri, null);
         WirePayloads.Envelope<List<WirePayloads.Widget>> envelope =
-                call("list widgets", account, HttpMethod.GET, uri, null, listEnvelope);
+                once ? exchange.callOnce(call, listEnvelope) : exchange.call(call, listEnvelope);
         WirePayloads.ResultInfo info = envelope.resultInfo();
         if (info == null || info.page() == null || info.perPage() == null || info.totalCount() == null) {
-            throw invalidResponse("list widgets", null);
+            throw invalidResponse(Operation.LIST, null);
         }
-        return new WidgetPage(map("list widgets", () -> envelope.result().stream().map(WireMapping::toWidget).toList()),
+        if (query.filter() == null) {
+            metrics.recordWidgetCount(account, info.totalCount());
+        }
+        return new WidgetPage(map(Operation.LIST, () -> envelope.result().stream().map(WireMapping::toWidget).toList()),
                 info.page(), info.perPage(), info.totalCount());
     }
 
     @Override
     public WidgetWithSecret get(AccountId account, Sitekey sitekey) {
-        return widgetWithSecret("get widget", call("get widget", account, HttpMethod.GET,
+        return widgetWithSecret(Operation.GET, call(Operation.GET, account, sitekey, HttpMethod.GET,
                 widgetUri(WIDGET, account, sitekey), null, widgetEnvelope));
     }
 
     @Override
     public WidgetWithSecret create(AccountId account, WidgetSettings settings) {
-        return widgetWithSecret("create widget", call("create widget", account, HttpMethod.POST,
+        return widgetWithSecret(Operation.CREATE, call(Operation.CREATE, account, null, HttpMethod.POST,
                 b -> b.path(WIDGETS).build(account.value()), WireMapping.toBody(settings), widgetEnvelope));
     }
 
     @Override
     public WidgetWithSecret update(AccountId account, Sitekey sitekey, WidgetSettings settings) {
-        return widgetWithSecret("update widget", call("update widget", account, HttpMethod.PUT,
+        return widgetWithSecret(Operation.UPDATE, call(Operation.UPDATE, account, sitekey, HttpMethod.PUT,
                 widgetUri(WIDGET, account, sitekey), WireMapping.toBody(settings), widgetEnvelope));
     }
 
     @Override
     public Widget delete(AccountId account, Sitekey sitekey) {
-        WirePayloads.Envelope<WirePayloads.Widget> envelope = call("delete widget", account, HttpMethod.DELETE,
-                widgetUri(WIDGET, account, sitekey), null, widgetEnvelope);
-        return map("delete widget", () -> WireMapping.toWidget(envelope.result()));
+        WirePayloads.Envelope<WirePayloads.Widget> envelope = call(Operation.DELETE, account, sitekey,
+                HttpMethod.DELETE, widgetUri(WIDGET, account, sitekey), null, widgetEnvelope);
+        return map(Operation.DELETE, () -> WireMapping.toWidget(envelope.result()));
     }
 
     @Override
     public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
-        return widgetWithSecret("rotate widget secret", call("rotate widget secret", account, HttpMethod.POST,
-                widgetUri(ROTATE_SECRET, account, sitekey), new WirePayloads.RotateSecretBody(invalidateImmediately),
-                widgetEnvelope));
+        return widgetWithSecret(Operation.ROTATE_SECRET, call(Operation.ROTATE_SECRET, account, sitekey,
+                HttpMethod.POST, widgetUri(ROTATE_SECRET, account, sitekey),
+                new WirePayloads.RotateSecretBody(invalidateImmediately), widgetEnvelope));
     }
 
-    private <T> WirePayloads.Envelope<T> call(String operation, AccountId account, HttpMethod method,
-            Function<UriBuilder, URI> uri, @Nullable Object body, JavaType envelopeType) {
-        return exchange.call(new CloudflareExchange.Call(operation, accounts.get(account), method, uri, body),
-                envelopeType);
+    private <T> WirePayloads.Envelope<T> call(Operation operation, AccountId account, @Nullable Sitekey sitekey,
+            HttpMethod method, Function<UriBuilder, URI> uri, @Nullable Object body, JavaType envelopeType) {
+        return exchange.call(request(operation, account, sitekey, method, uri, body), envelopeType);
+    }
+
+    private CloudflareExchange.Call request(Operation operation, AccountId account, @Nullable Sitekey sitekey,
+            HttpMethod method, Function<UriBuilder, URI> uri, @Nullable Object body) {
+        return new CloudflareExchange.Call(operation, accounts.get(account), sitekey, method, uri, body);
     }
 
     private static Function<UriBuilder, URI> widgetUri(String path, AccountId account, Sitekey sitekey) {
         return b -> b.path(path).build(account.value(), sitekey.value());
     }
 
-    private static WidgetWithSecret widgetWithSecret(String operation,
+    private static WidgetWithSecret widgetWithSecret(Operation operation,
             WirePayloads.Envelope<WirePayloads.Widget> envelope) {
         return map(operation, () -> WireMapping.toWidgetWithSecret(envelope.result()));
     }
 
-    private static <T> T map(String operation, Supplier<T> mapping) {
+    private static <T> T map(Operation operation, Supplier<T> mapping) {
         try {
             return mapping.get();
         } catch (WireMapping.InvalidPayloadException | IllegalArgumentException | NullPointerException e) {
@@ -149,7 +176,7 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
         }
     }
 
-    private static CloudflareUnavailableException invalidResponse(String operation, @Nullable Throwable cause) {
-        return new CloudflareUnavailableException(operation, Reason.INVALID_RESPONSE, 200, null, cause);
+    private static CloudflareUnavailableException invalidResponse(Operation operation, @Nullable Throwable cause) {
+        return new CloudflareUnavailableException(operation.description(), Reason.INVALID_RESPONSE, 200, null, cause);
     }
 }

@@ -34,7 +34,8 @@ final class ReadRetry {
                 return Mono.error(failure);
             }
             CloudflareUnavailableException unavailable = (CloudflareUnavailableException) failure;
-            log.info("Retrying to {} in {} ms after {} (retry {} of {})", unavailable.operation(), delay.toMillis(),
+            // At DEBUG: each attempt has its own INFO line already (CallRecorder).
+            log.debug("Retrying to {} in {} ms after {} (retry {} of {})", unavailable.operation(), delay.toMillis(),
                     unavailable.reason(), signal.totalRetries() + 1, settings.maxRetries());
             return Mono.delay(delay);
         }));

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * sign-out); a failed one is tried again on the next sign-in. Someone starting to sign in gets a
  * fresh discovery ({@link #rediscover()}), which is also how the sign-in page learns that a provider
  * found earlier has since gone down: the kept registration alone would send them to its dead address.
+ * The discovery document is the issuer's own, or the one at {@code OIDC_DISCOVERY_URI} when the app
+ * reaches the provider at another address than browsers do ({@link DiscoveryDocument}).
  */
 final class DiscoveredClientRegistration implements ClientRegistrationRepository {
 
@@ -28,6 +30,8 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
 
     private final OidcProperties properties;
     private final Function<String, ClientRegistration.Builder> discovery;
+    /** The provider as the log names it: its issuer, and where its discovery document is read if elsewhere. */
+    private final String provider;
     private volatile @Nullable ClientRegistration discovered;
     /** How many discoveries have ended, and the latest one's failure: what those who waited for it get. */
     private final AtomicInteger discoveries = new AtomicInteger();
@@ -37,13 +41,25 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
     private volatile boolean unavailable = true;
 
     DiscoveredClientRegistration(OidcProperties properties) {
-        this(properties, ClientRegistrations::fromIssuerLocation);
+        this(properties, properties.discoveryUri() == null ? ClientRegistrations::fromIssuerLocation
+                : new DiscoveryDocument(properties.discoveryUri()));
     }
 
-    /** @param discovery reads the issuer's discovery document (replaced in tests to control its timing) */
+    /**
+     * @param discovery reads the provider's discovery document, given the issuer it must name (replaced
+     *     in tests to control its timing)
+     */
     DiscoveredClientRegistration(OidcProperties properties, Function<String, ClientRegistration.Builder> discovery) {
         this.properties = properties;
         this.discovery = discovery;
+        this.provider = discovery instanceof DiscoveryDocument document
+                ? properties.issuerUri() + " (discovery document at " + document.location() + ")"
+                : properties.issuerUri();
+    }
+
+    /** The provider as the log names it: its issuer, and where its discovery document is read if elsewhere. */
+    String provider() {
+        return provider;
     }
 
     @Override
@@ -126,7 +142,7 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
             // Once per start-up and after an outage, not at every sign-in.
             if (unavailable) {
                 unavailable = false;
-                log.info("Single sign-on: discovered the provider {} (end of session {})", issuer,
+                log.info("Single sign-on: discovered the provider {} (end of session {})", provider,
                         registration.getProviderDetails().getConfigurationMetadata().containsKey("end_session_endpoint")
                                 ? "offered" : "not offered");
             }
@@ -134,7 +150,7 @@ final class DiscoveredClientRegistration implements ClientRegistrationRepository
         } catch (RuntimeException failure) {
             unavailable = true;
             log.warn("Single sign-on: the provider {} could not be reached or its discovery document is unusable "
-                    + "({}); sign-in will try again", issuer, failure.getMessage());
+                    + "({}); sign-in will try again", provider, failure.getMessage());
             throw new IdentityProviderUnavailableException(issuer, failure);
         }
     }

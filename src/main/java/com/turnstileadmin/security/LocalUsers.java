@@ -74,9 +74,9 @@ final class LocalUsers {
     /**
      * Refuses at start-up a hash no one could ever sign in with: one whose {id} names no encoder
      * (signing in would fail with an error), or a {bcrypt} one that is not a bcrypt hash (it would
-     * never match). The hash itself never appears in the message.
+     * never match). The hash itself never appears in the message. The monitoring password's hash too.
      */
-    private static void checkHash(String hash, PasswordEncoder encoder, String setting) {
+    static void checkHash(String hash, PasswordEncoder encoder, String setting) {
         try {
             // Any password will do: only whether an encoder takes the hash matters.
             encoder.matches("start-up check", hash);

@@ -17,6 +17,12 @@ import org.springframework.util.StringUtils;
  * @param issuerUri the provider's issuer ({@code OIDC_ISSUER_URI}), e.g.
  *     {@code https://sso.example.com/realms/acme}; its {@code /.well-known/openid-configuration}
  *     is read on the first sign-in, not at start-up
+ * @param discoveryUri where the app itself reads the provider's discovery document
+ *     ({@code OIDC_DISCOVERY_URI}), when it reaches the provider at another address than browsers do,
+ *     e.g. {@code http://keycloak:8080/realms/acme/.well-known/openid-configuration} inside Docker
+ *     Compose while browsers use {@code http://localhost:8180/realms/acme}; given without a
+ *     {@code /.well-known/} path, {@code /.well-known/openid-configuration} is added. The document's
+ *     {@code issuer} must still be {@code issuerUri}. Default: the issuer's own discovery document
  * @param clientId the app's client id at the provider ({@code OIDC_CLIENT_ID}); required with an issuer
  * @param clientSecret the client secret ({@code OIDC_CLIENT_SECRET}); unset makes the app a public
  *     client, which PKCE alone protects
@@ -36,6 +42,7 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("oidc")
 public record OidcProperties(
         @Nullable String issuerUri,
+        @Nullable String discoveryUri,
         @Nullable String clientId,
         @Nullable String clientSecret,
         @Nullable List<String> scopes,
@@ -47,6 +54,7 @@ public record OidcProperties(
         @Nullable String accessContact) {
 
     static final String ISSUER_URI = "OIDC_ISSUER_URI (oidc.issuer-uri)";
+    static final String DISCOVERY_URI = "OIDC_DISCOVERY_URI (oidc.discovery-uri)";
     static final String CLIENT_ID = "OIDC_CLIENT_ID (oidc.client-id)";
     static final String SCOPES = "OIDC_SCOPES (oidc.scopes)";
     static final String DEFAULT_NAME_CLAIM = "preferred_username";
@@ -55,6 +63,7 @@ public record OidcProperties(
 
     public OidcProperties {
         issuerUri = textOrNull(issuerUri);
+        discoveryUri = textOrNull(discoveryUri);
         clientId = textOrNull(clientId);
         clientSecret = textOrNull(clientSecret);
         scopes = names(scopes);
@@ -69,12 +78,15 @@ public record OidcProperties(
         accessContact = textOr(accessContact, DEFAULT_ACCESS_CONTACT);
         if (issuerUri == null) {
             // A client id without an issuer is a typo in the issuer's name, not a wish for the local form.
-            if (clientId != null || clientSecret != null) {
-                throw new InvalidSettingException(ISSUER_URI,
-                        "is missing, but OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set: give the provider's issuer URI too");
+            if (clientId != null || clientSecret != null || discoveryUri != null) {
+                throw new InvalidSettingException(ISSUER_URI, "is missing, but OIDC_CLIENT_ID, OIDC_CLIENT_SECRET or "
+                        + "OIDC_DISCOVERY_URI is set: give the provider's issuer URI too");
             }
         } else {
-            checkIssuer(issuerUri);
+            checkUrl(ISSUER_URI, issuerUri, "https://sso.example.com/realms/acme");
+            if (discoveryUri != null) {
+                checkUrl(DISCOVERY_URI, discoveryUri, "http://keycloak:8080/realms/acme/.well-known/openid-configuration");
+            }
             if (clientId == null) {
                 throw new InvalidSettingException(CLIENT_ID, "is missing: single sign-on needs the app's client id");
             }
@@ -96,27 +108,27 @@ public record OidcProperties(
 
     @Override
     public String toString() {
-        return "OidcProperties[issuerUri=" + issuerUri + ", clientId=" + clientId + ", clientSecret="
+        return "OidcProperties[issuerUri=" + issuerUri + ", discoveryUri=" + discoveryUri + ", clientId=" + clientId + ", clientSecret="
                 + (clientSecret == null ? "unset" : "set") + ", scopes=" + scopes + ", nameClaim=" + nameClaim
                 + ", rolesClaim=" + rolesClaim + ", adminGroups=" + adminGroups + ", editorGroups=" + editorGroups
                 + ", viewerGroups=" + viewerGroups + "]";
     }
 
-    private static void checkIssuer(String issuerUri) {
+    private static void checkUrl(String setting, String value, String example) {
         URI uri;
         try {
-            uri = new URI(issuerUri);
+            uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidSettingException(ISSUER_URI, "is not a URI");
+            throw new InvalidSettingException(setting, "is not a URI");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new InvalidSettingException(ISSUER_URI, "is not an http or https URL, such as https://sso.example.com/realms/acme");
+            throw new InvalidSettingException(setting, "is not an http or https URL, such as " + example);
         }
         // The issuer is compared with the one the provider announces and appears in every token; a
-        // password, query or fragment in it is a mistake, and a password must not be logged.
+        // password, query or fragment in it is a mistake, and a password must not be logged. Both are logged.
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidSettingException(ISSUER_URI, "must not contain a user name, password, query or fragment");
+            throw new InvalidSettingException(setting, "must not contain a user name, password, query or fragment");
         }
     }
 

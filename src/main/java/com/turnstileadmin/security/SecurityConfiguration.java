@@ -1,6 +1,8 @@
 package com.turnstileadmin.security;
 
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -46,14 +49,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOnIfConfigured,
-            LocalSignInProperties local) throws Exception {
+            LocalSignInProperties local, SignIns signIns) throws Exception {
         SingleSignOn singleSignOn = singleSignOnIfConfigured.getIfAvailable();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After signing in, go back to the page, never to the fragment an htmx request asked for.
         requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                        // The management endpoints have a chain of their own (ManagementSecurityConfiguration).
+                        .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**").permitAll()
                         .requestMatchers(NoAccessController.PAGE).authenticated()
                         // A provider user whose groups give no role is signed in, but may see nothing else.
                         .anyRequest().hasRole(Role.VIEWER.name()))
@@ -79,11 +82,14 @@ class SecurityConfiguration {
         if (SignInConditions.localForm(singleSignOn != null, local.enabled())) {
             // Beside single sign-on a wrong password must show the form again, not the provider's failure page.
             String failure = singleSignOn == null ? SIGN_IN_PAGE + "?error" : LOCAL_SIGN_IN_PAGE + "&error";
-            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE).failureUrl(failure).defaultSuccessUrl("/", false)
+            http.formLogin(form -> form.loginPage(SIGN_IN_PAGE)
+                    .successHandler(signIns.onSuccess(SignIns.Method.LOCAL, requestCache))
+                    .failureHandler(signIns.onFailure(SignIns.Method.LOCAL,
+                            new SimpleUrlAuthenticationFailureHandler(failure)))
                     .permitAll());
         }
         if (singleSignOn != null) {
-            singleSignOn.configure(http);
+            singleSignOn.configure(http, signIns, requestCache);
         }
         return http.build();
     }
@@ -95,6 +101,12 @@ class SecurityConfiguration {
     static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {
         return singleSignOn == null ? CONTENT_SECURITY_POLICY
                 : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + singleSignOn.providerOrigin());
+    }
+
+    /** Web slices of the app, which have no metrics, count into a registry of their own. */
+    @Bean
+    SignIns signIns(ObjectProvider<MeterRegistry> registry) {
+        return new SignIns(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.turnstileadmin.security;
 
 import java.net.URI;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * Single sign-on's part of the filter chain: OIDC authorization-code login with PKCE, the role
@@ -21,14 +22,15 @@ final class SingleSignOn {
         this.properties = properties;
     }
 
-    void configure(HttpSecurity http) throws Exception {
+    /** @param requestCache where the page that asked for sign-in was kept, to go back to it */
+    void configure(HttpSecurity http, SignIns signIns, RequestCache requestCache) throws Exception {
         http.oauth2Login(login -> login
                         .loginPage(SecurityConfiguration.SIGN_IN_PAGE)
                         .clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
                                 new MappedOidcUserService(OidcRoleMapping.of(properties), properties.nameClaim())))
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler()))
+                        .successHandler(signIns.onSuccess(SignIns.Method.OIDC, requestCache))
+                        .failureHandler(signIns.onFailure(SignIns.Method.OIDC, new SignInFailureHandler())))
                 .logout(logout -> logout.logoutSuccessHandler(new SignOutSuccessHandler(registrations)));
     }
 

@@ -23,7 +23,7 @@ class SingleSignOnConfiguration {
     SingleSignOn singleSignOn(DiscoveredClientRegistration registrations, OidcProperties properties,
             LocalSignInProperties local) {
         log.info("Single sign-on through {} as client {}; roles from the claim \"{}\": admin {}, editor {}, viewer {}. "
-                        + "Local sign-in form: {}.", properties.issuerUri(), properties.clientId(), properties.rolesClaim(),
+                        + "Local sign-in form: {}.", registrations.provider(), properties.clientId(), properties.rolesClaim(),
                 properties.adminGroups(), properties.editorGroups(), properties.viewerGroups(),
                 local.enabled() ? "on, as a break-glass way in at /login?local" : "off");
         if (!properties.hasGroups()) {

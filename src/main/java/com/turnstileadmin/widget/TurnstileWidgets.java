@@ -4,8 +4,8 @@ import com.turnstileadmin.account.AccountId;
 
 /**
  * The Cloudflare Turnstile widget API, as the rest of the app sees it: six operations on one
- * account's widgets, in domain types. Each call is exactly one request to Cloudflare (plus
- * automatic retries of failed reads).
+ * account's widgets, in domain types, and a probe of an account. Each call is exactly one request
+ * to Cloudflare (plus automatic retries of failed reads, except the probe's).
  *
  * <p>Every method throws {@link CloudflareApiException} when Cloudflare refuses the request,
  * {@link CloudflareUnavailableException} when it cannot be reached or answers with nonsense, and
@@ -15,6 +15,15 @@ import com.turnstileadmin.account.AccountId;
 public interface TurnstileWidgets {
 
     WidgetPage list(AccountId account, WidgetQuery query);
+
+    /**
+     * The first few widgets of the account, in one request that is never retried: whether Cloudflare
+     * answers for the account and accepts its credentials, at the cost of exactly one call of the
+     * shared rate limit. Throws as {@link #list} does.
+     */
+    default WidgetPage probe(AccountId account) {
+        return list(account, WidgetQuery.smallestPage());
+    }
 
     WidgetWithSecret get(AccountId account, Sitekey sitekey);
 

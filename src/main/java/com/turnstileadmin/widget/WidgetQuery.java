@@ -32,6 +32,11 @@ public record WidgetQuery(int page, int perPage, @Nullable WidgetSort sort, @Nul
         return new WidgetQuery(1, DEFAULT_PER_PAGE, null, null);
     }
 
+    /** The first page at the smallest size Cloudflare allows: the cheapest answer to whether it answers at all. */
+    public static WidgetQuery smallestPage() {
+        return new WidgetQuery(1, MIN_PER_PAGE, null, null);
+    }
+
     public WidgetQuery withPage(int newPage) {
         return new WidgetQuery(newPage, perPage, sort, filter);
     }

@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.turnstileadmin.account.CloudflareAccounts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,9 @@ abstract class SingleSignOnJourney {
 
     @Autowired
     private CloudflareAccounts accounts;
+
+    @Autowired
+    private MeterRegistry metrics;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
@@ -115,6 +120,12 @@ abstract class SingleSignOnJourney {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widgets").setExact(true)))
                 .isVisible();
         page.waitForLoadState();
+    }
+
+    /** Sign-ins counted so far ({@code turnstile.sign.ins}) with this method and outcome. */
+    double signIns(String method, String outcome) {
+        Counter counter = metrics.find("turnstile.sign.ins").tags("method", method, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The requests the provider received since the last call, oldest first. */

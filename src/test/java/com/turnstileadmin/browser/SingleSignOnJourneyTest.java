@@ -26,6 +26,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
     @Test
     void anAdminIsSentToTheProviderSignsInThereWithPkceAndComesBackToTheListAsAdmin(Page page) throws Exception {
+        double signedIn = signIns("oidc", "success");
         page.navigate(listUrl() + "?size=10");
         signInAtProvider(page, "ada-subject",
                 "{\"preferred_username\": \"ada\", \"email\": \"ada@example.com\", \"groups\": [\"marketing\", \"ta-admins\"]}");
@@ -34,6 +35,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         assertThat(page.locator(".signed-in-user > span")).hasText("ada");
         assertThat(page.locator(".signed-in-user .role")).hasText("admin");
         assertThat(page.locator("#new-widget")).isVisible();
+        Assertions.assertThat(signIns("oidc", "success") - signedIn).isEqualTo(1);
 
         List<RecordedRequest> requests = providerRequests();
         HttpUrl authorization = Assertions.assertThat(to(requests, AUTHORIZE)).first().actual().getRequestUrl();
@@ -62,10 +64,12 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
     @Test
     void aUserInNoConfiguredGroupIsToldWhoTheyAreAndWhomToAskOnEveryPageAndMaySignOut(Page page) {
+        double withoutRole = signIns("oidc", "no_role");
         page.navigate(listUrl());
         signInAtProvider(page, "nora-subject", "{\"email\": \"nora@example.com\", \"groups\": [\"marketing\"]}");
 
         assertThat(page).hasURL(url("/no-access"));
+        Assertions.assertThat(signIns("oidc", "no_role") - withoutRole).isEqualTo(1);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("You have no access to Turnstile Admin");
         // No preferred_username: the e-mail address names her.
@@ -112,6 +116,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
     @Test
     void aSignInDeclinedAtTheProviderShowsAPageToTryAgainRatherThanALoop(Page page) {
+        double failed = signIns("oidc", "failure");
         page.navigate(url("/"));
         assertThat(page).hasURL(providerLoginPage());
         HttpUrl authorization = HttpUrl.parse(page.url());
@@ -121,6 +126,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
                 + authorization.queryParameter("state"));
 
         assertThat(page).hasURL(url("/login?error"));
+        Assertions.assertThat(signIns("oidc", "failure") - failed).isEqualTo(1);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sign-in did not work");
         page.waitForTimeout(300);
         assertThat(page).hasURL(url("/login?error"));

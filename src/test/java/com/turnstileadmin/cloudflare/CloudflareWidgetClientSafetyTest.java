@@ -21,6 +21,7 @@ import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -56,7 +57,7 @@ class CloudflareWidgetClientSafetyTest {
         TurnstileWidgets api = new CloudflareWidgetClient(WebClient.builder(),
                 accounts(URI.create(cloudflare.baseUrl() + "/client/v4"),
                         new Credentials.GlobalApiKey("ops@example.com", "144c9defac04969c7bfad8efaa8ea194")),
-                properties(), HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW));
+                properties(), HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW), new SimpleMeterRegistry());
 
         CloudflareUnavailableException failure = unavailable(() -> api.get(ACCOUNT, SITEKEY));
 

@@ -71,7 +71,7 @@ class SecretsStayOutOfLogsTest {
 
         List<String> lines = log.lines();
         // The capture must have seen the traffic, or finding nothing in it proves nothing.
-        assertThat(lines).anyMatch(line -> line.contains("Cloudflare get widget"));
+        assertThat(lines).anyMatch(line -> line.contains("Cloudflare call operation=get"));
         assertThat(lines).anyMatch(line -> line.contains("Retrying to get widget"));
         assertThat(lines).anyMatch(line -> line.contains("HTTP GET") && line.contains("headers"));
         assertThat(lines).hasSizeGreaterThan(20);

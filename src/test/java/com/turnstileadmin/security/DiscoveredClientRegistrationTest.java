@@ -165,7 +165,7 @@ class DiscoveredClientRegistrationTest {
     }
 
     private static OidcProperties properties(String issuer, String secret) {
-        return new OidcProperties(issuer, "turnstile-admin", secret, null, null, null, null, null, null, null);
+        return new OidcProperties(issuer, null, "turnstile-admin", secret, null, null, null, null, null, null, null);
     }
 
     private static int freePort() throws IOException {

@@ -28,10 +28,11 @@ class OidcPropertiesTest {
 
     @Test
     void groupListsFromAnEnvironmentVariableAreTrimmedAndBlanksDropped() {
-        OidcProperties properties = new OidcProperties(ISSUER, "turnstile-admin", null, List.of(" openid", "groups "),
+        OidcProperties properties = new OidcProperties(ISSUER, " ", "turnstile-admin", null, List.of(" openid", "groups "),
                 " ", "\t", List.of(" ta-admins", "", "ops "), null, List.of(" "), " ");
 
         assertThat(properties.isConfigured()).isTrue();
+        assertThat(properties.discoveryUri()).isNull();
         assertThat(properties.scopes()).containsExactly("openid", "groups");
         assertThat(properties.adminGroups()).containsExactly("ta-admins", "ops");
         assertThat(properties.editorGroups()).isEmpty();
@@ -64,6 +65,34 @@ class OidcPropertiesTest {
     }
 
     @Test
+    void aDiscoveryUriIsKeptTrimmedNextToTheIssuer() {
+        OidcProperties properties = withDiscovery(ISSUER, " http://keycloak:8080/realms/acme/.well-known/openid-configuration ");
+
+        assertThat(properties.issuerUri()).isEqualTo(ISSUER);
+        assertThat(properties.discoveryUri()).isEqualTo("http://keycloak:8080/realms/acme/.well-known/openid-configuration");
+        assertThat(properties.toString()).contains("discoveryUri=http://keycloak:8080/realms/acme/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keycloak:8080/realms/acme", "file:///etc/passwd", "http://user:s3cret@keycloak:8080/realms/a",
+            "http://keycloak:8080/realms/a?x=1", "http://keycloak:8080/realms/a#b", "http://key cloak/realms/a"})
+    void aDiscoveryUriThatIsNotAPlainHttpUrlStopsStartUpWithoutShowingIt(String discoveryUri) {
+        assertThatThrownBy(() -> withDiscovery(ISSUER, discoveryUri))
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo(OidcProperties.DISCOVERY_URI))
+                .message().doesNotContain("s3cret", "user:");
+    }
+
+    /** The discovery document only says where an issuer's endpoints are: without the issuer it means nothing. */
+    @Test
+    void aDiscoveryUriWithoutIssuerStopsStartUp() {
+        assertThatThrownBy(() -> withDiscovery(" ", "http://keycloak:8080/realms/acme"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("OIDC_ISSUER_URI (oidc.issuer-uri) is missing, but")
+                .hasMessageContaining("OIDC_DISCOVERY_URI");
+    }
+
+    @Test
     void scopesWithoutOpenidAreRefused() {
         assertThatThrownBy(() -> properties(ISSUER, "turnstile-admin", null, List.of("profile"), null))
                 .hasMessage("OIDC_SCOPES (oidc.scopes) must include openid");
@@ -79,6 +108,10 @@ class OidcPropertiesTest {
 
     private static OidcProperties properties(String issuer, String clientId, String secret, List<String> scopes,
             List<String> adminGroups) {
-        return new OidcProperties(issuer, clientId, secret, scopes, null, null, adminGroups, null, null, null);
+        return new OidcProperties(issuer, null, clientId, secret, scopes, null, null, adminGroups, null, null, null);
+    }
+
+    private static OidcProperties withDiscovery(String issuer, String discoveryUri) {
+        return new OidcProperties(issuer, discoveryUri, "turnstile-admin", null, null, null, null, null, null, null, null);
     }
 }

@@ -20,12 +20,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A widget's whole life through the app, over real HTTP against the app on the sandbox, with every
  * logger at DEBUG (Spring's web logging and the app's own included): no secret the pages showed, and
- * not the sandbox's API token, appears in any log line, nor in the error pages met on the way.
+ * not the sandbox's API token, appears in any log line, nor in the error pages met on the way; and
+ * each request the sandbox received has its one line, with its fields.
  * (SecretsStayOutOfLogsTest does the same for the adapter alone, failures included.)
  */
 @AppOverHttp
 class SecretsStayOutOfTheAppsLogsTest {
 
+    private static final Pattern CALL_LINE = Pattern.compile("com\\.turnstileadmin\\.cloudflare\\.CallRecorder "
+            + "Cloudflare call operation=(list|get|create|update|rotate_secret|delete) account=[0-9a-f]{32} "
+            + "sitekey=(-|0x4AAAAAAA[\\w-]+) (status=\\d{3}|failure=[a-z_]+) outcome=[a-z_]+ duration_ms=\\d+");
     private static final Pattern SECRET = Pattern.compile("id=\"(?:secret-value|new-secret)\"[^>]*>([^<]+)<");
 
     @LocalServerPort
@@ -39,6 +43,7 @@ class SecretsStayOutOfTheAppsLogsTest {
         List<String> secrets = new ArrayList<>();
         List<Response> errorPages = new ArrayList<>();
         String widgets = "/accounts/" + sandbox.accountId().value() + "/widgets";
+        long requestsBefore = sandbox.requestCount();
         try (LogCapture log = LogCapture.atDebug()) {
             HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
             Response created = admin.post(widgets, Map.of("name", "Logged journey", "domains", "logs.example.com",
@@ -61,7 +66,11 @@ class SecretsStayOutOfTheAppsLogsTest {
             // The capture must have seen the journey at DEBUG, or finding nothing in it proves nothing.
             assertThat(lines).anyMatch(line -> line.startsWith("org.springframework.web") && line.contains("POST"));
             assertThat(lines).anyMatch(line -> line.startsWith("com.turnstileadmin")
-                    && line.contains("rotate widget secret"));
+                    && line.contains("operation=rotate_secret"));
+            // One line per request Cloudflare (here the sandbox) received, each with its fields.
+            List<String> calls = lines.stream().filter(line -> line.contains("Cloudflare call ")).toList();
+            assertThat(calls).hasSize((int) (sandbox.requestCount() - requestsBefore)).allMatch(line -> CALL_LINE
+                    .matcher(line).matches(), "names its operation, account, sitekey, status, outcome and duration");
             // Secrets share their "0x4AAAAAAA" prefix with sitekeys; only the random rest is secret.
             List<String> forbidden = new ArrayList<>(secrets.stream().map(secret -> secret.substring(10)).toList());
             forbidden.add(sandbox.apiToken().token());

@@ -76,6 +76,8 @@ class SecurityHeadersTest {
                 answer("404 of an unknown address", 404, User.VIEWER, v -> v.get("/no/such/page")),
                 answer("404 of a widget Cloudflare does not have", 404, User.VIEWER, v -> v.get(list + "/0x4AAAAAAAgone")),
                 answer("403 of a role that may not", 403, User.VIEWER, v -> v.get(list + "/new")),
+                answer("public health probe", 200, null, v -> v.get("/actuator/health/readiness")),
+                answer("401 of a management endpoint without credentials", 401, null, v -> v.get("/actuator/info")),
                 answer("403 of a form without its CSRF token", 403, User.ADMIN,
                         v -> v.postWithoutCsrf(details + "/secret", Map.of())),
                 answer("400 error page of a malformed request", 400, User.EDITOR,

@@ -6,15 +6,15 @@ import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.SessionTable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
@@ -27,12 +27,14 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySourcesPropertyResolver;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The session cookie and HTTPS, as Tomcat and Spring Security send them over real HTTP: behind a
  * TLS-ending proxy on an internal address (here: loopback) the app knows a request came over HTTPS
  * from {@code X-Forwarded-Proto} and answers with HSTS and a Secure cookie; the session id changes
- * at sign-in; and the session ends after the configured idle time.
+ * at sign-in; the session ends after the configured idle time, as Spring Session keeps it in the
+ * database, and at sign-out.
  */
 @AppOverHttp
 class SessionAndTransportTest {
@@ -44,6 +46,9 @@ class SessionAndTransportTest {
 
     @Autowired
     ServletWebServerApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void overHttpsBehindATrustedProxyTheAnswerHasHstsAndTheSessionCookieIsSecure() {
@@ -99,14 +104,31 @@ class SessionAndTransportTest {
     }
 
     @Test
-    void aSessionEndsAfterTheIdleTimeoutOfSessionIdleTimeout() throws IOException {
+    void aSessionEndsAfterTheIdleTimeoutOfSessionIdleTimeout() {
         HttpVisitor visitor = HttpVisitor.signedIn(port, User.VIEWER);
+        String cookie = visitor.sessionId();
+        Duration idleTimeout = Duration.ofMinutes(AppOverHttp.SESSION_IDLE_TIMEOUT_MINUTES);
 
-        Session session = ((Context) tomcat().getHost().findChildren()[0]).getManager().findSession(visitor.sessionId());
+        assertThat(sessions().idleTimeoutOf(cookie)).isEqualTo(idleTimeout);
+        sessions().lastRequestAgo(cookie, idleTimeout.minusSeconds(30));
+        assertThat(visitor.get("/").header("Location")).as("just within the idle timeout").endsWith("/widgets");
+        sessions().lastRequestAgo(cookie, idleTimeout.plusSeconds(1));
+        assertThat(visitor.get("/").header("Location")).as("just past it").endsWith("/login");
+        assertThat(sessions().holds(cookie)).isFalse();
+    }
 
-        assertThat(session).isNotNull();
-        assertThat(Duration.ofSeconds(session.getMaxInactiveInterval()))
-                .isEqualTo(Duration.ofMinutes(AppOverHttp.SESSION_IDLE_TIMEOUT_MINUTES));
+    @Test
+    void signingOutDeletesTheSessionSoThatItsIdIsWorthNothing() {
+        HttpVisitor visitor = HttpVisitor.signedIn(port, User.VIEWER);
+        String signedIn = visitor.sessionId();
+        visitor.get("/");
+
+        Response signedOut = visitor.post("/logout", Map.of());
+
+        assertThat(signedOut.header("Location")).endsWith("/login?signed-out");
+        assertThat(signedOut.sessionCookie()).hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
+        assertThat(sessions().holds(signedIn)).isFalse();
+        assertThat(HttpVisitor.withSessionId(port, signedIn).get("/").header("Location")).endsWith("/login");
     }
 
     @Test
@@ -125,6 +147,10 @@ class SessionAndTransportTest {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(literal, e);
         }
+    }
+
+    private SessionTable sessions() {
+        return new SessionTable(jdbc);
     }
 
     private Tomcat tomcat() {

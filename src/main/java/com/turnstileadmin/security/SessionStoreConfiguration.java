@@ -1,0 +1,43 @@
+package com.turnstileadmin.security;
+
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * Sessions live in the audit trail's database (Spring Session JDBC, configured by Boot; the tables come
+ * from db/migration/V3__sessions.sql), so that every replica knows every session. Two requests of one
+ * session that both add the same attribute (two tabs opened at once, each making the CSRF token; the
+ * requests may reach two replicas) would both insert its row, and the second would fail on the primary
+ * key: on PostgreSQL and H2 that insert overwrites instead, as Spring Session's customizers do.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+    /** H2's upsert; %TABLE_NAME% is Spring Session's placeholder for its table. */
+    static final String H2_CREATE_SESSION_ATTRIBUTE = """
+            MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
+            VALUES (?, ?, ?)
+            """;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpsert(DataSource dataSource)
+            throws MetaDataAccessException {
+        DatabaseDriver database = DatabaseDriver.fromProductName(
+                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        return switch (database) {
+            case POSTGRESQL -> new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+            case H2 -> sessions -> sessions.setCreateSessionAttributeQuery(H2_CREATE_SESSION_ATTRIBUTE);
+            // Another database works too, with Spring Session's plain insert.
+            default -> sessions -> { };
+        };
+    }
+}

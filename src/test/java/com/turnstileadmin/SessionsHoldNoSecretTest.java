@@ -1,0 +1,91 @@
+package com.turnstileadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.turnstileadmin.AppOverHttp.User;
+import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.sandbox.SandboxServer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * No secret reaches the session store, where every replica reads it and a backup of the database keeps
+ * it: an admin reveals and rotates a widget's secret through the running app, with and without htmx,
+ * and after each step every column of every session row is searched for each secret seen so far and for
+ * the users' passwords. A revealed or rotated secret is rendered into the answer, never passed on
+ * through a flash or session attribute; the flash messages the changes leave are searched for too, to
+ * show that the search reaches them.
+ */
+@AppOverHttp
+class SessionsHoldNoSecretTest {
+
+    private static final Pattern SECRET = Pattern.compile("id=\"(?:secret-value|new-secret)\">([^<]+)<");
+    private static final String NAME = "Session secrets";
+    private static final String[] HTMX = {"HX-Request", "true"};
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SandboxServer sandbox;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<String> secrets = new ArrayList<>(Arrays.stream(User.values()).map(user -> user.password).toList());
+
+    @Test
+    void noSecretRevealedOrRotatedIsInAnySessionRow() {
+        HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
+        String list = "/accounts/" + sandbox.accountId().value() + "/widgets";
+        admin.get(list);
+        Response created = admin.post(list, Map.of("name", NAME, "domains", "sessions.example", "mode", "managed",
+                "clearanceLevel", "no_clearance", "region", "world"));
+        String details = created.header("Location").substring(created.header("Location").indexOf("/accounts/"));
+        assertThat(sessions().placesHolding("Widget “" + NAME + "” created."))
+                .as("the flash message, in the session until the next page shows it").isNotEmpty();
+        admin.get(details);
+
+        secrets.add(secretIn(admin.post(details + "/secret", Map.of())));
+        assertNoSecretInTheSessions("after a reveal");
+        secrets.add(secretIn(admin.post(details + "/secret", Map.of(), HTMX)));
+        assertNoSecretInTheSessions("after a reveal with htmx");
+        secrets.add(secretIn(admin.post(details + "/rotate", Map.of("invalidateImmediately", "true"))));
+        assertNoSecretInTheSessions("after a rotation");
+        secrets.add(secretIn(admin.post(details + "/rotate", Map.of("invalidateImmediately", "false"), HTMX)));
+        assertNoSecretInTheSessions("after a rotation with htmx");
+        Response deleted = admin.post(details + "/delete", Map.of("name", NAME, "confirmation", NAME));
+        assertThat(deleted.status()).isEqualTo(302);
+        assertNoSecretInTheSessions("after the delete's redirect");
+
+        assertThat(secrets.subList(User.values().length, secrets.size()))
+                .as("the first secret twice, then the two rotations'").hasSize(4)
+                .allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(20));
+        assertThat(secrets.subList(User.values().length + 1, secrets.size())).doesNotHaveDuplicates();
+        assertThat(sessions().placesHolding("Widget “" + NAME + "” deleted.")).isNotEmpty();
+    }
+
+    private void assertNoSecretInTheSessions(String when) {
+        assertThat(secrets).allSatisfy(secret -> assertThat(sessions().placesHolding(secret))
+                .as("the session values holding a secret, " + when).isEmpty());
+    }
+
+    private static String secretIn(Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        Matcher secret = SECRET.matcher(page.body());
+        assertThat(secret.find()).as("a secret on the page").isTrue();
+        return secret.group(1);
+    }
+
+    private SessionTable sessions() {
+        return new SessionTable(jdbc);
+    }
+}
