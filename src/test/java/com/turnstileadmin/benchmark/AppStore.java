@@ -1,7 +1,6 @@
 package com.turnstileadmin.benchmark;
 
 import com.turnstileadmin.audit.LocalPostgres;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The app's database during the benchmark: PostgreSQL as in production when the tests' server answers
  * ({@link LocalPostgres}: 127.0.0.1:5432, database {@code test}, user {@code postgres}, or {@code
  * -Daudit.test.postgres.url} and {@code .user}), in a schema of its own dropped afterwards; else H2 in
- * files, the app's default.
+ * files, the app's default, in its freshly made directory.
  */
 final class AppStore implements AutoCloseable {
 
@@ -24,17 +23,15 @@ final class AppStore implements AutoCloseable {
     }
 
     /** @param choice {@code auto}, {@code postgres} or {@code h2} */
-    static AppStore choose(String choice, Path appDirectory) {
+    static AppStore choose(String choice) {
         boolean postgres = switch (choice) {
             case "postgres" -> true;
             case "h2" -> false;
             default -> LocalPostgres.reachable();
         };
         if (!postgres) {
-            Path files = appDirectory.resolve("data/turnstile-admin");
-            return new AppStore("H2 in files (" + files + ")" + ("auto".equals(choice)
-                    ? ", as no PostgreSQL answers at " + LocalPostgres.URL : ""),
-                    Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + files.toAbsolutePath()), null);
+            return new AppStore("H2 in files under the app's ./data (its default)" + ("auto".equals(choice)
+                    ? ", as no PostgreSQL answers at " + LocalPostgres.URL : ""), Map.of(), null);
         }
         String schema = LocalPostgres.createSchema();
         return new AppStore("PostgreSQL at " + LocalPostgres.URL + ", schema " + schema, Map.of(

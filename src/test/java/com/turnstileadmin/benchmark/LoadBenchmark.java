@@ -2,10 +2,14 @@ package com.turnstileadmin.benchmark;
 
 import com.turnstileadmin.benchmark.MemorySampler.Memory;
 import com.turnstileadmin.benchmark.Recorder.Timings;
+import com.turnstileadmin.deploy.ImageApp;
+import com.turnstileadmin.deploy.ModernJdk;
+import com.turnstileadmin.deploy.ServerProcess;
 import com.turnstileadmin.sandbox.SandboxFaults;
 import com.turnstileadmin.sandbox.SandboxProperties;
 import com.turnstileadmin.sandbox.SandboxServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5's load benchmark: N users (default 50) at once against the packaged app, run in a process
- * of its own as its Docker image runs it (see {@link AppProcess}, {@link AppJvm}), in Cloudflare mode
+ * of its own as its Docker image runs it (see {@link ImageApp}, {@link AppJvmOptions}), in Cloudflare mode
  * against the sandbox in this JVM, which adds the upstream latency (default 50 ms) and counts every
  * call the app makes. Prints the figures ({@link LoadReport}) and checks the budgets: the list page's
  * median within 10 ms of the upstream's (as {@link UpstreamProbe} measures it meanwhile), exactly
@@ -49,20 +53,18 @@ class LoadBenchmark {
     @Test
     void concurrentUsersStayWithinTheBudgets() throws Exception {
         LoadSettings settings = LoadSettings.fromSystemProperties();
-        AppJvm jvm = AppJvm.choose(settings, Path.of("Dockerfile"));
-        Path target = settings.jar().toAbsolutePath().getParent();
-        Path appDirectory = target.resolve("benchmark-app");
-        AppProcess.extract(jvm, settings.jar(), appDirectory);
+        Path jdk = ModernJdk.find().orElseThrow(() -> new IllegalStateException("The app's image runs it on Java 25 "
+                + "(virtual threads): the benchmark needs a JDK " + ModernJdk.MINIMUM + "+ running it or under /usr/lib/jvm"));
+        AppJvmOptions jvm = AppJvmOptions.of(ImageApp.imageJavaToolOptions(), settings.jvmOptions(), settings.maxRam());
         SandboxProperties.Faults latency = SandboxProperties.Faults.NONE.withLatency(settings.latency());
         String password = UUID.randomUUID().toString();
         LoadReport report;
         try (SandboxServer sandbox = SandboxServer.start(new SandboxProperties(DEMO_WIDGETS, false, 0, latency),
                         new SandboxFaults(latency), Clock.systemUTC());
-                AppStore store = AppStore.choose(settings.store(), appDirectory);
-                AppProcess app = AppProcess.start(jvm, appDirectory, environment(sandbox, store, password),
-                        target.resolve("benchmark-app.log"));
-                MemorySampler memory = new MemorySampler(app.pid())) {
-            report = run(settings, jvm, sandbox, store, app, memory, password);
+                AppStore store = AppStore.choose(settings.store());
+                RunningApp app = RunningApp.start(jdk, jvm, environment(sandbox, store, password));
+                MemorySampler memory = new MemorySampler(app.image().pid())) {
+            report = run(settings, sandbox, store, app, memory, password);
         }
         System.out.println(report.text());
 
@@ -80,8 +82,8 @@ class LoadBenchmark {
         budgets.assertAll();
     }
 
-    private static LoadReport run(LoadSettings settings, AppJvm jvm, SandboxServer sandbox, AppStore store,
-            AppProcess app, MemorySampler memory, String password) throws Exception {
+    private static LoadReport run(LoadSettings settings, SandboxServer sandbox, AppStore store, RunningApp app,
+            MemorySampler memory, String password) throws Exception {
         Memory afterStartup = memory.now();
         Recorder recorder = new Recorder();
         String listPath = "/accounts/" + sandbox.accountId().value() + "/widgets";
@@ -113,7 +115,7 @@ class LoadBenchmark {
             long callsUnderLoad = sandbox.requestCount() - beforeLoad - upstream.calls();
             long pageViewsUnderLoad = recorder.pageViews();
             Memory peak = memory.peak();
-            nativeMemorySummary(jvm, app);
+            nativeMemorySummary(app);
             String machineLoad = "load average " + loadBefore + " before the users started, " + loadAverage()
                     + " when they stopped (1 minute; the load generator and the upstream run on these cores too)";
 
@@ -124,9 +126,11 @@ class LoadBenchmark {
             }
             long measuredPageViews = timings.entrySet().stream().filter(e -> e.getKey().pageView())
                     .mapToLong(e -> e.getValue().count()).sum();
-            return new LoadReport(settings, jvm, jvm.chosenSettings(), store.description(),
+            return new LoadReport(settings, app.javaVersion(), app.java(), app.jvm(), app.jvm().chosenSettings(app.java()),
+                    store.description(),
                     "the sandbox in the benchmark's JVM (" + DEMO_WIDGETS + " widgets) at " + sandbox.apiBaseUrl()
-                            + ", the app in Cloudflare mode; log: " + app.log(), upstream.timings(), upstream.failures(),
+                            + ", the app in Cloudflare mode; log: " + app.image().logFile(), upstream.timings(),
+                    upstream.failures(),
                     app.startup(), timings, recorder.measuredRequests(), measuredPageViews, recorder.errors(),
                     recorder.firstErrors(), callsPerView, callsUnderLoad, pageViewsUnderLoad, callsToSignIn,
                     afterStartup, peak, memory.now(), machineLoad);
@@ -155,6 +159,33 @@ class LoadBenchmark {
         return calls;
     }
 
+    /**
+     * The app as its image runs it ({@link ImageApp}: the Dockerfile's extract, layers, entry point and
+     * healthcheck), with the benchmark's JVM options.
+     */
+    private record RunningApp(ImageApp image, URI baseUrl, Path java, int javaVersion, AppJvmOptions jvm,
+            Duration startup) implements AutoCloseable {
+
+        static RunningApp start(Path jdk, AppJvmOptions jvm, Map<String, String> environment) {
+            int port = ServerProcess.freePort();
+            ImageApp image = new ImageApp(jdk, port, environment, jvm.options());
+            long started = System.nanoTime();
+            try {
+                image.awaitHealthy();
+            } catch (RuntimeException | AssertionError e) {
+                image.close();
+                throw e;
+            }
+            return new RunningApp(image, URI.create("http://127.0.0.1:" + port), ModernJdk.java(jdk),
+                    ModernJdk.version(jdk), jvm, Duration.ofNanos(System.nanoTime() - started));
+        }
+
+        @Override
+        public void close() {
+            image.close();
+        }
+    }
+
     /** The app's settings: Cloudflare mode against the sandbox, the store, the sign-in form's password. */
     private static Map<String, String> environment(SandboxServer sandbox, AppStore store, String password) {
         Map<String, String> environment = new HashMap<>(store.environment());
@@ -170,13 +201,14 @@ class LoadBenchmark {
      * the JVM's own account (heap, classes, code, threads, GC...), written next to its log: what to
      * look at when tuning the options for the resident memory budget.
      */
-    private static void nativeMemorySummary(AppJvm jvm, AppProcess app) throws IOException, InterruptedException {
-        if (!jvm.options().contains("NativeMemoryTracking")) {
+    private static void nativeMemorySummary(RunningApp app) throws IOException, InterruptedException {
+        if (!app.jvm().options().contains("NativeMemoryTracking")) {
             return;
         }
-        Path summary = app.log().resolveSibling("benchmark-app-native-memory.txt");
-        Path jcmd = jvm.java().resolveSibling("jcmd");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "VM.native_memory", "summary")
+        Path summary = app.image().logFile().resolveSibling("native-memory.txt");
+        Path jcmd = app.java().resolveSibling("jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.image().pid()), "VM.native_memory",
+                        "summary")
                 .redirectErrorStream(true).redirectOutput(summary.toFile()).start();
         process.waitFor();
         System.out.println("The app's native memory summary under load: " + summary);

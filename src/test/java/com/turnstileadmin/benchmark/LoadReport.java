@@ -2,6 +2,7 @@ package com.turnstileadmin.benchmark;
 
 import com.turnstileadmin.benchmark.MemorySampler.Memory;
 import com.turnstileadmin.benchmark.Recorder.Timings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param machineLoad the machine's load average before and after the run: other work on its cores
  *     slows the app as much as the load does
  */
-record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String store, String upstreamSetup,
+record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptions jvm, String jvmSettings, String store, String upstreamSetup,
         Timings upstream, long upstreamFailures, Duration startup, Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews,
         long errors, List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad,
         long pageViewsUnderLoad, long callsToSignIn, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
@@ -43,8 +44,7 @@ record LoadReport(LoadSettings settings, AppJvm jvm, String jvmSettings, String 
                         : format("%s to %s (mean %s)", human(think.dividedBy(2)),
                                 human(think.multipliedBy(3).dividedBy(2)), human(think)),
                 human(settings.latency()), human(settings.warmUp()), human(settings.duration()));
-        line(out, "app: Java %d (%s), JAVA_TOOL_OPTIONS=\"%s\" (%s)", jvm.version(),
-                jvm.java(), jvm.options(), jvm.optionsFrom());
+        line(out, "app: Java %d (%s), JAVA_TOOL_OPTIONS=\"%s\" (%s)", javaVersion, java, jvm.options(), jvm.from());
         line(out, "     %s; up in %.1f s; %s", jvmSettings, startup.toMillis() / 1000.0, store);
         line(out, "upstream: %s", upstreamSetup);
         line(out, "upstream latency as a client sees it (probed 4 times a second): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms "

@@ -1,6 +1,5 @@
 package com.turnstileadmin.benchmark;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
@@ -16,30 +15,22 @@ import org.springframework.boot.convert.DurationStyle;
  * @param warmUp load before the measurement starts, for the JIT and the pools ({@code benchmark.warmUp});
  *     default 30 s
  * @param duration the measured load ({@code benchmark.duration}); default 60 s
- * @param jar the packaged app ({@code benchmark.jar}); set by the Maven profile
  * @param jvmOptions the app's {@code JAVA_TOOL_OPTIONS} ({@code benchmark.jvmOptions}); default the
  *     Dockerfile's
  * @param maxRam the memory the app's JVM believes it has ({@code benchmark.maxRam}), standing for the
  *     Compose file's container limit; default 512m, empty for the machine's
- * @param java the JDK (home or {@code java} binary) that runs the app ({@code benchmark.java}); default
- *     the first one of version 21 or newer
  * @param store {@code auto} (PostgreSQL at 127.0.0.1:5432 when it answers, else H2), {@code postgres}
  *     or {@code h2} ({@code benchmark.store})
  */
 record LoadSettings(int users, Duration latency, Duration thinkTime, Duration warmUp, Duration duration,
-        Path jar, @Nullable String jvmOptions, String maxRam, @Nullable String java, String store) {
+        @Nullable String jvmOptions, String maxRam, String store) {
 
     static LoadSettings fromSystemProperties() {
-        String jar = System.getProperty("benchmark.jar");
-        if (jar == null) {
-            throw new IllegalStateException("benchmark.jar is not set: run the load benchmark with "
-                    + "./mvnw verify -Pbenchmark, which packages the app first");
-        }
         return new LoadSettings(Integer.parseInt(System.getProperty("benchmark.users", "50")),
                 duration("benchmark.latency", "50ms"), duration("benchmark.thinkTime", "1s"),
-                duration("benchmark.warmUp", "30s"), duration("benchmark.duration", "60s"), Path.of(jar),
+                duration("benchmark.warmUp", "30s"), duration("benchmark.duration", "60s"),
                 blankToNull(System.getProperty("benchmark.jvmOptions")), System.getProperty("benchmark.maxRam", "512m"),
-                blankToNull(System.getProperty("benchmark.java")), System.getProperty("benchmark.store", "auto"));
+                System.getProperty("benchmark.store", "auto"));
     }
 
     LoadSettings {
