@@ -18,9 +18,9 @@ import org.springframework.util.FileSystemUtils;
  * taken apart by the Dockerfile's own extract command, its layers are copied as the Dockerfile's
  * {@code COPY} lines say, and it is started with the Dockerfile's {@code ENTRYPOINT} and
  * {@code JAVA_TOOL_OPTIONS} on a JDK 21+ (the image's is a JRE 25). Whether it is up is the
- * Dockerfile's {@code HEALTHCHECK} command's answer.
+ * Dockerfile's {@code HEALTHCHECK} command's answer. The load benchmark runs the app this way too.
  */
-final class ImageApp implements AutoCloseable {
+public final class ImageApp implements AutoCloseable {
 
     private static final Path TARGET = Path.of("target");
 
@@ -28,12 +28,21 @@ final class ImageApp implements AutoCloseable {
     private final Path jdk;
     private final int port;
     private final ServerProcess process;
+    private final Path log;
 
     /**
      * @param environment the container's environment (from the compose file), without
      *     {@code SERVER_PORT} and {@code JAVA_TOOL_OPTIONS}, which this adds
      */
     ImageApp(Path jdk, int port, Map<String, String> environment) {
+        this(jdk, port, environment, imageJavaToolOptions());
+    }
+
+    /**
+     * @param javaToolOptions the JVM options instead of the Dockerfile's (see {@link #imageJavaToolOptions()}),
+     *     e.g. with what stands in for the container's memory limit
+     */
+    public ImageApp(Path jdk, int port, Map<String, String> environment, String javaToolOptions) {
         this.jdk = jdk;
         this.port = port;
         Path work = TARGET.resolve("image-app");
@@ -42,15 +51,21 @@ final class ImageApp implements AutoCloseable {
         extract(build);
         copyLayers(build, app);
         Map<String, String> container = new HashMap<>(environment);
-        container.put("JAVA_TOOL_OPTIONS", dockerfile.environment("JAVA_TOOL_OPTIONS"));
+        container.put("JAVA_TOOL_OPTIONS", javaToolOptions);
         container.putAll(shell());
         List<String> command = new ArrayList<>(dockerfile.entrypoint());
         command.set(0, ModernJdk.java(jdk).toString());
-        this.process = ServerProcess.start("the app", command, app, container, work.resolve("app.log"));
+        this.log = work.resolve("app.log");
+        this.process = ServerProcess.start("the app", command, app, container, log);
+    }
+
+    /** The JVM options the image gives the app: its {@code ENV JAVA_TOOL_OPTIONS}. */
+    public static String imageJavaToolOptions() {
+        return Dockerfile.read().environment("JAVA_TOOL_OPTIONS");
     }
 
     /** Waits until the Dockerfile's HEALTHCHECK passes. */
-    void awaitHealthy() {
+    public void awaitHealthy() {
         process.awaitHealthy(dockerfile.healthcheck(), shell(), Duration.ofMinutes(3));
     }
 
@@ -67,6 +82,16 @@ final class ImageApp implements AutoCloseable {
 
     String log() {
         return process.log();
+    }
+
+    /** Where the app's output goes. */
+    public Path logFile() {
+        return log;
+    }
+
+    /** The app's JVM: the image's {@code ENTRYPOINT} is {@code java} itself, with no shell in between. */
+    public long pid() {
+        return process.pid();
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * its image runs it (on a JRE 25). The one running the tests if it is new enough, else the preferred
  * Temurin 25, else the newest one under {@code /usr/lib/jvm}.
  */
-final class ModernJdk {
+public final class ModernJdk {
 
-    static final int MINIMUM = 21;
+    public static final int MINIMUM = 21;
 
     private static final Path PREFERRED = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final Path INSTALLED = Path.of("/usr/lib/jvm");
@@ -27,7 +27,7 @@ final class ModernJdk {
     }
 
     /** The JDK's home, or empty if this machine has none of version {@value #MINIMUM} or newer. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         Path running = Path.of(System.getProperty("java.home"));
         if (Runtime.version().feature() >= MINIMUM) {
             return Optional.of(running);
@@ -45,12 +45,12 @@ final class ModernJdk {
         }
     }
 
-    static Path java(Path home) {
+    public static Path java(Path home) {
         return home.resolve("bin").resolve("java");
     }
 
     /** The feature version its {@code release} file states, or 0 if it is no JDK with a {@code java}. */
-    static int version(Path home) {
+    public static int version(Path home) {
         Path release = home.resolve("release");
         if (!Files.isRegularFile(release) || !Files.isExecutable(java(home))) {
             return 0;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A server that a test starts as a process of its own (Keycloak, the app as its image runs it), its
  * output in a log file, asked whether it is up with the very command its container's healthcheck runs.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -94,6 +94,10 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** The server's output so far. */
     String log() {
         try {
@@ -123,7 +127,7 @@ final class ServerProcess implements AutoCloseable {
         all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
