@@ -33,8 +33,10 @@ class ComposeFileTest {
     @Test
     void theAppRunsNextToPostgresqlAndKeycloakEachPublishedWhereTheReadmeSays() {
         assertThat(compose.services()).containsExactlyInAnyOrder("app", "db", "keycloak");
-        assertThat(compose.ports("app")).containsExactly("8080:8080");
-        assertThat(compose.ports("keycloak")).containsExactly("8180:8080");
+        // Bound to the loopback address: the demo users' passwords are public, and with a real
+        // Cloudflare account in .env anyone on the network could otherwise sign in as the demo admin.
+        assertThat(compose.ports("app")).containsExactly("127.0.0.1:8080:8080");
+        assertThat(compose.ports("keycloak")).containsExactly("127.0.0.1:8180:8080");
         assertThat(compose.ports("db")).as("the database is reached inside the compose network only").isEmpty();
         assertThat(compose.service("app")).containsEntry("build", ".");
         assertThat(compose.service("keycloak")).containsEntry("image", "quay.io/keycloak/keycloak:26.7.3")
