@@ -30,6 +30,11 @@ public class Times {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    /** All three forms at once, for a page that shows many times (the widget list's rows). */
+    public ShownTime shown(Instant time) {
+        return new ShownTime(iso(time), exact(time), relative(time));
+    }
+
     public String relative(Instant time) {
         Duration age = Duration.between(time, clock.instant());
         if (age.isNegative() || age.toSeconds() < 60) {

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.web.Times;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WidgetListController {
 
     private final WidgetService widgets;
+    private final Times times;
 
-    WidgetListController(WidgetService widgets) {
+    WidgetListController(WidgetService widgets, Times times) {
         this.widgets = widgets;
+        this.times = times;
     }
 
     @GetMapping("/accounts/{accountId}/widgets")
@@ -32,6 +35,7 @@ class WidgetListController {
         ListParams params = ListParams.of(q, by, sort, dir, page, size);
         ListView view = new ListView(params, widgets.list(accountId, params.toQuery()), WidgetPaths.list(accountId));
         model.addAttribute("view", view);
+        model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times));
         // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:
         // HX-Request that keeps caches from mixing them up). A history restore wants the whole page.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {

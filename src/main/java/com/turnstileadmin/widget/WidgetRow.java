@@ -1,0 +1,38 @@
+package com.turnstileadmin.widget;
+
+import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.web.ShownTime;
+import com.turnstileadmin.web.Times;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the widget list, its link and texts worked out in Java. A page has up to 100 rows, and in
+ * the template every expression is a Spring EL evaluation with Thymeleaf's member checks: calls such as
+ * {@code @times.relative(w.createdOn)} in each cell were two fifths of the list page's CPU time.
+ *
+ * @param href the widget's details page
+ * @param domains the first {@value #DOMAINS_SHOWN} domains, comma-separated
+ * @param moreDomains "+2 more" when there are more than those, else {@code null}
+ * @param allDomains every domain, comma-separated, for the tooltip of {@code moreDomains}
+ */
+public record WidgetRow(String name, String href, String sitekey, String mode, String domains,
+        @Nullable String moreDomains, String allDomains, String region, String clearanceLevel, ShownTime created,
+        ShownTime modified) {
+
+    static final int DOMAINS_SHOWN = 3;
+
+    static List<WidgetRow> of(List<Widget> widgets, AccountId account, Times times) {
+        return widgets.stream().map(widget -> of(widget, account, times)).toList();
+    }
+
+    static WidgetRow of(Widget widget, AccountId account, Times times) {
+        List<String> domains = widget.domains();
+        boolean more = domains.size() > DOMAINS_SHOWN;
+        return new WidgetRow(widget.name(), WidgetPaths.details(account, widget.sitekey()), widget.sitekey().value(),
+                widget.mode().value(), String.join(", ", more ? domains.subList(0, DOMAINS_SHOWN) : domains),
+                more ? "+" + (domains.size() - DOMAINS_SHOWN) + " more" : null, String.join(", ", domains),
+                widget.region().value(), widget.clearanceLevel().value(), times.shown(widget.createdOn()),
+                times.shown(widget.modifiedOn()));
+    }
+}
