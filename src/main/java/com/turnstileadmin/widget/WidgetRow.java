@@ -1,8 +1,8 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
-import com.turnstileadmin.web.ShownTime;
-import com.turnstileadmin.web.Times;
+import com.turnstileadmin.time.ShownTime;
+import com.turnstileadmin.time.Times;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

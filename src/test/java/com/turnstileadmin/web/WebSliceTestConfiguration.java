@@ -6,6 +6,7 @@ import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.Credentials;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.SecuritySliceConfiguration;
+import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.WidgetService;
 import java.net.URI;

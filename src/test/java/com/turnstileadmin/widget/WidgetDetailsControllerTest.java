@@ -17,7 +17,7 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
-import com.turnstileadmin.web.Times;
+import com.turnstileadmin.time.Times;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
 import com.turnstileadmin.web.WebSliceTest;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package com.turnstileadmin.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.turnstileadmin.account.AccountId;
-import com.turnstileadmin.web.ShownTime;
-import com.turnstileadmin.web.Times;
+import com.turnstileadmin.time.ShownTime;
+import com.turnstileadmin.time.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package com.turnstileadmin.web;
+package com.turnstileadmin.time;
 
 /**
  * A time as a page shows it, worked out once: {@code <time th:datetime="${t.iso}" th:title="${t.exact}"

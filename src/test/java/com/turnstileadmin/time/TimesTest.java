@@ -1,4 +1,4 @@
-package com.turnstileadmin.web;
+package com.turnstileadmin.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

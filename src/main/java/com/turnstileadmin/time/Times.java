@@ -1,4 +1,4 @@
-package com.turnstileadmin.web;
+package com.turnstileadmin.time;
 
 import java.time.Clock;
 import java.time.Duration;
