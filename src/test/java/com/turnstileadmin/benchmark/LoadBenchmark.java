@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
@@ -89,6 +90,7 @@ class LoadBenchmark {
         String listPath = "/accounts/" + sandbox.accountId().value() + "/widgets";
         ExecutorService clients = Executors.newCachedThreadPool(daemon("http-client"));
         ExecutorService people = Executors.newFixedThreadPool(settings.users(), daemon("user"));
+        ScheduledExecutorService cpuReader = Executors.newSingleThreadScheduledExecutor(daemon("cpu-reader"));
         try {
             List<VirtualUser> users = new ArrayList<>();
             for (int i = 0; i < settings.users(); i++) {
@@ -105,6 +107,11 @@ class LoadBenchmark {
             UpstreamProbe upstream = new UpstreamProbe(sandbox, recorder);
             memory.start();
             recorder.startLoad(settings.warmUp(), settings.duration());
+            AppCpu cpu = new AppCpu(app.image().pid());
+            Future<AppCpu.Reading> cpuAtStart = cpuReader.schedule(cpu::now, settings.warmUp().toNanos(),
+                    TimeUnit.NANOSECONDS);
+            Future<AppCpu.Reading> cpuAtEnd = cpuReader.schedule(cpu::now,
+                    settings.warmUp().plus(settings.duration()).toNanos(), TimeUnit.NANOSECONDS);
             long beforeLoad = sandbox.requestCount();
             upstream.start();
             awaitAll(people, users.stream().map(user -> (Callable<Void>) () -> {
@@ -114,6 +121,7 @@ class LoadBenchmark {
             upstream.close();
             long callsUnderLoad = sandbox.requestCount() - beforeLoad - upstream.calls();
             long pageViewsUnderLoad = recorder.pageViews();
+            AppCpu.Reading cpuInWindow = cpuAtEnd.get().since(cpuAtStart.get());
             Memory peak = memory.peak();
             nativeMemorySummary(app);
             String machineLoad = "load average " + loadBefore + " before the users started, " + loadAverage()
@@ -133,10 +141,11 @@ class LoadBenchmark {
                     upstream.failures(),
                     app.startup(), timings, recorder.measuredRequests(), measuredPageViews, recorder.errors(),
                     recorder.firstErrors(), callsPerView, callsUnderLoad, pageViewsUnderLoad, callsToSignIn,
-                    afterStartup, peak, memory.now(), machineLoad);
+                    cpuInWindow, afterStartup, peak, memory.now(), machineLoad);
         } finally {
             people.shutdownNow();
             clients.shutdownNow();
+            cpuReader.shutdownNow();
         }
     }
 

@@ -18,14 +18,15 @@ import java.util.Map;
  * @param callsUnderLoad Cloudflare calls while the users ran, warm-up included
  * @param pageViewsUnderLoad page views in that time
  * @param callsToSignIn Cloudflare calls while the users signed in
+ * @param cpuInWindow the app's CPU time in the measured window
  * @param machineLoad the machine's load average before and after the run: other work on its cores
  *     slows the app as much as the load does
  */
 record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptions jvm, String jvmSettings, String store, String upstreamSetup,
         Timings upstream, long upstreamFailures, Duration startup, Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews,
         long errors, List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad,
-        long pageViewsUnderLoad, long callsToSignIn, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
-        String machineLoad) {
+        long pageViewsUnderLoad, long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup,
+        Memory peakUnderLoad, Memory atEnd, String machineLoad) {
 
     /** What the dashboard adds to the list page at the median: its median less the upstream's. */
     double listShareMs() {
@@ -66,6 +67,10 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                 timings.get(PageKind.LIST).p50() - settings.latency().toMillis());
         line(out, "Cloudflare calls under load: %d for %d page views = %.3f per view (signing in %d users: %d)",
                 callsUnderLoad, pageViewsUnderLoad, callsPerViewUnderLoad(), settings.users(), callsToSignIn);
+        double cpuSeconds = cpuInWindow.process().toMillis() / 1000.0;
+        line(out, "app CPU in the measured window: %.1f s, %.0f%% of one core, %.1f ms per request; the JIT compiler "
+                + "threads' part: %.1f s", cpuSeconds, 100 * cpuSeconds / seconds,
+                measuredRequests == 0 ? 0 : 1000 * cpuSeconds / measuredRequests, cpuInWindow.compilers().toMillis() / 1000.0);
         line(out, "resident memory: %s after start-up; peak under load %s (VmRSS sampled every 200 ms); "
                 + "VmHWM %s (the process's peak, start-up included)", mb(afterStartup.rssKb()),
                 describe(peakUnderLoad), mb(atEnd.hwmKb()));
