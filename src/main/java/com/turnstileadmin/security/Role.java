@@ -19,8 +19,13 @@ public enum Role {
     public List<GrantedAuthority> authorities() {
         return Arrays.stream(values())
                 .filter(role -> role.ordinal() <= ordinal())
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList();
+    }
+
+    /** The authority {@code hasRole} looks for: {@code ROLE_EDITOR} and so on. */
+    public String authority() {
+        return "ROLE_" + name();
     }
 
     /** The role as the configuration and the page header spell it: {@code viewer}, {@code editor}, {@code admin}. */
@@ -33,7 +38,7 @@ public enum Role {
         Role highest = null;
         for (GrantedAuthority authority : authorities) {
             for (Role role : values()) {
-                if (("ROLE_" + role.name()).equals(authority.getAuthority())
+                if (role.authority().equals(authority.getAuthority())
                         && (highest == null || role.compareTo(highest) > 0)) {
                     highest = role;
                 }

@@ -33,8 +33,7 @@ public class SignedInUsers {
         if (authentication == null) {
             return false;
         }
-        String authority = "ROLE_" + role.name();
-        return authentication.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
+        return authentication.getAuthorities().stream().anyMatch(granted -> role.authority().equals(granted.getAuthority()));
     }
 
     private static @Nullable Authentication signedIn() {
