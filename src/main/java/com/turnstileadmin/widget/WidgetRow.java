@@ -8,13 +8,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the widget list, its link and texts worked out in Java. A page has up to 100 rows, and in
- * the template every expression is a Spring EL evaluation with Thymeleaf's member checks: calls such as
- * {@code @times.relative(w.createdOn)} in each cell were two fifths of the list page's CPU time.
+ * the template every expression is a Spring EL evaluation with Thymeleaf's member checks: Spring EL was
+ * two fifths of the list page's CPU time, most of it calls such as {@code @times.relative(w.createdOn)}
+ * and property chains such as {@code w.sitekey.value} in each cell.
  *
+ * @param name the widget's name
  * @param href the widget's details page
+ * @param sitekey the widget's sitekey
+ * @param mode managed, non-interactive or invisible (or a mode Cloudflare added since)
  * @param domains the first {@value #DOMAINS_SHOWN} domains, comma-separated
  * @param moreDomains "+2 more" when there are more than those, else {@code null}
  * @param allDomains every domain, comma-separated, for the tooltip of {@code moreDomains}
+ * @param region world or china
+ * @param clearanceLevel the clearance a solved challenge grants
+ * @param created when the widget was created
+ * @param modified when the widget was last changed
  */
 public record WidgetRow(String name, String href, String sitekey, String mode, String domains,
         @Nullable String moreDomains, String allDomains, String region, String clearanceLevel, ShownTime created,
@@ -29,10 +37,10 @@ public record WidgetRow(String name, String href, String sitekey, String mode, S
     static WidgetRow of(Widget widget, AccountId account, Times times) {
         List<String> domains = widget.domains();
         boolean more = domains.size() > DOMAINS_SHOWN;
+        String shown = String.join(", ", more ? domains.subList(0, DOMAINS_SHOWN) : domains);
+        String moreDomains = more ? "+" + (domains.size() - DOMAINS_SHOWN) + " more" : null;
         return new WidgetRow(widget.name(), WidgetPaths.details(account, widget.sitekey()), widget.sitekey().value(),
-                widget.mode().value(), String.join(", ", more ? domains.subList(0, DOMAINS_SHOWN) : domains),
-                more ? "+" + (domains.size() - DOMAINS_SHOWN) + " more" : null, String.join(", ", domains),
-                widget.region().value(), widget.clearanceLevel().value(), times.shown(widget.createdOn()),
-                times.shown(widget.modifiedOn()));
+                widget.mode().value(), shown, moreDomains, String.join(", ", domains), widget.region().value(),
+                widget.clearanceLevel().value(), times.shown(widget.createdOn()), times.shown(widget.modifiedOn()));
     }
 }

@@ -15,6 +15,8 @@ import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +45,24 @@ class WidgetListControllerTest {
                 .andExpect(content().string(containsString("Shop checkout")));
 
         assertThat(cloudflare.calls()).containsExactly("list");
+    }
+
+    @Test
+    void eachRowLinksToItsWidgetAndShowsItsTimesAndAtMostThreeDomains() throws Exception {
+        cloudflare.removeAll();
+        cloudflare.add(new Widget(new Sitekey("0x4AAAAAAAmany"), "Many <domains>",
+                List.of("a.example", "b.example", "c.example", "d.example", "e.example"), WidgetMode.MANAGED,
+                ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false,
+                Instant.parse("2025-01-31T23:30:05.789Z"), Instant.parse("2025-02-01T08:00:00Z"), null, null));
+
+        String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("href=\"" + WIDGETS + "/0x4AAAAAAAmany\">Many &lt;domains&gt;</a>")
+                .contains("data-copy-text=\"0x4AAAAAAAmany\"", "aria-label=\"Copy sitekey 0x4AAAAAAAmany\"")
+                .contains("<span>a.example, b.example, c.example</span>")
+                .contains("title=\"a.example, b.example, c.example, d.example, e.example\">+2 more</small>")
+                .contains("<time datetime=\"2025-01-31T23:30:05.789Z\" title=\"2025-01-31 23:30:05 UTC\">31 Jan 2025</time>")
+                .contains("<time datetime=\"2025-02-01T08:00:00Z\" title=\"2025-02-01 08:00:00 UTC\">1 Feb 2025</time>");
     }
 
     @ParameterizedTest(name = "{0} is offered a new widget: {1}")
