@@ -3,7 +3,6 @@ package com.turnstileadmin.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -58,8 +57,8 @@ final class AppCpu {
                     if (name(stat).matches(COMPILER_THREAD)) {
                         sum = sum.plus(ticks(stat));
                     }
-                } catch (NoSuchFileException ended) {
-                    // The thread ended between the listing and the read.
+                } catch (IOException ended) {
+                    // The thread ended between the listing and the read (no such file, or no such process).
                 }
             }
         }
