@@ -25,15 +25,16 @@ public class SignedInUsers {
      * Whether the signed-in user has {@code role}, as {@code hasRole} says it: each role's authority is
      * granted with those of the roles below it ({@link Role#authorities()}). Thymeleaf's
      * {@code sec:authorize} said the same, but parsed its Spring EL expression anew each time it was
-     * met: about a quarter of all the memory the app allocated under the load benchmark. It only decides what a page
-     * offers; method security decides what may be done.
+     * met: about a quarter of all the memory the app allocated under the load benchmark. It only
+     * decides what a page offers; method security decides what may be done.
      */
     public boolean may(Role role) {
         Authentication authentication = signedIn();
         if (authentication == null) {
             return false;
         }
-        return authentication.getAuthorities().stream().anyMatch(granted -> role.authority().equals(granted.getAuthority()));
+        return authentication.getAuthorities().stream()
+                .anyMatch(granted -> role.authority().equals(granted.getAuthority()));
     }
 
     private static @Nullable Authentication signedIn() {
