@@ -59,6 +59,12 @@ final class FailureThrottle {
         failures.invalidate(key);
     }
 
+    /** How many keys it remembers now: never more than the tracked keys, once evictions are done. */
+    long tracked() {
+        failures.cleanUp();
+        return failures.estimatedSize();
+    }
+
     /** The first lockout at the count that reaches the limit, doubled for each failure after it. */
     private Duration lockout(int count) {
         int doublings = Math.min(count - maxFailures, 30);
