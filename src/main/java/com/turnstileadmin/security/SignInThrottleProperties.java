@@ -40,10 +40,4 @@ public record SignInThrottleProperties(@DefaultValue("5") int maxFailures,
                     "must outlast the longest lockout, and keep at least one key");
         }
     }
-
-    /** The defaults, as without any setting. */
-    static SignInThrottleProperties defaults() {
-        return new SignInThrottleProperties(5, 20, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24),
-                10_000);
-    }
 }

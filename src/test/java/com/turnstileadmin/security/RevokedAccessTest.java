@@ -110,6 +110,7 @@ class RevokedAccessTest {
                 signedIn(before, "frank", PASSWORD)));
         HttpVisitor admin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
         HttpVisitor otherAdmin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
+        assertThat(admin.get(list()).body()).contains("id=\"sessions-link\"");
         assertThat(admin.get("/sessions").body()).contains("<td>frank</td>");
 
         Response signedOut = admin.post("/sessions/sign-out", Map.of("user", "frank"));
@@ -130,6 +131,7 @@ class RevokedAccessTest {
     void editorsAndViewersMayNotSignAnyoneOut() {
         HttpVisitor frank = signedIn(after, "frank", PASSWORD);
         for (HttpVisitor user : List.of(signedIn(after, "gina", PASSWORD), signedIn(after, "erin", PASSWORD))) {
+            assertThat(user.get(list()).body()).as("no link to the page").doesNotContain("id=\"sessions-link\"");
             assertThat(user.get("/sessions").status()).isEqualTo(403);
             assertThat(user.post("/sessions/sign-out", Map.of("user", "frank")).status()).isEqualTo(403);
         }
