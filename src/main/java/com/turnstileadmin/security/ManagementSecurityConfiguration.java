@@ -33,7 +33,8 @@ class ManagementSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain managementFilterChain(HttpSecurity http, MonitoringProperties monitoring,
-            PasswordEncoder encoder, ObjectProvider<SingleSignOn> singleSignOn, SignInThrottle throttle) throws Exception {
+            PasswordEncoder encoder, ObjectProvider<SingleSignOn> singleSignOn, SignInThrottle throttle)
+            throws Exception {
         MonitoringAuthentication credentials = MonitoringAuthentication.of(monitoring, encoder);
         if (credentials.isConfigured()) {
             log.info("Management endpoints: health is public; info and prometheus need HTTP Basic as \"{}\"",
