@@ -23,7 +23,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  *   <li>{@code audit}: the record of who did what, and its pages; it knows accounts and who is signed
  *       in, and the widget service records into it, never the other way round;
  *   <li>{@code monitoring}: the Cloudflare part of readiness, asked through the widget port like any
- *       other use of Cloudflare.
+ *       other use of Cloudflare;
+ *   <li>{@code session}: the admins' page of who is signed in, and signing a user out everywhere.
  * </ul>
  */
 @AnalyzeClasses(packages = "com.turnstileadmin", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -21,7 +21,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * application.yml); every other endpoint needs HTTP Basic with {@link MonitoringProperties}. Stateless:
  * no session is made or read, so a dashboard session opens nothing here and a scrape leaves nothing
  * behind; no CSRF token, as nothing here changes state. A refusal is a bare 401 with a Basic
- * challenge, never a page.
+ * challenge, never a page; after too many wrong passwords ({@link SignInThrottle}) a bare 429.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementSecurityConfiguration {
@@ -33,7 +33,8 @@ class ManagementSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain managementFilterChain(HttpSecurity http, MonitoringProperties monitoring,
-            PasswordEncoder encoder, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
+            PasswordEncoder encoder, ObjectProvider<SingleSignOn> singleSignOn, SignInThrottle throttle)
+            throws Exception {
         MonitoringAuthentication credentials = MonitoringAuthentication.of(monitoring, encoder);
         if (credentials.isConfigured()) {
             log.info("Management endpoints: health is public; info and prometheus need HTTP Basic as \"{}\"",
@@ -43,6 +44,12 @@ class ManagementSecurityConfiguration {
                     + "until MONITORING_PASSWORD is set");
         }
         AuthenticationEntryPoint challenge = (request, response, failure) -> {
+            if (failure instanceof SignInLockedException locked) {
+                // Too many failures: no challenge, which would only invite the next guess.
+                response.setHeader("Retry-After", String.valueOf(Math.max(1, locked.lockedFor().toSeconds())));
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
         };
@@ -51,7 +58,7 @@ class ManagementSecurityConfiguration {
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasRole(MonitoringAuthentication.ROLE))
                 // Only the monitoring credentials: never the dashboard's users.
-                .authenticationManager(credentials)
+                .authenticationManager(new ThrottledMonitoringAuthentication(credentials, throttle))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))

@@ -15,7 +15,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOnIfConfigured,
-            LocalSignInProperties local, SignIns signIns) throws Exception {
+            LocalSignInProperties local, SignIns signIns, SignInThrottle throttle,
+            ObjectProvider<SessionChecks> sessionChecks) throws Exception {
         SingleSignOn singleSignOn = singleSignOnIfConfigured.getIfAvailable();
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After signing in, go back to the page, never to the fragment an htmx request asked for.
@@ -78,14 +80,26 @@ class SecurityConfiguration {
                         // registered also serves the requests no matcher claims (curl's Accept: */*, say).
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE),
                                 new NegatedRequestMatcher(HTMX_REQUEST))
-                        .accessDeniedHandler(new NoRoleAccessDeniedHandler(new SignedOutAwareAccessDeniedHandler())));
+                        .accessDeniedHandler(new DeniedRequestLog(
+                                new NoRoleAccessDeniedHandler(new SignedOutAwareAccessDeniedHandler()))));
+        // Each request's session is checked against the configuration as it is now (SessionChecks). Web
+        // slices, whose requests are signed in as made-up users, have none.
+        SessionChecks checks = sessionChecks.getIfAvailable();
+        if (checks != null) {
+            http.sessionManagement(session -> session.addSessionAuthenticationStrategy(
+                    (authentication, request, response) -> checks.signedIn(authentication, request.getSession())));
+            http.addFilterAfter(new SessionCheckFilter(checks), SecurityContextHolderFilter.class);
+        }
         if (SignInConditions.localForm(singleSignOn != null, local.enabled())) {
             // Beside single sign-on a wrong password must show the form again, not the provider's failure page.
             String failure = singleSignOn == null ? SIGN_IN_PAGE + "?error" : LOCAL_SIGN_IN_PAGE + "&error";
+            // Password guessing is slowed down per user name and per address (SignInThrottle).
+            ThrottledSignInForm throttled = new ThrottledSignInForm(throttle,
+                    singleSignOn == null ? SIGN_IN_PAGE : LOCAL_SIGN_IN_PAGE);
+            http.addFilterBefore(throttled.lockFilter(), UsernamePasswordAuthenticationFilter.class);
             http.formLogin(form -> form.loginPage(SIGN_IN_PAGE)
-                    .successHandler(signIns.onSuccess(SignIns.Method.LOCAL, requestCache))
-                    .failureHandler(signIns.onFailure(SignIns.Method.LOCAL,
-                            new SimpleUrlAuthenticationFailureHandler(failure)))
+                    .successHandler(throttled.onSuccess(signIns.onSuccess(SignIns.Method.LOCAL, requestCache)))
+                    .failureHandler(signIns.onFailure(SignIns.Method.LOCAL, throttled.onFailure(failure)))
                     .permitAll());
         }
         if (singleSignOn != null) {

@@ -29,10 +29,10 @@ class SignInController {
     @GetMapping(SecurityConfiguration.SIGN_IN_PAGE)
     ModelAndView signIn(HttpServletRequest request) {
         if (singleSignOn == null) {
-            return new ModelAndView("sign-in");
+            return form(request);
         }
         if (breakGlass && request.getParameter("local") != null) {
-            return new ModelAndView("sign-in").addObject("singleSignOn", true);
+            return form(request).addObject("singleSignOn", true);
         }
         if (request.getParameter("error") != null) {
             return page(HttpStatus.UNAUTHORIZED, "Sign-in did not work",
@@ -56,6 +56,19 @@ class SignInController {
                             + "runs Turnstile Admin.", "Try again");
         }
         return new ModelAndView("redirect:" + SingleSignOn.AUTHORIZATION_START);
+    }
+
+    /**
+     * The form, with the lockout's minutes when {@link ThrottledSignInForm} sent the visitor back with
+     * them; anything but a plausible number of minutes in that parameter is not shown.
+     */
+    private static ModelAndView form(HttpServletRequest request) {
+        ModelAndView form = new ModelAndView("sign-in");
+        String locked = request.getParameter("locked");
+        if (locked != null && locked.matches("[1-9][0-9]{0,3}")) {
+            form.addObject("lockedMinutes", Integer.parseInt(locked));
+        }
+        return form;
     }
 
     private ModelAndView page(HttpStatus status, String heading, String message, String action) {

@@ -73,6 +73,8 @@ class EveryRouteTest {
             new Guarded(Route.get("/accounts/" + ACCOUNT + "/audit"), Role.ADMIN),
             new Guarded(Route.get("/accounts/" + ACCOUNT + "/audit.csv"), Role.ADMIN),
             new Guarded(Route.get("/accounts/" + ACCOUNT + "/widgets/{sitekey:[A-Za-z0-9_-]{1,32}}/history"), Role.ADMIN),
+            new Guarded(Route.get("/sessions"), Role.ADMIN),
+            new Guarded(Route.post("/sessions/sign-out", "user", "nobody-signed-in"), Role.ADMIN),
             // The page of a user without a role; one with a role is sent on to the widgets.
             new Guarded(Route.get("/no-access"), Role.VIEWER));
 

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Import;
  * other packages: {@link SecurityConfiguration} is package-private.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, SignedInUsers.class, SignedInUserWebConfiguration.class})
+@Import({SecurityConfiguration.class, SignInThrottleConfiguration.class, SignedInUsers.class,
+        SignedInUserWebConfiguration.class})
 @EnableConfigurationProperties({LocalSignInProperties.class, OidcProperties.class})
 public class SecuritySliceConfiguration {
 }
