@@ -12,15 +12,32 @@ import org.jspecify.annotations.Nullable;
  * lines ended by CRLF, and a field quoted (its quotes doubled) when it holds a comma, a quote or a
  * line break. Times are ISO-8601 in UTC.
  *
+ * <p>The file starts with a UTF-8 byte-order mark: without it Excel on Windows reads the file in the
+ * machine's ANSI code page and garbles "→", "—" and every non-ASCII name.
+ *
  * <p>Actor names, widget names and Cloudflare's messages are text that someone else chose, and a
  * spreadsheet runs a cell that starts with {@code = + - @} (or a tab or carriage return before them)
- * as a formula. Such a cell is written with a single quote in front, as OWASP advises, so that it
- * opens as the text it is.
+ * as a formula. Where a cell starts is the reader's choice, not ours: in many locales Excel and
+ * LibreOffice split a line on {@code ;} rather than {@code ,}, some importers split on tabs, and a
+ * splitter ignores quotes that do not open its own field, so {@code x;=1+1;y} holds a formula cell even
+ * when quoted, and a single quote in front of the whole value would not defuse it. So every segment
+ * that could start a cell (the value's start and whatever follows a {@code , ; tab CR LF}) and begins,
+ * after spaces, with a formula character gets a single quote in front of that character, as OWASP
+ * advises for a whole cell; a value that starts with a tab or CR gets one in front as well. Ordinary
+ * values are written unchanged.
  */
 final class AuditCsv {
 
+    /** U+FEFF, which UTF-8 writes as the bytes EF BB BF. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
+
     static final List<String> HEADER = List.of("time (UTC)", "actor", "actor e-mail", "actor subject", "action",
             "widget", "sitekey", "outcome", "error", "invalidate immediately", "changes");
+
+    private static final String FORMULA_STARTS = "=+-@";
+
+    /** What a reader may split a line on, or start a new line at. */
+    private static final String SEPARATORS = ",;\t\r\n";
 
     private final Writer out;
 
@@ -28,7 +45,13 @@ final class AuditCsv {
         this.out = out;
     }
 
+    /** The byte-order mark and the header row: the file's beginning. */
     void header() {
+        try {
+            out.write(BYTE_ORDER_MARK);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         line(HEADER);
     }
 
@@ -49,15 +72,33 @@ final class AuditCsv {
 
     /** One field as it goes into the file: defused if a spreadsheet would run it, then quoted if it must be. */
     static String cell(String value) {
-        String text = isFormula(value) ? "'" + value : value;
+        String text = defused(value);
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
     }
 
-    private static boolean isFormula(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    /** The value with a single quote before each formula character that could begin a cell (see above). */
+    static String defused(String value) {
+        StringBuilder text = new StringBuilder(value.length() + 1);
+        if (!value.isEmpty() && (value.charAt(0) == '\t' || value.charAt(0) == '\r')) {
+            text.append('\'');
+        }
+        boolean segmentStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (segmentStart && FORMULA_STARTS.indexOf(c) >= 0) {
+                text.append('\'');
+            }
+            text.append(c);
+            if (SEPARATORS.indexOf(c) >= 0) {
+                segmentStart = true;
+            } else if (c != ' ') {
+                segmentStart = false;
+            }
+        }
+        return text.toString();
     }
 
     private void line(List<String> fields) {

@@ -1,5 +1,6 @@
 package com.turnstileadmin.cloudflare;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,7 @@ class CloudflareClientConfiguration {
     @Bean
     TurnstileWidgets turnstileWidgets(WebClient.Builder webClientBuilder, CloudflareAccounts accounts,
             CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, SharedReadsProperties sharedReads, ObjectProvider<Ticker> ticker) {
         if (!accounts.isSandbox()) {
             log.info("Cloudflare mode: managing the Turnstile widgets of {} through {}", accounts.all().stream()
                     .map(a -> "\"" + a.displayName() + "\" (" + a.id() + ")").collect(Collectors.joining(", ")),
@@ -31,8 +32,9 @@ class CloudflareClientConfiguration {
                         + "unencrypted. Use https unless this is a test setup.");
             }
         }
-        return new CloudflareWidgetClient(webClientBuilder, accounts, properties,
+        CloudflareWidgetClient client = new CloudflareWidgetClient(webClientBuilder, accounts, properties,
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
+        return new SharedListReads(client, sharedReads, ticker.getIfAvailable(Ticker::systemTicker));
     }
 
     private static boolean isLoopback(URI url) {

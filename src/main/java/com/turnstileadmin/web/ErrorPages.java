@@ -5,10 +5,13 @@ import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
+import com.turnstileadmin.widget.OverBudgetException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,6 +62,21 @@ class ErrorPages {
         String said = String.join("; ", refusal.errors().stream().map(e -> e.message()).toList());
         return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the request", withAuditNote(
                 said.isEmpty() ? "Cloudflare gave no reason." : "Cloudflare says: " + said, refusal), retryUrl(request));
+    }
+
+    /**
+     * A user over their share of the team's Cloudflare rate limit: nothing was sent to Cloudflare. A
+     * 429 with {@code Retry-After}; "Retry" repeats a read with what the user typed or chose in it,
+     * and an htmx request (a filter as it is typed) gets the message in the flash area, leaving the
+     * filter field as it was.
+     */
+    @ExceptionHandler(OverBudgetException.class)
+    ModelAndView overBudget(OverBudgetException refusal, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+        String retryUrl = retryUrl(request);
+        return page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "You are making requests faster than the "
+                + "team's Cloudflare budget allows; try again in " + refusal.retryAfterSeconds() + " seconds."
+                + (retryUrl == null ? " Nothing was changed." : ""), retryUrl);
     }
 
     /**

@@ -5,7 +5,9 @@ import com.turnstileadmin.account.AccountId;
 /**
  * The Cloudflare Turnstile widget API, as the rest of the app sees it: six operations on one
  * account's widgets, in domain types, and a probe of an account. Each call is exactly one request
- * to Cloudflare (plus automatic retries of failed reads, except the probe's).
+ * to Cloudflare (plus automatic retries of failed reads, except the probe's), except that the app's
+ * adapter answers an identical list read within a short window from the same request
+ * ({@code cloudflare.shared-reads}).
  *
  * <p>Every method throws {@link CloudflareApiException} when Cloudflare refuses the request,
  * {@link CloudflareUnavailableException} when it cannot be reached or answers with nonsense, and

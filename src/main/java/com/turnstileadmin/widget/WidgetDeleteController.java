@@ -28,8 +28,9 @@ class WidgetDeleteController {
 
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
     @PreAuthorize("hasRole('ADMIN')")
-    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
-        Widget widget = widgets.details(accountId, sitekey);
+    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
+            Model model) {
+        Widget widget = widgets.details(viewer, accountId, sitekey);
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("name", widget.name());
         model.addAttribute("confirmation", "");

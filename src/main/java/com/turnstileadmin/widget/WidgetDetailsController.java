@@ -25,8 +25,9 @@ class WidgetDetailsController {
     }
 
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}")
-    String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
-        model.addAttribute("widget", widgets.details(accountId, sitekey));
+    String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
+            Model model) {
+        model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
         model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
         return "widgets/details";
     }

@@ -3,8 +3,11 @@ package com.turnstileadmin.widget;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +47,7 @@ class WidgetFormController {
     @PostMapping("/accounts/{accountId}/widgets")
     @PreAuthorize("hasRole('EDITOR')")
     public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
-            BindingResult result, SignedInUser actor, RedirectAttributes redirect) {
+            BindingResult result, SignedInUser actor, RedirectAttributes redirect, HttpServletResponse response) {
         form.setModifiedOn("");
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
@@ -59,13 +62,16 @@ class WidgetFormController {
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
             return FORM;
+        } catch (OverBudgetException refusal) {
+            return overBudget(refusal, result, response);
         }
     }
 
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
-    public String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
-        Widget widget = widgets.details(accountId, sitekey);
+    public String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
+            Model model) {
+        Widget widget = widgets.details(actor, accountId, sitekey);
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("form", WidgetForm.of(widget));
         return FORM;
@@ -75,7 +81,7 @@ class WidgetFormController {
     @PreAuthorize("hasRole('EDITOR')")
     public String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @ModelAttribute("form") WidgetForm form, BindingResult result, SignedInUser actor, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("sitekey", sitekey);
         if (!form.hasIntactBase()) {
             result.reject("widget.edit.stale");
@@ -103,7 +109,17 @@ class WidgetFormController {
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
             return FORM;
+        } catch (OverBudgetException refusal) {
+            return overBudget(refusal, result, response);
         }
+    }
+
+    /** The form again with the user's input and when to try again: nothing was sent to Cloudflare. */
+    private static String overBudget(OverBudgetException refusal, BindingResult result, HttpServletResponse response) {
+        result.reject("cloudflare.overBudget", new Object[] {refusal.retryAfterSeconds()}, null);
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+        return FORM;
     }
 
     /** One field's check as the user leaves it: answers with that field's message, or an empty one. */

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,10 +31,10 @@ class WidgetListController {
     String list(@PathVariable AccountId accountId, @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String by, @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String dir, @RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable String size, HtmxRequest htmx, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) @Nullable String size, SignedInUser viewer, HtmxRequest htmx,
+            Model model, HttpServletResponse response) {
         ListParams params = ListParams.of(q, by, sort, dir, page, size);
-        ListView view = new ListView(params, widgets.list(accountId, params.toQuery()), WidgetPaths.list(accountId));
+        ListView view = new ListView(params, widgets.list(viewer, accountId, params.toQuery()), WidgetPaths.list(accountId));
         model.addAttribute("view", view);
         model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times));
         // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:

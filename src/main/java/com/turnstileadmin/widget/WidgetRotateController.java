@@ -30,8 +30,9 @@ class WidgetRotateController {
 
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
     @PreAuthorize("hasRole('ADMIN')")
-    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, Model model) {
-        model.addAttribute("widget", widgets.details(accountId, sitekey));
+    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
+            Model model) {
+        model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
         // The details page disables its button then; this page, reached without it, says the same.
         model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
         return PAGE;

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a signed-in user can do with widgets, and who may do it (the roles of PRODUCT.md). Every
  * method is one Cloudflare call, except an edit, which first reads the widget to make sure nobody
- * changed it since the form was opened.
+ * changed it since the form was opened. Each call is taken from the acting user's share of the
+ * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException} and no call.
  *
  * <p>Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with the
  * {@code actor} the controller passes in, whether it succeeded or failed. A failure is recorded
@@ -37,23 +38,28 @@ public class WidgetService {
     private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
     private final TurnstileWidgets cloudflare;
+    private final UserCallBudget budget;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public WidgetService(TurnstileWidgets cloudflare, AuditTrail audit, ObjectProvider<Clock> clock) {
+    public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
+            ObjectProvider<Clock> clock) {
         this.cloudflare = cloudflare;
+        this.budget = budget;
         this.audit = audit;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
-    public WidgetPage list(AccountId account, WidgetQuery query) {
+    public WidgetPage list(SignedInUser actor, AccountId account, WidgetQuery query) {
+        budget.spend(actor, 1);
         return cloudflare.list(account, query);
     }
 
     /** The widget without its secret, which only {@link #revealSecret} hands out. */
     @PreAuthorize("hasRole('VIEWER')")
-    public Widget details(AccountId account, Sitekey sitekey) {
+    public Widget details(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        budget.spend(actor, 1);
         return cloudflare.get(account, sitekey).widget();
     }
 
@@ -87,6 +93,7 @@ public class WidgetService {
      */
     @PreAuthorize("hasRole('EDITOR')")
     public WidgetWithSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
         WidgetWithSecret revealed = atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
         audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
@@ -95,6 +102,7 @@ public class WidgetService {
 
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<WidgetWithSecret> create(SignedInUser actor, AccountId account, WidgetSettings settings) {
+        budget.spend(actor, 1);
         // The settings asked for, and on success those Cloudflare gave the new widget.
         Attempt attempt = new Attempt(actor, account, AuditAction.CREATE, null, settings.name(), null,
                 SettingChanges.initial(settings));
@@ -115,6 +123,8 @@ public class WidgetService {
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<Widget> update(SignedInUser actor, AccountId account, Sitekey sitekey, WidgetSettings base,
             WidgetSettings edited, Instant openedAt) {
+        // Both calls at once: an edit refused halfway, after its read, would have spent a call for nothing.
+        budget.spend(actor, 2);
         // No name from the form, which the user could set to anything: the trail names the widget as last seen.
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
         Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
@@ -146,6 +156,7 @@ public class WidgetService {
     @PreAuthorize("hasRole('ADMIN')")
     public Recorded<WidgetWithSecret> rotateSecret(SignedInUser actor, AccountId account, Sitekey sitekey,
             boolean invalidateImmediately) {
+        budget.spend(actor, 1);
         Attempt attempt = new Attempt(actor, account, AuditAction.ROTATE_SECRET, sitekey.value(), null,
                 invalidateImmediately, List.of());
         WidgetWithSecret rotated;
@@ -165,6 +176,7 @@ public class WidgetService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public Recorded<Widget> delete(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.DELETE, sitekey.value(), null);
         Widget deleted = atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
         return succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);

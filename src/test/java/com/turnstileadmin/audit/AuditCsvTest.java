@@ -24,6 +24,12 @@ class AuditCsvTest {
             =HYPERLINK("x","y")  | `"'=HYPERLINK(""x"",""y"")"`
             a=b                  | a=b
             Café → Shop          | Café → Shop
+            x;=1+1;y             | x;'=1+1;y
+            a;+1                 | a;'+1
+            a; -1                | a; '-1
+            b;@SUM(A1)           | b;'@SUM(A1)
+            Name: a → b; Mode: c | Name: a → b; Mode: c
+            a - b; c=d; e@f.com  | a - b; c=d; e@f.com
             """)
     void aCellIsQuotedWhenItMustBeAndDefusedWhenASpreadsheetWouldRunIt(String value, String written) {
         assertThat(AuditCsv.cell(value)).isEqualTo(written);
@@ -32,8 +38,27 @@ class AuditCsvTest {
     @Test
     void lineBreaksTabsAndCarriageReturnsAreKeptInsideQuotes() {
         assertThat(AuditCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(AuditCsv.cell("\t=1")).isEqualTo("'\t=1");
-        assertThat(AuditCsv.cell("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(AuditCsv.cell("\tplain")).isEqualTo("'\tplain");
+        assertThat(AuditCsv.cell("\r=1")).isEqualTo("\"'\r'=1\"");
+    }
+
+    @Test
+    void everySegmentThatASpreadsheetMightSplitOffIsDefused() {
+        // Excel in a semicolon locale splits "x;=1+1;y" into three cells, quotes or not: each must be text.
+        assertThat(AuditCsv.cell("x;=1+1;y")).isEqualTo("x;'=1+1;y");
+        assertThat(AuditCsv.cell("a,=cmd|' /C calc'!A0")).isEqualTo("\"a,'=cmd|' /C calc'!A0\"");
+        assertThat(AuditCsv.cell("\t=1")).isEqualTo("'\t'=1");
+        assertThat(AuditCsv.cell("a\t@x")).isEqualTo("a\t'@x");
+        assertThat(AuditCsv.cell("first\n-2")).isEqualTo("\"first\n'-2\"");
+    }
+
+    @Test
+    void theFileStartsWithAByteOrderMarkBeforeTheHeader() {
+        StringWriter out = new StringWriter();
+
+        new AuditCsv(out).header();
+
+        assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n");
     }
 
     @Test
@@ -46,7 +71,7 @@ class AuditCsvTest {
                 AuditAction.DELETE, AuditOutcome.FAILED, "0x4AAAAAAAshop", null, null, "10000: Authentication error",
                 List.of()));
 
-        assertThat(out.toString()).isEqualTo(String.join(",", AuditCsv.HEADER) + "\r\n"
+        assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n"
                 + "2026-03-01T12:00:00Z,alice,,sub-a,Deleted,,0x4AAAAAAAshop,failed,10000: Authentication error,,\r\n");
     }
 

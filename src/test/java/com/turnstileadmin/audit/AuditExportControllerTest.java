@@ -37,7 +37,9 @@ class AuditExportControllerTest {
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"audit-trail-2026-03-03.csv\""))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(String.join("\r\n",
+        // A byte-order mark first, or Excel on Windows reads the file as ANSI and garbles "→" and "é".
+        assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(new String(body, 3, body.length - 3, StandardCharsets.UTF_8)).isEqualTo(String.join("\r\n",
                 "time (UTC),actor,actor e-mail,actor subject,action,widget,sitekey,outcome,error,"
                         + "invalidate immediately,changes",
                 "2026-03-03T11:00:00Z,Alice Admin,alice@example.com,sub-alice,Rotated secret,Café,0x4AAAAAAAshop,"
@@ -75,11 +77,21 @@ class AuditExportControllerTest {
     }
 
     @Test
+    void aWidgetNameASemicolonSpreadsheetWouldSplitIntoAFormulaIsDefusedInEverySegment() throws Exception {
+        entries.created(ALICE, "0x4AAAAAAAshop", "x;=1+1;y");
+
+        byte[] body = mvc.perform(Route.get(EXPORT).by(Role.ADMIN))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(new String(body, StandardCharsets.UTF_8).split("\r\n")[1]).contains(",Created,x;'=1+1;y,");
+    }
+
+    @Test
     void anExportOfNothingIsTheHeaderAlone() throws Exception {
         String csv = mvc.perform(Route.get(EXPORT).by(Role.ADMIN))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(csv).startsWith("time (UTC),actor,").hasLineCount(1);
+        assertThat(csv).startsWith("\uFEFFtime (UTC),actor,").hasLineCount(1);
     }
 
     @Test

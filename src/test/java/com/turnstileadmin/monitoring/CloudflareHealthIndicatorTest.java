@@ -11,13 +11,9 @@ import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
-import com.turnstileadmin.widget.Sitekey;
-import com.turnstileadmin.widget.TurnstileWidgets;
-import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.ListsOnlyWidgets;
 import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
-import com.turnstileadmin.widget.WidgetSettings;
-import com.turnstileadmin.widget.WidgetWithSecret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,7 +177,7 @@ class CloudflareHealthIndicatorTest {
     }
 
     /** Cloudflare as far as a probe sees it: counts the questions, answers as told, and can hold its answers. */
-    private static final class Probes implements TurnstileWidgets {
+    private static final class Probes extends ListsOnlyWidgets {
 
         private final Map<AccountId, AtomicInteger> questions = new ConcurrentHashMap<>();
         private final Map<AccountId, RuntimeException> failures = new ConcurrentHashMap<>();
@@ -240,31 +236,6 @@ class CloudflareHealthIndicatorTest {
         @Override
         public WidgetPage list(AccountId account, WidgetQuery query) {
             throw new UnsupportedOperationException("readiness asks with probe() only");
-        }
-
-        @Override
-        public WidgetWithSecret get(AccountId account, Sitekey sitekey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public WidgetWithSecret create(AccountId account, WidgetSettings settings) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public WidgetWithSecret update(AccountId account, Sitekey sitekey, WidgetSettings settings) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Widget delete(AccountId account, Sitekey sitekey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
-            throw new UnsupportedOperationException();
         }
     }
 }

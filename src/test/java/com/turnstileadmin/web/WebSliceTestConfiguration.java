@@ -7,10 +7,13 @@ import com.turnstileadmin.account.Credentials;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.SecuritySliceConfiguration;
 import com.turnstileadmin.time.Times;
+import com.turnstileadmin.widget.CallBudgetProperties;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.WidgetService;
 import java.net.URI;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -22,7 +25,8 @@ import org.springframework.context.annotation.Import;
  * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, AuditTrail.class, Times.class})
+@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, AuditTrail.class, Times.class})
+@EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 
     /** The first configured account, the one the tests use. */
