@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -26,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +52,32 @@ class StartupTest {
             assertThat(accounts.apiBaseUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(widgets.list(accounts.first().id(), WidgetQuery.firstPage()).totalCount()).isEqualTo(40);
             assertThat(output.getOut()).contains("Sandbox mode: no Cloudflare account is configured");
+        }
+    }
+
+    @Test
+    void withNothingConfiguredTheGeneratedPasswordIsPrintedOnceInAFrameAfterStartedAndInNoLogLine(
+            CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(Map.of())) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            String out = output.getOut();
+            Matcher block = Pattern.compile("\\R(=+)\\R  Turnstile Admin is ready: open (\\S+)\\R.*\\R\\R {6}(\\S+)\\R"
+                    + "\\R  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one\\.\\R\\1\\R").matcher(out);
+
+            assertThat(block.find()).as(out).isTrue();
+            assertThat(block.group(2)).isEqualTo("http://localhost:" + port + "/");
+            String password = block.group(3);
+            // Letters and digits only, so that a double click selects it whole.
+            assertThat(password).matches("[A-Za-z0-9]{25}");
+            assertThat(block.start()).as("after Spring's own last line")
+                    .isGreaterThan(out.indexOf("Started TurnstileAdminApplication"));
+            assertThat(out.indexOf(password)).as("printed once").isEqualTo(out.lastIndexOf(password));
+            assertThat(out.lines().filter(line -> line.contains(" WARN ") || line.contains(" INFO ")))
+                    .anyMatch(line -> line.contains("password was generated"))
+                    .noneMatch(line -> line.contains(password));
+            UserDetailsService users = context.getBean(UserDetailsService.class);
+            assertThat(context.getBean(PasswordEncoder.class)
+                    .matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
         }
     }
 
