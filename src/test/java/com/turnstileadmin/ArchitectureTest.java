@@ -74,8 +74,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noStandardStreams = noClasses()
             .that().doNotHaveFullyQualifiedName(ROOT + ".security.StartupConsole")
+            .and().doNotHaveFullyQualifiedName(ROOT + ".security.HashPasswordCommand")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("everything goes through the log, except a generated password, which must not");
+            .because("everything goes through the log, except a generated password, which must not, and the "
+                    + "hash-password command's dialogue at the terminal");
 
     @ArchTest
     static final ArchRule noFieldInjection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.sandbox.SandboxFaults;
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.security.OidcProperties;
 import com.turnstileadmin.widget.TurnstileWidgets;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -26,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +53,45 @@ class StartupTest {
             assertThat(accounts.apiBaseUrl().getHost()).isEqualTo("127.0.0.1");
             assertThat(widgets.list(accounts.first().id(), WidgetQuery.firstPage()).totalCount()).isEqualTo(40);
             assertThat(output.getOut()).contains("Sandbox mode: no Cloudflare account is configured");
+        }
+    }
+
+    @Test
+    void withNothingConfiguredTheGeneratedPasswordIsPrintedOnceInAFrameAfterStartedAndInNoLogLine(
+            CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start(Map.of())) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            String out = output.getOut();
+            Matcher block = Pattern.compile("\\R(=+)\\R  Turnstile Admin is ready: open (\\S+)\\R.*\\R\\R {6}(\\S+)\\R"
+                    + "\\R  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one\\.\\R\\1\\R").matcher(out);
+
+            assertThat(block.find()).as(out).isTrue();
+            assertThat(block.group(2)).isEqualTo("http://localhost:" + port + "/");
+            String password = block.group(3);
+            // Letters and digits only, so that a double click selects it whole.
+            assertThat(password).matches("[A-Za-z0-9]{25}");
+            assertThat(block.start()).as("after Spring's own last line")
+                    .isGreaterThan(out.indexOf("Started TurnstileAdminApplication"));
+            assertThat(out.indexOf(password)).as("printed once").isEqualTo(out.lastIndexOf(password));
+            assertThat(out.lines().filter(line -> line.contains(" WARN ") || line.contains(" INFO ")))
+                    .anyMatch(line -> line.contains("password was generated"))
+                    .noneMatch(line -> line.contains(password));
+            UserDetailsService users = context.getBean(UserDetailsService.class);
+            assertThat(context.getBean(PasswordEncoder.class)
+                    .matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
+        }
+    }
+
+    @Test
+    void theSandboxsSettingsComeFromTheirEnvironmentVariables() {
+        try (ConfigurableApplicationContext context = start(Map.of("SANDBOX_DEMO_WIDGETS", "5",
+                "SANDBOX_ENTERPRISE_DEMO_WIDGETS", "3", "SANDBOX_FAULTS_RATE_LIMIT_RATE", "0.25",
+                "LOCAL_ADMIN_PASSWORD", "startup-admin-password"))) {
+            SandboxServer sandbox = context.getBean(SandboxServer.class);
+
+            assertThat(sandbox.widgetCount(sandbox.accountId())).isEqualTo(5);
+            assertThat(sandbox.widgetCount(sandbox.enterpriseAccountId())).isEqualTo(3);
+            assertThat(context.getBean(SandboxFaults.class).current().rateLimitRate()).isEqualTo(0.25);
         }
     }
 
@@ -119,26 +162,31 @@ class StartupTest {
         String monitoringPassword = "json-logs-monitoring-password";
         try (ConfigurableApplicationContext context = start(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
                 "LOCAL_ADMIN_PASSWORD", adminPassword, "MONITORING_PASSWORD", monitoringPassword))) {
-            String account = context.getBean(CloudflareAccounts.class).first().id().value();
+            List<String> accounts = context.getBean(CloudflareAccounts.class).all().stream()
+                    .map(account -> account.id().value()).toList();
             HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
                             + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(readiness.statusCode()).as("readiness asks Cloudflare (here the sandbox) once").isEqualTo(200);
-
-            List<String> lines = output.getOut().lines().filter(line -> !line.isBlank()).toList();
+            assertThat(readiness.statusCode()).as("readiness asks Cloudflare (here the sandbox) once per account")
+                    .isEqualTo(200);
+            // Other apps still running in this JVM (the cached contexts of other test classes) may add a plain
+            // line to the captured output now and then; the calls below must be found among the JSON ones.
+            List<String> lines = output.getOut().lines().filter(line -> line.startsWith("{")).toList();
             JsonMapper json = JsonMapper.builder().build();
             List<JsonNode> calls = lines.stream().map(json::readTree)
                     .filter(line -> line.path("message").asString().startsWith("Cloudflare call ")).toList();
-            assertThat(calls).hasSize(1);
-            JsonNode call = calls.get(0);
-            assertThat(call.path("log").path("level").asString()).isEqualTo("INFO");
-            assertThat(call.path("operation").asString()).isEqualTo("list");
-            assertThat(call.path("account").asString()).isEqualTo(account);
-            assertThat(call.path("sitekey").asString()).isEqualTo("-");
-            assertThat(call.path("status").isInt()).isTrue();
-            assertThat(call.path("status").asInt()).isEqualTo(200);
-            assertThat(call.path("outcome").asString()).isEqualTo("success");
-            assertThat(call.path("duration_ms").isIntegralNumber()).isTrue();
+            // The sandbox's two accounts, Free and Enterprise: one list each.
+            assertThat(calls).extracting(call -> call.path("account").asString())
+                    .containsExactlyInAnyOrderElementsOf(accounts).hasSize(2);
+            for (JsonNode call : calls) {
+                assertThat(call.path("log").path("level").asString()).isEqualTo("INFO");
+                assertThat(call.path("operation").asString()).isEqualTo("list");
+                assertThat(call.path("sitekey").asString()).isEqualTo("-");
+                assertThat(call.path("status").isInt()).isTrue();
+                assertThat(call.path("status").asInt()).isEqualTo(200);
+                assertThat(call.path("outcome").asString()).isEqualTo("success");
+                assertThat(call.path("duration_ms").isIntegralNumber()).isTrue();
+            }
             String sandboxToken = context.getBean(SandboxServer.class).apiToken().token();
             assertThat(output.getOut() + output.getErr()).doesNotContain(adminPassword, monitoringPassword, sandboxToken);
         } finally {

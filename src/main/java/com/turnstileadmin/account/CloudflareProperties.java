@@ -27,6 +27,8 @@ import org.springframework.util.StringUtils;
  * @param apiToken the single account's API token ({@code CLOUDFLARE_API_TOKEN})
  * @param apiEmail e-mail address for legacy key auth ({@code CLOUDFLARE_API_EMAIL})
  * @param apiKey global API key for legacy key auth ({@code CLOUDFLARE_API_KEY})
+ * @param accountPlan the single account's Turnstile plan ({@code CLOUDFLARE_ACCOUNT_PLAN}): {@code free} or
+ *     {@code enterprise}; default unset, unknown
  * @param accounts further accounts, each with its own id, name and credentials
  */
 @ConfigurationProperties("cloudflare")
@@ -37,6 +39,7 @@ public record CloudflareProperties(
         @Nullable String apiToken,
         @Nullable String apiEmail,
         @Nullable String apiKey,
+        @Nullable String accountPlan,
         @Nullable List<Account> accounts) {
 
     /**
@@ -47,13 +50,20 @@ public record CloudflareProperties(
      * @param apiToken an API token, or else
      * @param apiEmail the e-mail address and
      * @param apiKey the global API key of legacy auth
+     * @param plan its Turnstile plan, {@code free} or {@code enterprise}; default unset, unknown
      */
     public record Account(@Nullable String id, @Nullable String name, @Nullable String apiToken,
-            @Nullable String apiEmail, @Nullable String apiKey) {
+            @Nullable String apiEmail, @Nullable String apiKey, @Nullable String plan) {
+
+        /** An account whose plan is not given. */
+        public Account(@Nullable String id, @Nullable String name, @Nullable String apiToken,
+                @Nullable String apiEmail, @Nullable String apiKey) {
+            this(id, name, apiToken, apiEmail, apiKey, null);
+        }
 
         @Override
         public String toString() {
-            return "Account[id=" + id + ", name=" + name + "]";
+            return "Account[id=" + id + ", name=" + name + ", plan=" + plan + "]";
         }
     }
 
@@ -65,14 +75,14 @@ public record CloudflareProperties(
         checkBaseUrl(apiBaseUrl);
         if (isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty()) {
             // Building the accounts is the check; doing it here makes start-up fail while binding.
-            toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts);
+            toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accountPlan, accounts);
         }
     }
 
     /** The configured accounts, in the order they were given (the single account first). */
     public CloudflareAccounts toAccounts() {
         return new CloudflareAccounts(apiBaseUrl,
-                toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accounts), false);
+                toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accountPlan, accounts), false);
     }
 
     /** Whether any of the single account's settings has a value; blank counts as unset. */
@@ -108,32 +118,35 @@ public record CloudflareProperties(
         }
     }
 
-    private record AccountSettings(SettingName id, SettingName token, SettingName email, SettingName key) {
+    private record AccountSettings(SettingName id, SettingName token, SettingName email, SettingName key,
+            SettingName plan) {
 
         static AccountSettings single() {
             return new AccountSettings(new SettingName("CLOUDFLARE_ACCOUNT_ID", "cloudflare.account-id"),
                     new SettingName("CLOUDFLARE_API_TOKEN", "cloudflare.api-token"),
                     new SettingName("CLOUDFLARE_API_EMAIL", "cloudflare.api-email"),
-                    new SettingName("CLOUDFLARE_API_KEY", "cloudflare.api-key"));
+                    new SettingName("CLOUDFLARE_API_KEY", "cloudflare.api-key"),
+                    new SettingName("CLOUDFLARE_ACCOUNT_PLAN", "cloudflare.account-plan"));
         }
 
         static AccountSettings listed(int index) {
             String prefix = "cloudflare.accounts[" + index + "]";
             return new AccountSettings(new SettingName(null, prefix + ".id"),
                     new SettingName(null, prefix + ".api-token"), new SettingName(null, prefix + ".api-email"),
-                    new SettingName(null, prefix + ".api-key"));
+                    new SettingName(null, prefix + ".api-key"), new SettingName(null, prefix + ".plan"));
         }
     }
 
     private static List<CloudflareAccount> toAccountList(@Nullable String accountId, String accountName,
-            @Nullable String apiToken, @Nullable String apiEmail, @Nullable String apiKey, List<Account> listed) {
+            @Nullable String apiToken, @Nullable String apiEmail, @Nullable String apiKey, @Nullable String accountPlan,
+            List<Account> listed) {
         List<CloudflareAccount> result = new ArrayList<>();
         if (isConfigured(accountId, apiToken, apiEmail, apiKey)) {
-            result.add(account(AccountSettings.single(), accountId, accountName, apiToken, apiEmail, apiKey));
+            result.add(account(AccountSettings.single(),
+                    new Account(accountId, accountName, apiToken, apiEmail, apiKey, accountPlan)));
         }
         for (int i = 0; i < listed.size(); i++) {
-            Account a = listed.get(i);
-            result.add(account(AccountSettings.listed(i), a.id(), a.name(), a.apiToken(), a.apiEmail(), a.apiKey()));
+            result.add(account(AccountSettings.listed(i), listed.get(i)));
         }
         Set<AccountId> seen = new HashSet<>();
         for (CloudflareAccount account : result) {
@@ -144,8 +157,11 @@ public record CloudflareProperties(
         return result;
     }
 
-    private static CloudflareAccount account(AccountSettings names, @Nullable String id, @Nullable String name,
-            @Nullable String token, @Nullable String email, @Nullable String key) {
+    private static CloudflareAccount account(AccountSettings names, Account settings) {
+        String id = settings.id();
+        String token = settings.apiToken();
+        String email = settings.apiEmail();
+        String key = settings.apiKey();
         if (!StringUtils.hasText(id)) {
             String given = StringUtils.hasText(token) ? names.token().brief()
                     : StringUtils.hasText(email) ? names.email().brief() : names.key().brief();
@@ -156,8 +172,8 @@ public record CloudflareProperties(
             throw new InvalidSettingException(names.id().full(), "is not a Cloudflare account id (expected 32 "
                     + "lower-case hexadecimal characters, got " + id.length() + " characters)");
         }
-        return new CloudflareAccount(new AccountId(id), StringUtils.hasText(name) ? name : id,
-                credentials(names, token, email, key));
+        return new CloudflareAccount(new AccountId(id), StringUtils.hasText(settings.name()) ? settings.name() : id,
+                credentials(names, token, email, key), AccountPlan.parse(settings.plan(), names.plan().full()));
     }
 
     private static Credentials credentials(AccountSettings names, @Nullable String token, @Nullable String email,

@@ -1,6 +1,7 @@
 package com.turnstileadmin.sandbox;
 
 import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * Sitekeys, secrets and credentials shaped like Cloudflare's: a sitekey is {@code 0x4AAAAAAA} and
@@ -16,7 +17,12 @@ final class Keys {
     private final SecureRandom random = new SecureRandom();
 
     String sitekey() {
-        return PREFIX + characters(URL_SAFE, 14);
+        return sitekey(random);
+    }
+
+    /** A sitekey drawn from the given source: a seeded one gives the demo widgets the same sitekeys at every start. */
+    static String sitekey(Random source) {
+        return PREFIX + characters(source, URL_SAFE, 14);
     }
 
     String secret() {
@@ -34,9 +40,13 @@ final class Keys {
     }
 
     private String characters(char[] alphabet, int count) {
+        return characters(random, alphabet, count);
+    }
+
+    private static String characters(Random source, char[] alphabet, int count) {
         StringBuilder text = new StringBuilder(count);
         for (int i = 0; i < count; i++) {
-            text.append(alphabet[random.nextInt(alphabet.length)]);
+            text.append(alphabet[source.nextInt(alphabet.length)]);
         }
         return text.toString();
     }

@@ -1,11 +1,13 @@
 package com.turnstileadmin.sandbox;
 
+import com.turnstileadmin.account.AccountPlan;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.CloudflareCredentialsCondition;
 import com.turnstileadmin.account.CloudflareProperties;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,8 +16,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no Cloudflare account configured, starts the sandbox and hands its one account to the rest
- * of the app, which then works exactly as it would against Cloudflare.
+ * With no Cloudflare account configured, starts the sandbox and hands its two accounts (Free and
+ * Enterprise, with their plans) to the rest of the app, which then works exactly as it would against
+ * Cloudflare.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(CloudflareCredentialsCondition.Absent.class)
@@ -39,10 +42,15 @@ class SandboxConfiguration {
             log.warn("CLOUDFLARE_API_BASE_URL is set but ignored: without CLOUDFLARE_ACCOUNT_ID and credentials "
                     + "the app uses its built-in sandbox.");
         }
+        List<SandboxAccount> accounts = sandbox.accounts();
         log.info("Sandbox mode: no Cloudflare account is configured, so the widgets are the built-in sandbox's "
-                + "({} demo widgets, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
-                + "CLOUDFLARE_API_TOKEN to manage real widgets.", sandbox.widgetCount(), sandbox.apiBaseUrl());
-        return new CloudflareAccounts(sandbox.apiBaseUrl(),
-                List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", sandbox.apiToken())), true);
+                + "(accounts {}, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
+                + "CLOUDFLARE_API_TOKEN to manage real widgets.", accounts.stream()
+                        .map(account -> "\"" + account.name() + "\" with " + account.widgetCount() + " demo widgets")
+                        .collect(Collectors.joining(" and ")), sandbox.apiBaseUrl());
+        return new CloudflareAccounts(sandbox.apiBaseUrl(), accounts.stream()
+                .map(account -> new CloudflareAccount(account.id(), account.name(), sandbox.apiToken(),
+                        account.enterprise() ? AccountPlan.ENTERPRISE : AccountPlan.FREE))
+                .toList(), true);
     }
 }

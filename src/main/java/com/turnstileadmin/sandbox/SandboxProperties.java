@@ -7,22 +7,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The built-in sandbox, which stands in for Cloudflare when no account is configured.
  *
- * @param demoWidgets how many demo widgets it starts with; default 40
- * @param enterprise whether its account has Enterprise features (bot fight mode, offlabel,
- *     ephemeral id, widgets for any hostname); default {@code false}
+ * @param demoWidgets how many demo widgets its Free account starts with; default 40
+ * @param enterpriseDemoWidgets how many its Enterprise account starts with; default 12
  * @param port its loopback port; default 0, any free port
  * @param faults failures it injects, for tests and benchmarks; default none
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(
         @DefaultValue("40") int demoWidgets,
-        @DefaultValue("false") boolean enterprise,
+        @DefaultValue("12") int enterpriseDemoWidgets,
         @DefaultValue("0") int port,
         @DefaultValue Faults faults) {
 
     public SandboxProperties {
         if (demoWidgets < 0 || demoWidgets > 100_000) {
             throw new IllegalArgumentException("sandbox.demo-widgets must be 0 to 100000");
+        }
+        if (enterpriseDemoWidgets < 0 || enterpriseDemoWidgets > 100_000) {
+            throw new IllegalArgumentException("sandbox.enterprise-demo-widgets must be 0 to 100000");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("sandbox.port must be 0 to 65535");

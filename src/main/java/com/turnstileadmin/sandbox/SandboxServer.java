@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,15 +24,18 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stateful simulator of Cloudflare's Turnstile widget API for one account, served over real HTTP
- * on a loopback address only. The app's adapter talks to it exactly as it talks to Cloudflare.
- * Accepts the account's API token and its legacy e-mail and key; refuses anything else.
+ * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the Free plan and
+ * one with Enterprise, served over real HTTP on a loopback address only. The app's adapter talks to it
+ * exactly as it talks to Cloudflare. Accepts its API token and its legacy e-mail and key, both good for
+ * both accounts; refuses anything else.
  */
 public final class SandboxServer implements AutoCloseable {
 
     public static final String BASE_PATH = "/client/v4";
-    /** Stable across restarts, so that links into the sandbox keep working. */
+    /** The Free account's. Stable across restarts, so that links into the sandbox keep working. */
     static final AccountId ACCOUNT_ID = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
+    /** The Enterprise account's, stable too. */
+    static final AccountId ENTERPRISE_ACCOUNT_ID = new AccountId("8c1f3e2a9d7b4c6e0f5a2b9d4e7c1a30");
     static final String ACCOUNT_EMAIL = "sandbox@turnstile-admin.invalid";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
@@ -40,26 +44,24 @@ public final class SandboxServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final WidgetStore store;
-    private final WidgetInputParser parser;
+    private final List<SandboxAccount> accounts;
     private final SandboxFaults faults;
     private final Credentials.ApiToken apiToken;
     private final Credentials.GlobalApiKey globalApiKey;
     private final SandboxHttp http = new SandboxHttp();
     private final AtomicLong requests = new AtomicLong();
 
-    private SandboxServer(HttpServer server, ExecutorService executor, WidgetStore store, WidgetInputParser parser,
+    private SandboxServer(HttpServer server, ExecutorService executor, List<SandboxAccount> accounts,
             SandboxFaults faults, Keys keys) {
         this.server = server;
         this.executor = executor;
-        this.store = store;
-        this.parser = parser;
+        this.accounts = accounts;
         this.faults = faults;
         this.apiToken = new Credentials.ApiToken(keys.apiToken());
         this.globalApiKey = new Credentials.GlobalApiKey(ACCOUNT_EMAIL, keys.globalApiKey());
     }
 
-    /** Starts a sandbox with its demo widgets on a loopback port. */
+    /** Starts a sandbox with its two accounts and their demo widgets on a loopback port. */
     public static SandboxServer start(SandboxProperties properties, SandboxFaults faults, Clock clock) {
         // The JDK's server writes headers and body separately; with Nagle's algorithm on, the body then
         // waits for the client's delayed ACK, about 40 ms per call. Cloudflare answers without such a
@@ -67,8 +69,10 @@ public final class SandboxServer implements AutoCloseable {
         // HTTP server starts; the app starts no other, and none should want Nagle's delay.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Keys keys = new Keys();
-        WidgetStore store = new WidgetStore(clock, keys);
-        DemoWidgets.addTo(store, properties.demoWidgets(), clock.instant());
+        List<SandboxAccount> accounts = List.of(
+                SandboxAccount.withDemoWidgets(ACCOUNT_ID, "Sandbox (Free)", false, properties.demoWidgets(), clock, keys),
+                SandboxAccount.withDemoWidgets(ENTERPRISE_ACCOUNT_ID, "Sandbox (Enterprise)", true,
+                        properties.enterpriseDemoWidgets(), clock, keys));
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "sandbox-http-" + threads.incrementAndGet());
@@ -78,8 +82,7 @@ public final class SandboxServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
-            SandboxServer sandbox = new SandboxServer(server, executor, store,
-                    new WidgetInputParser(properties.enterprise()), faults, keys);
+            SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys);
             server.createContext(BASE_PATH, sandbox::handle);
             server.setExecutor(executor);
             server.start();
@@ -96,11 +99,22 @@ public final class SandboxServer implements AutoCloseable {
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + BASE_PATH);
     }
 
+    /** The Free account's id: the first account, which the dashboard opens. */
     public AccountId accountId() {
         return ACCOUNT_ID;
     }
 
-    /** The API token the sandbox accepts, made anew at each start. */
+    /** The Enterprise account's id. */
+    public AccountId enterpriseAccountId() {
+        return ENTERPRISE_ACCOUNT_ID;
+    }
+
+    /** Its accounts, the Free one first. */
+    public List<SandboxAccount> accounts() {
+        return accounts;
+    }
+
+    /** The API token the sandbox accepts for both accounts, made anew at each start. */
     public Credentials.ApiToken apiToken() {
         return apiToken;
     }
@@ -110,8 +124,9 @@ public final class SandboxServer implements AutoCloseable {
         return globalApiKey;
     }
 
-    public int widgetCount() {
-        return store.size();
+    /** How many widgets the given account has now. */
+    public int widgetCount(AccountId account) {
+        return account(account.value()).widgetCount();
     }
 
     /**
@@ -156,9 +171,9 @@ public final class SandboxServer implements AutoCloseable {
         if (!route.matches()) {
             throw new SandboxError(404, SandboxError.NO_ROUTE, "No route for that URI", null);
         }
-        if (!ACCOUNT_ID.value().equals(route.group(1))) {
-            throw new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null);
-        }
+        SandboxAccount account = account(route.group(1));
+        WidgetStore store = account.store();
+        WidgetInputParser parser = account.parser();
         String sitekey = route.group(2);
         boolean rotate = route.group(3) != null;
         String method = exchange.getRequestMethod();
@@ -182,6 +197,12 @@ public final class SandboxServer implements AutoCloseable {
             case "DELETE" -> widget(store.delete(sitekey));
             default -> throw methodNotAllowed();
         };
+    }
+
+    /** An account of the sandbox, or the 403 Cloudflare gives for an account the credentials do not reach. */
+    private SandboxAccount account(String id) {
+        return accounts.stream().filter(account -> account.id().value().equals(id)).findFirst()
+                .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
     }
 
     private void authenticate(HttpExchange exchange) {

@@ -52,17 +52,26 @@ final class WidgetStore {
         return widget;
     }
 
+    /** A new widget, with a random sitekey as Cloudflare gives (not from the demo widgets' seeded sequence). */
     synchronized SandboxWidget create(WidgetInput input) {
         Instant now = now();
-        return add(input, now, now, "api");
-    }
-
-    /** Adds a widget with the given history, for the demo data. */
-    synchronized SandboxWidget add(WidgetInput input, Instant createdOn, Instant modifiedOn, String deployedVia) {
         String sitekey;
         do {
             sitekey = keys.sitekey();
         } while (widgets.containsKey(sitekey));
+        return add(input, sitekey, now, now, "api");
+    }
+
+    synchronized boolean contains(String sitekey) {
+        return widgets.containsKey(sitekey);
+    }
+
+    /** Adds a widget with the given sitekey and history, for the demo data. */
+    synchronized SandboxWidget add(WidgetInput input, String sitekey, Instant createdOn, Instant modifiedOn,
+            String deployedVia) {
+        if (widgets.containsKey(sitekey)) {
+            throw new IllegalArgumentException("Sitekey " + sitekey + " is taken");
+        }
         SandboxWidget widget = new SandboxWidget(nextId++, sitekey, keys.secret(), null, null, input,
                 createdOn.truncatedTo(ChronoUnit.MICROS), modifiedOn.truncatedTo(ChronoUnit.MICROS), deployedVia,
                 deployedVia);

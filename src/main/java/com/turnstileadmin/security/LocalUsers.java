@@ -3,7 +3,6 @@ package com.turnstileadmin.security;
 import com.turnstileadmin.account.InvalidSettingException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -19,6 +18,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 final class LocalUsers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
+    private static final String PASSWORD_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int PASSWORD_LENGTH = 25;
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private LocalUsers() {
@@ -27,8 +29,8 @@ final class LocalUsers {
     /**
      * The users of the sign-in form.
      *
-     * @param console where a generated admin password is printed: the console, never the log, which
-     *     may be kept in files or shipped elsewhere, and must hold no secret
+     * @param console takes a generated admin password, to print it on the console, never in the log,
+     *     which may be kept in files or shipped elsewhere, and must hold no secret
      */
     static InMemoryUserDetailsManager from(LocalSignInProperties properties, PasswordEncoder encoder,
             Consumer<String> console) {
@@ -37,10 +39,9 @@ final class LocalUsers {
         if (!properties.isConfigured()) {
             adminPassword = randomPassword();
             // Printed once, on purpose: it is the only way into a fresh installation.
-            console.accept("No sign-in is configured, so a password was generated for the local \"admin\" user: "
-                    + adminPassword + " . It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.");
-            log.warn("No sign-in is configured: the local \"admin\" user's password was generated and printed on "
-                    + "the console (not in the log). Set LOCAL_ADMIN_PASSWORD to choose one.");
+            console.accept(adminPassword);
+            log.warn("No sign-in is configured: the local \"admin\" user's password was generated; it is printed on "
+                    + "the console (not in the log) when start-up ends. Set LOCAL_ADMIN_PASSWORD to choose one.");
         }
         if (adminPassword != null) {
             users.add(user(LocalSignInProperties.ADMIN, encoder.encode(adminPassword), Role.ADMIN));
@@ -94,9 +95,16 @@ final class LocalUsers {
         return User.withUsername(username).password(passwordHash).authorities(role.authorities()).build();
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * 25 letters and digits, about 149 bits (as much as the 18 random bytes it replaced): no {@code -}
+     * or {@code _}, at which a double click in a terminal would stop selecting.
+     */
+    static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
     }
 }

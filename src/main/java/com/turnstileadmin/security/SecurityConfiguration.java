@@ -132,10 +132,16 @@ class SecurityConfiguration {
     @Bean
     @Conditional(SignInConditions.LocalForm.class)
     InMemoryUserDetailsManager localUsers(LocalSignInProperties properties, PasswordEncoder encoder,
-            ObjectProvider<SingleSignOn> singleSignOn) {
+            ObjectProvider<SingleSignOn> singleSignOn, StartupConsole console) {
         if (singleSignOn.getIfAvailable() != null) {
             return LocalUsers.breakGlass(properties, encoder);
         }
-        return LocalUsers.from(properties, encoder, StartupConsole::print);
+        return LocalUsers.from(properties, encoder, console::showGeneratedPassword);
+    }
+
+    /** Prints a generated admin password once start-up has ended (never into the log). */
+    @Bean
+    StartupConsole startupConsole() {
+        return new StartupConsole();
     }
 }

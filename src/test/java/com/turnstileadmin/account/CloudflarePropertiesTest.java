@@ -12,6 +12,7 @@ class CloudflarePropertiesTest {
     private static final URI CLOUDFLARE = URI.create("https://api.cloudflare.com/client/v4");
     private static final String ID = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final String OTHER_ID = "9a7806061c88ada191ed06f989cc3dac";
+    private static final String THIRD_ID = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
     private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
 
     @Test
@@ -93,10 +94,30 @@ class CloudflarePropertiesTest {
     @Test
     void theBaseUrlMustBeHttpWithoutCredentialsInIt() {
         assertThatThrownBy(() -> new CloudflareProperties(URI.create("ftp://example.com"), ID, "x", TOKEN, null, null,
-                null)).hasMessageStartingWith("CLOUDFLARE_API_BASE_URL (cloudflare.api-base-url) must be an http");
+                null, null)).hasMessageStartingWith("CLOUDFLARE_API_BASE_URL (cloudflare.api-base-url) must be an http");
         assertThatThrownBy(() -> new CloudflareProperties(URI.create("https://user:secret@proxy.example.com/v4"), ID,
-                "x", TOKEN, null, null, null))
+                "x", TOKEN, null, null, null, null))
                 .hasMessageContaining("must not contain a user name or password").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void eachAccountsPlanIsFreeEnterpriseOrUnknownWhenUnset() {
+        CloudflareAccounts accounts = new CloudflareProperties(CLOUDFLARE, ID, "Production", TOKEN, null, null,
+                "Enterprise", List.of(new CloudflareProperties.Account(OTHER_ID, "Staging", TOKEN, null, null, " free "),
+                        new CloudflareProperties.Account(THIRD_ID, "Lab", TOKEN, null, null))).toAccounts();
+
+        assertThat(accounts.all()).extracting(CloudflareAccount::plan)
+                .containsExactly(AccountPlan.ENTERPRISE, AccountPlan.FREE, AccountPlan.UNKNOWN);
+    }
+
+    @Test
+    void aPlanThatIsNeitherFreeNorEnterpriseStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> new CloudflareProperties(CLOUDFLARE, ID, "x", TOKEN, null, null, "business", null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("CLOUDFLARE_ACCOUNT_PLAN (cloudflare.account-plan) is not free or enterprise "
+                        + "(leave it unset if unsure)");
+        assertThatThrownBy(() -> listed(new CloudflareProperties.Account(ID, "A", TOKEN, null, null, "pro")))
+                .hasMessageStartingWith("cloudflare.accounts[0].plan is not free or enterprise");
     }
 
     @Test
@@ -109,10 +130,11 @@ class CloudflarePropertiesTest {
     }
 
     private static CloudflareProperties single(String id, String token, String email, String key) {
-        return new CloudflareProperties(CLOUDFLARE, id, "Cloudflare account", token, email, key, null);
+        return new CloudflareProperties(CLOUDFLARE, id, "Cloudflare account", token, email, key, null, null);
     }
 
     private static CloudflareProperties listed(CloudflareProperties.Account... accounts) {
-        return new CloudflareProperties(CLOUDFLARE, null, "Cloudflare account", null, null, null, List.of(accounts));
+        return new CloudflareProperties(CLOUDFLARE, null, "Cloudflare account", null, null, null, null,
+                List.of(accounts));
     }
 }

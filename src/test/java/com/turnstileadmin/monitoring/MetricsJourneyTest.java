@@ -84,7 +84,7 @@ class MetricsJourneyTest {
                 "operation", "list", "outcome", "success")).isEqualTo(1);
         assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
                 "operation", "get", "outcome", "server_error")).as("each attempt of the retried read").isEqualTo(3);
-        assertThat(after.value("turnstile_widgets", "account", account)).isEqualTo(sandbox.widgetCount());
+        assertThat(after.value("turnstile_widgets", "account", account)).isEqualTo(sandbox.widgetCount(sandbox.accountId()));
         assertThat(after.value("turnstile_cloudflare_calls_seconds_bucket", "account", account, "operation", "create",
                 "outcome", "success", "le", "+Inf")).as("latency buckets").isPositive();
         // Each request the sandbox received is one observation, and nothing else is.

@@ -35,7 +35,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 class SandboxJourneyTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, false, 0,
+    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, 0, 0,
             SandboxProperties.Faults.NONE), new SandboxFaults(SandboxProperties.Faults.NONE), clock);
     private final AccountId account = sandbox.accountId();
 
@@ -77,8 +77,8 @@ class SandboxJourneyTest {
     }
 
     static TurnstileWidgets client(SandboxServer sandbox, URI baseUrl, Credentials credentials) {
-        CloudflareAccounts accounts = new CloudflareAccounts(baseUrl,
-                List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", credentials)), true);
+        CloudflareAccounts accounts = new CloudflareAccounts(baseUrl, sandbox.accounts().stream()
+                .map(account -> new CloudflareAccount(account.id(), account.name(), credentials)).toList(), true);
         return new CloudflareWidgetClient(WebClient.builder(), accounts, new CloudflareClientProperties(
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),

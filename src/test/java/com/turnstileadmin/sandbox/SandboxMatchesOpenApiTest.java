@@ -17,16 +17,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.turnstileadmin.account.Credentials;
+import com.turnstileadmin.widget.ClearanceLevel;
 import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,7 @@ class SandboxMatchesOpenApiTest {
             .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, false, 0,
+    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, 6, 0,
             SandboxProperties.Faults.NONE), new SandboxFaults(SandboxProperties.Faults.NONE), clock);
     private final WireMockServer proxy = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -100,6 +104,27 @@ class SandboxMatchesOpenApiTest {
 
         assertThat(proxy.getAllServeEvents()).extracting(e -> e.getResponse().getStatus())
                 .containsExactlyInAnyOrder(400, 404, 403);
+        assertAllMatchContract(proxy.getAllServeEvents());
+    }
+
+    @Test
+    void bothAccountsListingsAndTheFreeOnesPlanRefusalsMatchCloudflaresContract() {
+        TurnstileWidgets api = SandboxJourneyTest.client(sandbox, proxiedBaseUrl(), sandbox.apiToken());
+        WidgetSettings enterpriseOnly = new WidgetSettings("Bot fight", List.of("example.com"), WidgetMode.MANAGED,
+                ClearanceLevel.NO_CLEARANCE, Region.WORLD, true, false, false);
+        List<String> elevenHostnames = IntStream.rangeClosed(1, 11).mapToObj(i -> "host" + i + ".example.com").toList();
+
+        // The Enterprise account's demo widgets have its features on, and some work on any hostname.
+        assertThat(api.list(sandbox.enterpriseAccountId(), WidgetQuery.firstPage()).totalCount()).isEqualTo(6);
+        api.create(sandbox.enterpriseAccountId(), enterpriseOnly);
+        assertThatThrownBy(() -> api.create(sandbox.accountId(), enterpriseOnly))
+                .isInstanceOf(CloudflareApiException.class);
+        assertThatThrownBy(() -> api.create(sandbox.accountId(),
+                WidgetSettings.of("Too many", elevenHostnames, WidgetMode.MANAGED)))
+                .isInstanceOf(CloudflareApiException.class);
+
+        assertThat(proxy.getAllServeEvents()).extracting(e -> e.getResponse().getStatus())
+                .containsExactlyInAnyOrder(200, 200, 400, 400);
         assertAllMatchContract(proxy.getAllServeEvents());
     }
 

@@ -20,7 +20,7 @@ class SandboxServerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SandboxFaults faults = new SandboxFaults(SandboxProperties.Faults.NONE);
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(30, false, 0,
+    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(30, 6, 0,
             SandboxProperties.Faults.NONE), faults, Clock.systemUTC());
     private final HttpClient http = HttpClient.newHttpClient();
 

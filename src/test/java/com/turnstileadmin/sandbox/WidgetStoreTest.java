@@ -138,7 +138,7 @@ class WidgetStoreTest {
 
     @Test
     void demoWidgetsAreSeededOldestFirstWithVariety() {
-        DemoWidgets.addTo(store, 40, START);
+        DemoWidgets.addTo(store, 40, false);
 
         List<SandboxWidget> all = list(Map.of("per_page", "100")).widgets();
         assertThat(all).hasSize(40);
@@ -147,6 +147,21 @@ class WidgetStoreTest {
         assertThat(all).extracting(w -> w.settings().region()).contains("world", "china");
         assertThat(all).extracting(SandboxWidget::deployedVia).contains((String) null, "dashboard");
         assertThat(all).allSatisfy(w -> assertThat(w.domains()).isSorted().isNotEmpty());
+        assertThat(all).allSatisfy(w -> assertThat(w.createdOn()).isBefore(DemoWidgets.EPOCH));
+        assertThat(all).noneMatch(w -> w.settings().botFightMode() || w.settings().offlabel()
+                || w.settings().ephemeralId());
+    }
+
+    @Test
+    void anEnterpriseAccountsDemoWidgetsUseItsFeatures() {
+        DemoWidgets.addTo(store, 12, true);
+
+        List<SandboxWidget> all = list(Map.of("per_page", "100")).widgets();
+        assertThat(all).hasSize(12);
+        assertThat(all).anyMatch(w -> w.domains().isEmpty());
+        assertThat(all).anyMatch(w -> w.settings().botFightMode());
+        assertThat(all).anyMatch(w -> w.settings().offlabel());
+        assertThat(all).anyMatch(w -> w.settings().ephemeralId());
     }
 
     private WidgetStore.Page list(Map<String, String> query) {

@@ -1,6 +1,7 @@
 package com.turnstileadmin.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.account.AccountPlan;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.Credentials;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Import;
 /**
  * What a controller needs around it in a web slice: the real security and service (whose
  * {@code @PreAuthorize} is half of every role check), the real audit trail (on the in-memory H2
- * database each test context gets, see {@link WebSliceTest}), one sandbox account, and Cloudflare
+ * database each test context gets, see {@link WebSliceTest}), four accounts (plan unknown, unknown,
+ * free, enterprise), and Cloudflare
  * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -35,6 +37,12 @@ public class WebSliceTestConfiguration {
     /** A second configured account, so that the header offers the account switcher. */
     public static final AccountId STAGING = new AccountId("9a7806061c88ada191ed06f989cc3dac");
 
+    /** An account configured with {@code plan: free}. */
+    public static final AccountId FREE_ACCOUNT = new AccountId("f0ee0000000000000000000000000001");
+
+    /** An account configured with {@code plan: enterprise}. */
+    public static final AccountId ENTERPRISE_ACCOUNT = new AccountId("e0e00000000000000000000000000002");
+
     /** A well-formed account id that is not configured. */
     public static final AccountId UNKNOWN_ACCOUNT = new AccountId("0123456789abcdef0123456789abcdef");
 
@@ -45,7 +53,11 @@ public class WebSliceTestConfiguration {
     CloudflareAccounts cloudflareAccounts() {
         return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"), List.of(
                 new CloudflareAccount(ACCOUNT, "Sandbox account", new Credentials.ApiToken("web-slice-test-token")),
-                new CloudflareAccount(STAGING, "Staging", new Credentials.ApiToken("web-slice-test-token-2"))), true);
+                new CloudflareAccount(STAGING, "Staging", new Credentials.ApiToken("web-slice-test-token-2")),
+                new CloudflareAccount(FREE_ACCOUNT, "Free", new Credentials.ApiToken("web-slice-test-token-3"),
+                        AccountPlan.FREE),
+                new CloudflareAccount(ENTERPRISE_ACCOUNT, "Enterprise", new Credentials.ApiToken("web-slice-test-token-4"),
+                        AccountPlan.ENTERPRISE)), true);
     }
 
     @Bean
