@@ -10,6 +10,6 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, SignedInUsers.class, SignedInUserWebConfiguration.class})
-@EnableConfigurationProperties({LocalSignInProperties.class, OidcProperties.class})
+@EnableConfigurationProperties({LocalSignInProperties.class, OidcProperties.class, SessionsPerUserProperties.class})
 public class SecuritySliceConfiguration {
 }
