@@ -81,8 +81,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 // Spring Security's defaults stay on: nosniff, X-Frame-Options DENY, no-cache, and HSTS on
-                // secure requests only (behind a proxy: X-Forwarded-Proto from an internal address, see
-                // application.yml). RejectedRequests adds these to what the firewall refuses.
+                // secure requests only (behind a proxy: X-Forwarded-Proto from a trusted proxy, see
+                // application.yml). RejectedRequests and TomcatErrorPages add these where the chain is not reached.
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(singleSignOn)))
                         .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
@@ -93,10 +93,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(new CsrfTokens())
                         .csrfTokenRequestHandler(new CsrfTokenFromFormOrHeader()))
                 .addFilterBefore(new SameOriginRequests(), CsrfFilter.class)
-                // Spring Security's default, stated here as it is part of what the tests hold the app to.
                 .sessionManagement(session -> {
+                    // Spring Security's default, stated here as it is part of what the tests hold the app to.
                     session.sessionFixation(fixation -> fixation.changeSessionId());
-                    // Counted in the session store (web slices have none, and no limit).
+                    // At most SESSION_MAX_PER_USER, counted in the session store (web slices have none: no limit).
                     FindByIndexNameSessionRepository<? extends Session> store = sessionStore.getIfAvailable();
                     if (sessionsPerUser.isLimited() && store != null) {
                         session.maximumSessions(sessionsPerUser.maxPerUser())
