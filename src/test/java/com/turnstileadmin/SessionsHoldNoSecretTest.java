@@ -87,19 +87,18 @@ class SessionsHoldNoSecretTest {
         Response failed = visitor.post("/login", Map.of("username", User.ADMIN.username, "password", typedWrong));
         Response failurePage = visitor.get(failed.header("Location"));
         Response signedIn = visitor.signIn(User.ADMIN);
-        visitor.get(signedIn.header("Location"));
         // Once more with a session there: a signed-in user sending the form again with a wrong password.
         visitor.get("/login");
         Response failedInASession = visitor.post("/login", Map.of("username", User.ADMIN.username, "password", typedWrong));
 
-        assertThat(failed.header("Location")).isEqualTo("/login?error");
-        assertThat(failurePage.body()).contains("That user name and password do not match.");
-        assertThat(signedIn.header("Location")).isEqualTo(deepLink);
-        assertThat(failedInASession.header("Location")).isEqualTo("/login?error");
         assertThat(sessions().placesHolding(User.ADMIN.username)).as("the search reaches the signed-in session").isNotEmpty();
         for (String secret : List.of(typedWrong, bearer, otherAppsCookie)) {
             assertThat(sessions().placesHolding(secret)).as("the session values holding " + secret).isEmpty();
         }
+        assertThat(failed.header("Location")).isEqualTo("/login?error");
+        assertThat(failurePage.body()).contains("That user name and password do not match.");
+        assertThat(signedIn.header("Location")).isEqualTo(deepLink);
+        assertThat(failedInASession.header("Location")).isEqualTo("/login?error");
     }
 
     private void assertNoSecretInTheSessions(String when) {
