@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Someone using the running app over plain HTTP, as a browser would but without one: keeps the
- * session cookie, signs in on the sign-in form, and sends forms with the CSRF token the pages carry.
+ * app's cookies (the session's, and before sign-in the CSRF token's and the page to go back to),
+ * signs in on the sign-in form, and sends forms with the CSRF token the pages carry.
  * Paths go out exactly as given, unnormalised and undecoded, so that Tomcat and Spring Security's
  * firewall see what an attacker could send.
  */
@@ -32,9 +33,12 @@ public final class HttpVisitor {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     /** The session cookie's name ({@code server.servlet.session.cookie.name} in application.yml). */
-    private static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
+    public static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
 
-    private static final Pattern SESSION_COOKIE = Pattern.compile(SESSION_COOKIE_NAME + "=([^;]*)");
+    /** Its name over HTTPS, where only this origin can set it. */
+    public static final String HOST_SESSION_COOKIE_NAME = "__Host-" + SESSION_COOKIE_NAME;
+
+    private static final Pattern COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
     private static final Pattern CSRF_TOKEN = Pattern.compile(
             "name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
@@ -42,7 +46,8 @@ public final class HttpVisitor {
     private static final String BROWSERS_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     private int port;
-    private @Nullable String sessionId;
+    /** The cookies the app set, by name, as a browser keeps them for this host. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private @Nullable String csrfToken;
 
     public HttpVisitor(int port) {
@@ -52,7 +57,7 @@ public final class HttpVisitor {
     /** Someone presenting a session id they did not get from the app: planted by an attacker, say. */
     public static HttpVisitor withSessionId(int port, String sessionId) {
         HttpVisitor visitor = new HttpVisitor(port);
-        visitor.sessionId = sessionId;
+        visitor.cookies.put(SESSION_COOKIE_NAME, sessionId);
         return visitor;
     }
 
@@ -113,7 +118,18 @@ public final class HttpVisitor {
 
     /** The session cookie's value the app gave this visitor last, if any. */
     public @Nullable String sessionId() {
-        return sessionId;
+        return cookies.getOrDefault(SESSION_COOKIE_NAME, cookies.get(HOST_SESSION_COOKIE_NAME));
+    }
+
+    /** The value of the app's cookie of that name, if it set one. */
+    public @Nullable String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Sets a cookie as another app on the same host could: browsers share cookies between its ports. */
+    public HttpVisitor plantCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -122,8 +138,9 @@ public final class HttpVisitor {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        if (sessionId != null) {
-            request.header("Cookie", SESSION_COOKIE_NAME + "=" + sessionId);
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         return request;
     }
@@ -131,11 +148,15 @@ public final class HttpVisitor {
     private Response send(HttpRequest.Builder request) {
         try {
             Response response = new Response(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-            response.sessionCookie().ifPresent(cookie -> {
-                Matcher id = SESSION_COOKIE.matcher(cookie);
-                if (id.find()) {
-                    // An empty value (with Max-Age=0) is how signing out removes the cookie.
-                    sessionId = id.group(1).isEmpty() ? null : id.group(1);
+            response.headers("Set-Cookie").forEach(cookie -> {
+                Matcher set = COOKIE.matcher(cookie);
+                if (set.find()) {
+                    // An empty value (with Max-Age=0) is how the app removes a cookie: signing out, say.
+                    if (set.group(2).isEmpty()) {
+                        cookies.remove(set.group(1));
+                    } else {
+                        cookies.put(set.group(1), set.group(2));
+                    }
                 }
             });
             Matcher token = CSRF_TOKEN.matcher(response.body());
@@ -177,7 +198,12 @@ public final class HttpVisitor {
 
         /** The {@code Set-Cookie} of the session cookie, if the answer sets one. */
         public Optional<String> sessionCookie() {
-            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith(SESSION_COOKIE_NAME + "=")).findFirst();
+            return cookie(SESSION_COOKIE_NAME).or(() -> cookie(HOST_SESSION_COOKIE_NAME));
+        }
+
+        /** The {@code Set-Cookie} of the cookie of that name, if the answer sets one. */
+        public Optional<String> cookie(String name) {
+            return headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst();
         }
 
         @Override

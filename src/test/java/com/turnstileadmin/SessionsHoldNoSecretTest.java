@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and after each step every column of every session row is searched for each secret seen so far and for
  * the users' passwords. A revealed or rotated secret is rendered into the answer, never passed on
  * through a flash or session attribute; the flash messages the changes leave are searched for too, to
- * show that the search reaches them.
+ * show that the search reaches them. Nor is a password typed in a failed sign-in, with or without a session
+ * already there, nor a header of a request made before signing in (its {@code Authorization}, another
+ * app's cookies).
  */
 @AppOverHttp
 class SessionsHoldNoSecretTest {
@@ -71,6 +73,32 @@ class SessionsHoldNoSecretTest {
                 .allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(20));
         assertThat(secrets.subList(User.values().length + 1, secrets.size())).doesNotHaveDuplicates();
         assertThat(sessions().placesHolding("Widget “" + NAME + "” deleted.")).isNotEmpty();
+    }
+
+    @Test
+    void noFailedSignInsPasswordNorAnyHeaderOfARequestBeforeSignInIsInAnySessionRow() {
+        String typedWrong = "typed-wrong-password-4711";
+        String bearer = "bearer-token-of-another-app-0815";
+        String otherAppsCookie = "cookie-of-another-app-2342";
+        HttpVisitor visitor = new HttpVisitor(port).plantCookie("OTHER_APP_SESSION", otherAppsCookie);
+        String deepLink = "/accounts/" + sandbox.accountId().value() + "/widgets?q=deep";
+
+        assertThat(visitor.get(deepLink, "Authorization", "Bearer " + bearer).header("Location")).isEqualTo("/login");
+        Response failed = visitor.post("/login", Map.of("username", User.ADMIN.username, "password", typedWrong));
+        Response failurePage = visitor.get(failed.header("Location"));
+        Response signedIn = visitor.signIn(User.ADMIN);
+        // Once more with a session there: a signed-in user sending the form again with a wrong password.
+        visitor.get("/login");
+        Response failedInASession = visitor.post("/login", Map.of("username", User.ADMIN.username, "password", typedWrong));
+
+        assertThat(sessions().placesHolding(User.ADMIN.username)).as("the search reaches the signed-in session").isNotEmpty();
+        for (String secret : List.of(typedWrong, bearer, otherAppsCookie)) {
+            assertThat(sessions().placesHolding(secret)).as("the session values holding " + secret).isEmpty();
+        }
+        assertThat(failed.header("Location")).isEqualTo("/login?error");
+        assertThat(failurePage.body()).contains("That user name and password do not match.");
+        assertThat(signedIn.header("Location")).isEqualTo(deepLink);
+        assertThat(failedInASession.header("Location")).isEqualTo("/login?error");
     }
 
     private void assertNoSecretInTheSessions(String when) {

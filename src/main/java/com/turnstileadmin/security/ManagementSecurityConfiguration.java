@@ -67,7 +67,9 @@ class ManagementSecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 SecurityConfiguration.contentSecurityPolicy(singleSignOn.getIfAvailable())))
-                        .referrerPolicy(referrer -> referrer.policy(SecurityConfiguration.REFERRER_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(SecurityConfiguration.REFERRER_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityConfiguration.PERMISSIONS_POLICY))
+                        .crossOriginOpenerPolicy(opener -> opener.policy(SecurityConfiguration.CROSS_ORIGIN_OPENER_POLICY)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(challenge)
                         .accessDeniedHandler((request, response, denied) ->

@@ -10,6 +10,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.PermissionsPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
@@ -24,12 +26,21 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectedRequests implements RequestRejectedHandler {
 
-    private static final List<HeaderWriter> HEADERS = List.of(
+    /** Those of SecurityConfiguration that hold on every answer; Tomcat's own error pages get them too. */
+    static final List<HeaderWriter> HEADERS = List.of(
             new ContentSecurityPolicyHeaderWriter(SecurityConfiguration.CONTENT_SECURITY_POLICY),
             new XContentTypeOptionsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
             new ReferrerPolicyHeaderWriter(SecurityConfiguration.REFERRER_POLICY),
-            new CacheControlHeadersWriter());
+            new CacheControlHeadersWriter(),
+            new PermissionsPolicyHeaderWriter(SecurityConfiguration.PERMISSIONS_POLICY),
+            crossOriginOpenerPolicy());
+
+    private static HeaderWriter crossOriginOpenerPolicy() {
+        CrossOriginOpenerPolicyHeaderWriter writer = new CrossOriginOpenerPolicyHeaderWriter();
+        writer.setPolicy(SecurityConfiguration.CROSS_ORIGIN_OPENER_POLICY);
+        return writer;
+    }
 
     private final HttpStatusRequestRejectedHandler status = new HttpStatusRequestRejectedHandler();
 

@@ -3,6 +3,9 @@ package com.turnstileadmin.security;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +16,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,14 +58,23 @@ class SecurityConfiguration {
     /** Addresses hold account ids and sitekeys, which stay on this site. */
     static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
 
+    /** The pages need none of the browser's powerful features, nor may anything they embed. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), hid=(), midi=(), display-capture=(), screen-wake-lock=(), accelerometer=(), "
+            + "gyroscope=(), magnetometer=(), fullscreen=()";
+
+    /** A page another site opens gets no handle on this one's window, nor the other way round. */
+    static final CrossOriginOpenerPolicy CROSS_ORIGIN_OPENER_POLICY = CrossOriginOpenerPolicy.SAME_ORIGIN;
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SingleSignOn> singleSignOnIfConfigured,
             LocalSignInProperties local, SignIns signIns, SignInThrottle throttle,
-            ObjectProvider<SessionChecks> sessionChecks) throws Exception {
+            ObjectProvider<SessionChecks> sessionChecks, SessionsPerUserProperties sessionsPerUser,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessionStore) throws Exception {
         SingleSignOn singleSignOn = singleSignOnIfConfigured.getIfAvailable();
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        // After signing in, go back to the page, never to the fragment an htmx request asked for.
-        requestCache.setRequestMatcher(new NegatedRequestMatcher(HTMX_REQUEST));
+        // After signing in, go back to the page (a plain GET), never to the fragment an htmx request asked for,
+        // and never run a request again: a form sent while signed out is not kept.
+        RequestCache requestCache = new ContinueCookie(new NegatedRequestMatcher(HTMX_REQUEST));
         http.authorizeHttpRequests(requests -> requests
                         // The management endpoints have a chain of their own (ManagementSecurityConfiguration).
                         .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**").permitAll()
@@ -65,13 +84,29 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl(SIGN_IN_PAGE + "?signed-out").permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 // Spring Security's defaults stay on: nosniff, X-Frame-Options DENY, no-cache, and HSTS on
-                // secure requests only (behind a proxy: X-Forwarded-Proto from an internal address, see
-                // application.yml). RejectedRequests adds these to what the firewall refuses.
+                // secure requests only (behind a proxy: X-Forwarded-Proto from a trusted proxy, see
+                // application.yml). RejectedRequests and TomcatErrorPages add these where the chain is not reached.
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(singleSignOn)))
-                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
-                // Spring Security's default, stated here as it is part of what the tests hold the app to.
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .crossOriginOpenerPolicy(opener -> opener.policy(CROSS_ORIGIN_OPENER_POLICY)))
+                // The token from the session, or for the sign-in form from a cookie (no session for anonymous
+                // visitors), and only from its header or the form; cross-origin forms are refused before it.
+                .csrf(csrf -> csrf.csrfTokenRepository(new CsrfTokens())
+                        .csrfTokenRequestHandler(new CsrfTokenFromFormOrHeader()))
+                .addFilterBefore(new SameOriginRequests(), CsrfFilter.class)
+                .sessionManagement(session -> {
+                    // Spring Security's default, stated here as it is part of what the tests hold the app to.
+                    session.sessionFixation(fixation -> fixation.changeSessionId());
+                    // At most SESSION_MAX_PER_USER, counted in the session store (web slices have none: no limit).
+                    FindByIndexNameSessionRepository<? extends Session> store = sessionStore.getIfAvailable();
+                    if (sessionsPerUser.isLimited() && store != null) {
+                        session.maximumSessions(sessionsPerUser.maxPerUser())
+                                .sessionRegistry(registry(store))
+                                .expiredSessionStrategy(SecurityConfiguration::signInAgain);
+                    }
+                })
                 .exceptionHandling(exceptions -> exceptions
                         // An htmx request of an expired session reloads the page, which then goes to sign-in,
                         // instead of swapping the sign-in form into a table.
@@ -112,6 +147,22 @@ class SecurityConfiguration {
      * With single sign-on, the sign-out form's POST ends in a redirect to the provider's end-session
      * endpoint, and browsers hold redirects after a form to {@code form-action} too.
      */
+    private static <S extends Session> SessionRegistry registry(FindByIndexNameSessionRepository<S> store) {
+        return new SpringSessionBackedSessionRegistry<>(store);
+    }
+
+    /** A session ended for a newer sign-in of its user: back to sign-in (an htmx request reloads the page). */
+    private static void signInAgain(SessionInformationExpiredEvent expired) throws IOException {
+        HttpServletRequest request = expired.getRequest();
+        HttpServletResponse response = expired.getResponse();
+        if (HTMX_REQUEST.matches(request)) {
+            response.setHeader("HX-Refresh", "true");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            response.sendRedirect(request.getContextPath() + SIGN_IN_PAGE);
+        }
+    }
+
     static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {
         return singleSignOn == null ? CONTENT_SECURITY_POLICY
                 : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + singleSignOn.providerOrigin());

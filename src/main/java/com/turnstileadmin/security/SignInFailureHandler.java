@@ -26,6 +26,8 @@ final class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
     SignInFailureHandler() {
         super(SecurityConfiguration.SIGN_IN_PAGE + "?error");
+        // The failure is not kept in a session (SignIns.onFailure): none is made for it.
+        setAllowSessionCreation(false);
     }
 
     @Override

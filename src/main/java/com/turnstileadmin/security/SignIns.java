@@ -3,10 +3,13 @@ package com.turnstileadmin.security;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
@@ -51,12 +54,28 @@ final class SignIns {
         };
     }
 
-    /** The failure handler, counting each failure first. */
+    /**
+     * The failure handler, counting each failure first. Whatever failed is not kept in the session: since
+     * Spring Security 6.5 the exception carries the authentication request, with the password as typed, and
+     * the session row would keep it for the session's lifetime and in every backup. The page a failure goes
+     * to says so from its address alone ({@code ?error}).
+     */
     AuthenticationFailureHandler onFailure(Method method, AuthenticationFailureHandler handler) {
         return (request, response, failure) -> {
             count(method, Outcome.FAILURE);
             handler.onAuthenticationFailure(request, response, failure);
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            }
         };
+    }
+
+    /** Goes to {@code url} after a failure, creating no session for it (Spring Security's would, to keep the failure). */
+    static SimpleUrlAuthenticationFailureHandler redirectTo(String url) {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(url);
+        handler.setAllowSessionCreation(false);
+        return handler;
     }
 
     private static String tag(Enum<?> value) {

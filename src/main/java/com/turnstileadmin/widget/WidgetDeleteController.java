@@ -39,15 +39,15 @@ class WidgetDeleteController {
     }
 
     /**
-     * Deletes the widget if the typed name matches the one the dialog showed. This guards against
-     * slips (the wrong widget, a stray click), not against the user, who may delete anyway: the name
-     * comes from the page rather than a fresh read, so that a delete stays one Cloudflare call.
+     * Deletes the widget if the typed name is its name as Cloudflare has it now, read once more for that:
+     * not a name the form sends along, which any scripted or forged request could simply repeat.
      */
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
     @PreAuthorize("hasRole('ADMIN')")
     public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String confirmation,
-            SignedInUser actor, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, Model model,
+            RedirectAttributes redirect) {
+        String name = widgets.details(accountId, sitekey).name();
         if (name.isBlank() || !confirmation.strip().equals(name.strip())) {
             model.addAttribute("sitekey", sitekey);
             model.addAttribute("name", name);

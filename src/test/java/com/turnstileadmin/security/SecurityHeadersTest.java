@@ -82,6 +82,10 @@ class SecurityHeadersTest {
                         v -> v.postWithoutCsrf(details + "/secret", Map.of())),
                 answer("400 error page of a malformed request", 400, User.EDITOR,
                         v -> v.post(list + "/validate", Map.of())),
+                answer("400 page Tomcat writes itself (an encoded slash)", 400, null, v -> v.get(list + "/a%2Fb")),
+                answer("400 page Tomcat writes itself, signed in (a NUL)", 400, User.VIEWER, v -> v.get(list + "/a%00")),
+                answer("403 of a form from another origin", 403, User.ADMIN,
+                        v -> v.post(details + "/secret", Map.of(), "Origin", "https://attacker.example")),
                 answer("503 while Cloudflare is unavailable", 503, User.VIEWER, v -> {
                     faults.set(SandboxProperties.Faults.NONE.withServerErrorRate(1));
                     return v.get(list);
@@ -107,6 +111,24 @@ class SecurityHeadersTest {
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
+        assertThat(response.header("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+    }
+
+    @Test
+    void tomcatsOwnPageForACharacterNotAllowedInAnAddressCarriesTheHeadersToo() throws java.io.IOException {
+        for (String request : java.util.List.of("GET /a|b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: bad host\r\nConnection: close\r\n\r\n")) {
+            String answer = RawHttp.send(port, request);
+
+            assertThat(answer).as(request).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("\r\nContent-Security-Policy: default-src 'self'")
+                    .containsIgnoringCase("\r\nX-Content-Type-Options: nosniff")
+                    .containsIgnoringCase("\r\nX-Frame-Options: DENY")
+                    .containsIgnoringCase("\r\nCross-Origin-Opener-Policy: same-origin")
+                    .containsIgnoringCase("\r\nPermissions-Policy: camera=()")
+                    .doesNotContain("Tomcat/", "\tat ");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, SignInThrottleConfiguration.class, SignedInUsers.class,
         SignedInUserWebConfiguration.class})
-@EnableConfigurationProperties({LocalSignInProperties.class, OidcProperties.class})
+@EnableConfigurationProperties({LocalSignInProperties.class, OidcProperties.class,
+        SessionsPerUserProperties.class})
 public class SecuritySliceConfiguration {
 }

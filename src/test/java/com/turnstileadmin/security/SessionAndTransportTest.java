@@ -51,19 +51,39 @@ class SessionAndTransportTest {
     JdbcTemplate jdbc;
 
     @Test
-    void overHttpsBehindATrustedProxyTheAnswerHasHstsAndTheSessionCookieIsSecure() {
-        Response response = new HttpVisitor(port).get("/login", FROM_HTTPS_PROXY, "https");
+    void overHttpsBehindATrustedProxyTheAnswerHasHstsAndTheSessionCookieIsSecureAndHostPrefixed() {
+        HttpVisitor visitor = new HttpVisitor(port);
+        Response form = visitor.get("/login", FROM_HTTPS_PROXY, "https");
+        Response signedIn = visitor.post("/login", Map.of("username", User.VIEWER.username,
+                "password", User.VIEWER.password), FROM_HTTPS_PROXY, "https");
 
-        assertThat(response.header("Strict-Transport-Security")).startsWith("max-age=31536000");
-        assertThat(response.sessionCookie()).hasValueSatisfying(cookie -> assertThat(cookie).contains("; Secure"));
+        assertThat(form.header("Strict-Transport-Security")).startsWith("max-age=31536000");
+        assertThat(form.cookie("__Host-" + CsrfTokens.COOKIE_NAME)).as("the sign-in form's token")
+                .hasValueSatisfying(cookie -> assertThat(cookie).contains("; Secure", "; Path=/").doesNotContain("Domain"));
+        assertThat(signedIn.header("Location")).isEqualTo("/");
+        assertThat(signedIn.cookie(HttpVisitor.SESSION_COOKIE_NAME)).isEmpty();
+        assertThat(signedIn.cookie(HttpVisitor.HOST_SESSION_COOKIE_NAME)).hasValueSatisfying(cookie -> assertThat(cookie)
+                .contains("; Secure", "; Path=/", "; HttpOnly").doesNotContain("Domain"));
+        assertThat(visitor.get("/", FROM_HTTPS_PROXY, "https").header("Location")).endsWith("/widgets");
+    }
+
+    @Test
+    void overHttpsASessionCookieWithoutTheHostPrefixIsIgnoredAsAnotherAppOnTheHostCouldHavePlantedIt() {
+        HttpVisitor plainCookie = HttpVisitor.signedIn(port, User.VIEWER);
+        assertThat(plainCookie.get("/").header("Location")).endsWith("/widgets");
+
+        assertThat(plainCookie.get("/", FROM_HTTPS_PROXY, "https").header("Location")).isEqualTo("/login");
     }
 
     @Test
     void overPlainHttpThereIsNoHstsAndTheSessionCookieIsNotSecure() {
-        Response response = new HttpVisitor(port).get("/login");
+        HttpVisitor visitor = new HttpVisitor(port);
+        Response form = visitor.get("/login");
+        Response signedIn = visitor.signIn(User.VIEWER);
 
-        assertThat(response.headers("Strict-Transport-Security")).isEmpty();
-        assertThat(response.sessionCookie()).hasValueSatisfying(cookie -> assertThat(cookie).doesNotContain("Secure"));
+        assertThat(form.headers("Strict-Transport-Security")).isEmpty();
+        assertThat(signedIn.sessionCookie()).hasValueSatisfying(cookie -> assertThat(cookie)
+                .startsWith(HttpVisitor.SESSION_COOKIE_NAME + "=").doesNotContain("Secure"));
     }
 
     @Test
@@ -76,8 +96,15 @@ class SessionAndTransportTest {
         Predicate<String> isTrusted = address -> trusted.stream().anyMatch(mask -> mask.matches(ip(address)));
 
         assertThat(valve.getProtocolHeader()).isEqualToIgnoringCase(FROM_HTTPS_PROXY);
-        assertThat(List.of("127.0.0.1", "::1", "10.0.3.7", "172.20.0.2", "192.168.1.10")).allMatch(isTrusted);
-        assertThat(List.of("203.0.113.7", "8.8.8.8", "172.32.0.1", "2001:db8::1")).noneMatch(isTrusted);
+        assertThat(List.of("127.0.0.1", "127.8.9.10", "::1")).allMatch(isTrusted);
+        assertThat(List.of("10.0.3.7", "172.20.0.2", "192.168.1.10", "169.254.1.1", "fd00::1", "203.0.113.7",
+                "8.8.8.8", "2001:db8::1")).as("another machine, private network or not").noneMatch(isTrusted);
+    }
+
+    @Test
+    void theTrustedProxiesAreLoopbackUnlessTrustedProxiesIsSet() throws IOException {
+        assertThat(applicationYml().getProperty("server.tomcat.remoteip.internal-proxies"))
+                .isEqualTo("127.0.0.0/8, ::1/128");
     }
 
     @Test
@@ -90,13 +117,12 @@ class SessionAndTransportTest {
 
     @Test
     void signingInGivesANewSessionIdSoThatOneKnownBeforehandIsWorthNothing() {
-        HttpVisitor visitor = new HttpVisitor(port);
-        visitor.get("/login");
-        String beforeSignIn = visitor.sessionId();
+        // Signing in makes the first session; an id planted before it (say, by another app on the host) is not taken.
+        String beforeSignIn = java.util.Base64.getEncoder().encodeToString("planted-by-an-attacker".getBytes());
+        HttpVisitor visitor = HttpVisitor.withSessionId(port, beforeSignIn);
 
         visitor.signIn(User.ADMIN);
 
-        assertThat(beforeSignIn).isNotNull();
         assertThat(visitor.sessionId()).isNotNull().isNotEqualTo(beforeSignIn);
         assertThat(visitor.get("/").header("Location")).endsWith("/widgets");
         Response planted = HttpVisitor.withSessionId(port, beforeSignIn).get("/");
@@ -133,12 +159,37 @@ class SessionAndTransportTest {
 
     @Test
     void theIdleTimeoutIsThirtyMinutesUnlessSessionIdleTimeoutIsSet() throws IOException {
+        assertThat(applicationYml().getProperty("server.servlet.session.timeout")).isEqualTo("30m");
+    }
+
+    @Test
+    void aSignInBeyondSessionMaxPerUserEndsTheUsersLeastRecentlyUsedSession() throws IOException {
+        HttpVisitor oldest = HttpVisitor.signedIn(port, User.EDITOR);
+        assertThat(oldest.get("/").header("Location")).endsWith("/widgets");
+        List<HttpVisitor> newer = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> HttpVisitor.signedIn(port, User.EDITOR)).toList();
+
+        HttpVisitor sixth = HttpVisitor.signedIn(port, User.EDITOR);
+
+        assertThat(applicationYml().getProperty("session.max-per-user")).isEqualTo("5");
+        assertThat(oldest.get("/").header("Location")).as("the oldest, ended by the sixth").isEqualTo("/login");
+        assertThat(newer).allSatisfy(visitor -> assertThat(visitor.get("/").header("Location")).endsWith("/widgets"));
+        assertThat(sixth.get("/").header("Location")).endsWith("/widgets");
+    }
+
+    @Test
+    void aRedirectNamesAPathNeverTheHostTheRequestNamed() throws IOException {
+        String answer = RawHttp.send(port, "GET /accounts HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 302").containsIgnoringCase("\r\nLocation: /login\r\n")
+                .doesNotContain("attacker.example");
+    }
+
+    private static PropertySourcesPropertyResolver applicationYml() throws IOException {
         MutablePropertySources applicationYml = new MutablePropertySources();
         new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(applicationYml::addLast);
-
-        assertThat(new PropertySourcesPropertyResolver(applicationYml).getProperty("server.servlet.session.timeout"))
-                .isEqualTo("30m");
+        return new PropertySourcesPropertyResolver(applicationYml);
     }
 
     private static InetAddress ip(String literal) {

@@ -25,8 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetDeleteControllerTest {
 
     private static final Route CONFIRM = Route.get(WIDGETS + "/" + SHOP + "/delete");
-    private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "name", "Shop checkout",
-            "confirmation", "Shop checkout");
+    private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "confirmation", "Shop checkout");
 
     @Autowired
     private MockMvc mvc;
@@ -46,12 +45,23 @@ class WidgetDeleteControllerTest {
     }
 
     @Test
-    void adminDeletesWithOneCallAndLandsOnTheList() throws Exception {
+    void adminDeletesAfterTheNameIsReadOnceAndLandsOnTheList() throws Exception {
         mvc.perform(DELETE.by(Role.ADMIN))
                 .andExpect(redirectedUrl(WIDGETS))
                 .andExpect(flash().attribute("flash", "Widget “Shop checkout” deleted."));
 
-        assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "delete " + SHOP);
+    }
+
+    @Test
+    void aConfirmationIsCheckedAgainstTheRealNameNotANameTheFormSends() throws Exception {
+        String page = mvc.perform(DELETE.with("name", "Anything").with("confirmation", "Anything").by(Role.ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(view().name("widgets/delete"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("That is not the widget&#39;s name.", "data-expected=\"Shop checkout\"");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
     @Test
@@ -63,7 +73,7 @@ class WidgetDeleteControllerTest {
 
         assertThat(page).contains("That is not the widget&#39;s name. Type it exactly as shown.",
                 "aria-invalid=\"true\"", "value=\"Shop\"");
-        assertThat(cloudflare.calls()).isEmpty();
+        assertThat(cloudflare.calls()).as("the name read, nothing deleted").containsExactly("get " + SHOP);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -107,7 +117,7 @@ class WidgetDeleteControllerTest {
     static Stream<Route> unknownWidgets() {
         return Stream.of("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + "/delete",
                         WIDGETS + "/0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete")
-                .map(path -> Route.post(path, "name", "Shop checkout", "confirmation", "Shop checkout"));
+                .map(path -> Route.post(path, "confirmation", "Shop checkout"));
     }
 
     static Stream<Arguments> viewersAndEditors() {
