@@ -47,7 +47,7 @@ class WidgetDeleteController {
     public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, Model model,
             RedirectAttributes redirect) {
-        String name = widgets.details(accountId, sitekey).name();
+        String name = widgets.details(actor, accountId, sitekey).name();
         if (name.isBlank() || !confirmation.strip().equals(name.strip())) {
             model.addAttribute("sitekey", sitekey);
             model.addAttribute("name", name);
