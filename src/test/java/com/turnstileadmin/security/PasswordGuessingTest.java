@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Bean;
  * loopback, a trusted proxy), so that their failures do not add up.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
+        // The defaults of application.yml, which the tests' application.properties lifts for other tests.
+        "sign-in-throttle.max-failures=5", "sign-in-throttle.max-failures-per-address=20",
         "local-sign-in.users[0].username=editor",
         "local-sign-in.users[0].password-hash={noop}" + PasswordGuessingTest.PASSWORD,
         "local-sign-in.users[0].role=editor",
