@@ -9,6 +9,7 @@ import com.turnstileadmin.security.SecuritySliceConfiguration;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetNames;
 import java.net.URI;
 import java.util.List;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Import;
  * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, AuditTrail.class, Times.class})
+@Import({SecuritySliceConfiguration.class, WidgetService.class, WidgetNames.class, AuditTrail.class, Times.class})
 public class WebSliceTestConfiguration {
 
     /** The first configured account, the one the tests use. */
