@@ -50,18 +50,19 @@ class AuditTrailHoldsNoSecretTest {
         String created = mvc.perform(post(list).with(ADMIN).with(csrf()).param("name", "Audit secrets")
                         .param("domains", "audit.example").param("mode", "managed")
                         .param("clearanceLevel", "no_clearance").param("region", "world"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         String details = created.substring(created.indexOf("/accounts/"));
         List<String> secrets = new ArrayList<>();
 
         secrets.add(secretIn(post(details + "/secret")));
-        secrets.add(secretIn(post(details + "/rotate").param("invalidateImmediately", "true")));
+        secrets.add(secretIn(post(details + "/rotate").param("invalidateImmediately", "true")
+                .param("confirmation", details.substring(details.length() - 6))));
         secrets.add(secretIn(post(details + "/rotate").param("invalidateImmediately", "false")));
         secrets.add(secretIn(post(details + "/secret")));
         mvc.perform(post(details + "/rotate").with(ADMIN).with(csrf()).param("invalidateImmediately", "false"))
                 .andExpect(status().isOk());
         mvc.perform(post(details + "/delete").with(ADMIN).with(csrf()).param("name", "Audit secrets")
-                .param("confirmation", "Audit secrets")).andExpect(status().is3xxRedirection());
+                .param("confirmation", details.substring(details.length() - 6))).andExpect(status().is3xxRedirection());
 
         assertThat(secrets).as("the first secret and the two rotations'; the last reveal shows the latest again")
                 .hasSize(4).allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(20));

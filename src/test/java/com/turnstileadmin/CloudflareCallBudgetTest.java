@@ -61,8 +61,9 @@ class CloudflareCallBudgetTest {
         String created = mvc.perform(post(list()).with(ADMIN).with(csrf()).param("name", "Budget")
                         .param("domains", "budget.example").param("mode", "managed")
                         .param("clearanceLevel", "no_clearance").param("region", "world"))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(sandbox.requestCount() - before).as("create").isEqualTo(1);
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        // The create, and one filtered list: whether another widget has the name (a warning, never a refusal).
+        assertThat(sandbox.requestCount() - before).as("create, then its name check").isEqualTo(2);
         String details = created.substring(created.indexOf("/accounts/"));
 
         String form = mvc.perform(get(details + "/edit").with(ADMIN)).andReturn().getResponse().getContentAsString();
@@ -72,12 +73,12 @@ class CloudflareCallBudgetTest {
                 .param("baseName", "Budget").param("baseDomains", "budget.example").param("baseMode", "managed")
                 .param("baseClearanceLevel", "no_clearance");
         // The read is what lets the edit refuse to overwrite someone else's change.
-        assertThat(callsFor(save)).as("edit: read to compare, then write").isEqualTo(2);
-        assertThat(callsFor(post(details + "/rotate").with(csrf()).param("invalidateImmediately", "true")))
+        assertThat(callsFor(save)).as("edit: read to compare, write, and a rename's name check").isEqualTo(3);
+        assertThat(callsFor(post(details + "/rotate").with(csrf()).param("invalidateImmediately", "true")
+                .param("confirmation", details.substring(details.length() - 6))))
                 .as("rotate").isEqualTo(1);
-        // The read is what checks the typed name against the widget's real one.
-        assertThat(callsFor(post(details + "/delete").with(csrf()).param("confirmation", "Budget renamed")))
-                .as("delete: read the name, then delete").isEqualTo(2);
+        assertThat(callsFor(post(details + "/delete").with(csrf()).param("name", "Budget renamed")
+                .param("confirmation", details.substring(details.length() - 6)))).as("delete").isEqualTo(1);
     }
 
     private long callsFor(MockHttpServletRequestBuilder request) throws Exception {

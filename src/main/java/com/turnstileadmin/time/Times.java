@@ -3,9 +3,13 @@ package com.turnstileadmin.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,13 @@ public class Times {
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    /** An ISO-8601 instant as Cloudflare writes them into its messages: 2026-12-04T20:18:28.829637Z. */
+    private static final Pattern ISO_INSTANT = Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2})");
 
     private final Clock clock;
 
@@ -56,9 +67,32 @@ public class Times {
         return EXACT.format(time);
     }
 
-    /** The time of day, for a time within hours of now: "14:32 UTC". */
+    /**
+     * The time of day, for a time within hours of now: "14:32 UTC", with the day when it is not today's
+     * (in UTC, as the text is): "5 Dec, 00:18 UTC". Pages rewrite it to the viewer's time zone (local-time.js).
+     */
     public String timeOfDay(Instant time) {
-        return TIME_OF_DAY.format(time);
+        boolean today = time.atZone(ZoneOffset.UTC).toLocalDate().equals(clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
+        return (today ? TIME_OF_DAY : DAY_AND_TIME).format(time);
+    }
+
+    /** {@link #readableInstants} for templates: entries recorded before their times were written readably. */
+    public String readable(String text) {
+        return readableInstants(text);
+    }
+
+    /**
+     * A text with every ISO-8601 instant in it as a person would write it: "valid until
+     * 2026-12-04T20:18:28.829637Z" becomes "valid until 4 Dec 2026, 20:18:28 UTC". For Cloudflare's messages.
+     */
+    public static String readableInstants(String text) {
+        return ISO_INSTANT.matcher(text).replaceAll(match -> {
+            try {
+                return Matcher.quoteReplacement(READABLE.format(OffsetDateTime.parse(match.group()).toInstant()));
+            } catch (DateTimeParseException notATime) {
+                return match.group();
+            }
+        });
     }
 
     /** The ISO-8601 form for a {@code <time datetime>} attribute. */

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget;
 
+import java.net.IDN;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -28,16 +29,44 @@ public final class DomainNames {
     private DomainNames() {
     }
 
-    /** The text's lines, trimmed and lower-cased, without blank lines and repeats, in their order. */
+    /**
+     * The text's lines, trimmed and lower-cased, an international name in its ASCII form (münchen.example.com
+     * as xn--mnchen-3ya.example.com, which is what Cloudflare takes), without blank lines and repeats, in their order.
+     */
     public static List<String> normalize(String text) {
         Set<String> domains = new LinkedHashSet<>();
         for (String line : text.split("\\R")) {
-            String domain = line.trim().toLowerCase(Locale.ROOT);
+            String domain = toAscii(line.trim().toLowerCase(Locale.ROOT));
             if (!domain.isEmpty()) {
                 domains.add(domain);
             }
         }
         return new ArrayList<>(domains);
+    }
+
+    /** "münchen.example.com is sent as xn--mnchen-3ya.example.com.", for each international name; or "". */
+    public static String conversionNote(String text) {
+        List<String> notes = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String domain = line.trim().toLowerCase(Locale.ROOT);
+            String ascii = toAscii(domain);
+            if (!ascii.equals(domain)) {
+                notes.add(domain + " is sent as " + ascii + ".");
+            }
+        }
+        return String.join(" ", notes);
+    }
+
+    /** The ASCII form of an international domain name (IDNA 2003, as java.net.IDN has it), or the name as it was. */
+    private static String toAscii(String domain) {
+        if (domain.chars().allMatch(c -> c < 128)) {
+            return domain;
+        }
+        try {
+            return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAName) {
+            return domain;
+        }
     }
 
     /** The entries that are neither a hostname nor an IP address. */

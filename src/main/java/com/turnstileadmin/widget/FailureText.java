@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget;
 
+import com.turnstileadmin.time.Times;
 import java.util.stream.Collectors;
 
 /**
@@ -13,9 +14,20 @@ final class FailureText {
     private FailureText() {
     }
 
-    /** "Cloudflare refused to update widget (HTTP 400): 10003 …", "Cloudflare did not answer in time …". */
+    /**
+     * "Cloudflare refused to rotate secret: the previous secret stays valid until 4 Dec 2026, 20:18:28 UTC
+     * (Cloudflare error 10406, HTTP 400)": what Cloudflare said first, in words and readable times, its codes
+     * after it for whoever looks them up; or "Cloudflare did not answer in time …".
+     */
     static String of(CloudflareException failure) {
-        return failure.getMessage();
+        if (!(failure instanceof CloudflareApiException refused)) {
+            return failure.getMessage();
+        }
+        String said = refused.errors().stream().map(e -> Times.readableInstants(e.message()))
+                .collect(Collectors.joining("; "));
+        String codes = refused.errors().stream().map(e -> String.valueOf(e.code())).collect(Collectors.joining(", "));
+        return "Cloudflare refused to " + refused.operation() + ": " + (said.isEmpty() ? "it gave no reason" : said)
+                + " (" + (codes.isEmpty() ? "" : "Cloudflare error " + codes + ", ") + "HTTP " + refused.status() + ")";
     }
 
     static String of(EditConflictException conflict) {

@@ -1,5 +1,7 @@
 package com.turnstileadmin.widget;
 
+import com.turnstileadmin.time.Times;
+
 /**
  * Cloudflare refused to rotate a secret. Its codes for this are not documented; the usual reason
  * is that the previous rotation's two-hour grace period has not ended, so the page explains that
@@ -14,8 +16,14 @@ public final class RotationRefusedException extends RuntimeException {
         this.refusal = refusal;
     }
 
-    /** Cloudflare's messages, as it gave them. */
+    /** Cloudflare's messages, with their times made readable. */
     public String cloudflareMessage() {
-        return String.join("; ", refusal.errors().stream().map(CloudflareError::message).toList());
+        return String.join("; ", refusal.errors().stream().map(e -> Times.readableInstants(e.message())).toList());
+    }
+
+    /** Cloudflare's error codes and the HTTP status, for the detail line: "Cloudflare error 10406, HTTP 400". */
+    public String codes() {
+        String codes = String.join(", ", refusal.errors().stream().map(e -> String.valueOf(e.code())).toList());
+        return (codes.isEmpty() ? "" : "Cloudflare error " + codes + ", ") + "HTTP " + refusal.status();
     }
 }

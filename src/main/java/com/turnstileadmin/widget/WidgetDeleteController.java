@@ -2,6 +2,8 @@ package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Deleting a widget, once the user has typed its name. The details page opens this as a dialog;
+ * Deleting a widget, once the user has typed the end of its sitekey. The details page opens this as a dialog;
  * the page of its own is for browsers without JavaScript and for a confirmation that did not match.
  */
 @Controller
@@ -39,16 +41,19 @@ class WidgetDeleteController {
     }
 
     /**
-     * Deletes the widget if the typed name is its name as Cloudflare has it now, read once more for that:
-     * not a name the form sends along, which any scripted or forged request could simply repeat.
+     * Deletes the widget if the typed code is its sitekey's {@linkplain Sitekey#confirmationCode() last
+     * characters}, as the dialog asks. This guards against slips (the wrong widget, a stray click): the
+     * code comes from the address, which names the widget deleted, so a delete stays one Cloudflare call
+     * and two widgets of the same name cannot be mistaken for each other. The {@code name} field only
+     * names the widget on the page shown again after a mismatch.
      */
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
     @PreAuthorize("hasRole('ADMIN')")
     public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, Model model,
-            RedirectAttributes redirect) {
-        String name = widgets.details(actor, accountId, sitekey).name();
-        if (name.isBlank() || !confirmation.strip().equals(name.strip())) {
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String confirmation,
+            SignedInUser actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!sitekey.isConfirmedBy(confirmation)) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("sitekey", sitekey);
             model.addAttribute("name", name);
             model.addAttribute("confirmation", confirmation);

@@ -50,6 +50,8 @@ class WidgetDetailsController {
         model.addAttribute("widget", revealed.widget());
         model.addAttribute("secret", revealed.secret());
         if (htmx.isHtmxRequest()) {
+            // The page's history panel (admins) listens for this, to show the reveal just recorded.
+            response.setHeader("HX-Trigger", "secret-revealed");
             return "widgets/details :: secret";
         }
         // Without JavaScript, the whole page again, with the secret in its place.

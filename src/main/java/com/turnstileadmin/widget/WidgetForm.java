@@ -102,6 +102,11 @@ public class WidgetForm {
         return !baseName.isBlank() && !baseMode.isBlank() && !baseClearanceLevel.isBlank() && !region.isBlank();
     }
 
+    /** Which of the typed domains are sent in their ASCII form, and how; "" when none. */
+    public String domainsNote() {
+        return DomainNames.conversionNote(domains);
+    }
+
     public List<String> normalizedDomains() {
         return DomainNames.normalize(domains);
     }

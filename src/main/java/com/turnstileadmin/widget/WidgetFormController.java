@@ -5,6 +5,7 @@ import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,38 +31,63 @@ class WidgetFormController {
     private static final String FORM = "widgets/form";
 
     private final WidgetService widgets;
+    private final WidgetNames names;
     private final MessageSource messages;
 
-    WidgetFormController(WidgetService widgets, MessageSource messages) {
+    WidgetFormController(WidgetService widgets, WidgetNames names, MessageSource messages) {
         this.widgets = widgets;
+        this.names = names;
         this.messages = messages;
     }
 
+    /** Where the error summary's links lead: the input of each field (a radio group's and a switch's first). */
+    @ModelAttribute("inputIds")
+    Map<String, String> inputIds() {
+        return WidgetFormValidator.INPUT_IDS;
+    }
+
+    /**
+     * The empty form, on a page no cache keeps: Back after a create then loads it afresh instead of
+     * showing the filled-in form again, one click from a duplicate.
+     */
     @GetMapping("/accounts/{accountId}/widgets/new")
     @PreAuthorize("hasRole('EDITOR')")
-    public String newWidget(@PathVariable AccountId accountId, Model model) {
+    public String newWidget(@PathVariable AccountId accountId, Model model, HttpServletResponse response) {
+        NoStore.apply(response);
         model.addAttribute("form", new WidgetForm());
         return FORM;
     }
 
+    /**
+     * Creates the widget and answers with its page of keys: 201 Created, the new widget's address in
+     * {@code Location}, and the secret shown this once, on a response no cache keeps, as Cloudflare's
+     * dashboard shows both keys at once. It is rendered here rather than after a redirect because
+     * nothing may carry a secret to another request (a URL, the flash in the session); the creation
+     * is in the audit trail, and the secret can be revealed again (and recorded) on the widget's page.
+     */
     @PostMapping("/accounts/{accountId}/widgets")
     @PreAuthorize("hasRole('EDITOR')")
     public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
-            BindingResult result, SignedInUser actor, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult result, SignedInUser actor, Model model, HttpServletResponse response) {
         form.setModifiedOn("");
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
-            return FORM;
+            return refused(response);
         }
         try {
             Recorded<WidgetWithSecret> recorded = widgets.create(actor, accountId, form.toSettings());
             Widget created = recorded.result().widget();
-            redirect.addFlashAttribute("flash", "Widget “" + created.name() + "” created.");
-            Flash.warnIfUnrecorded(recorded, redirect);
-            return "redirect:" + WidgetPaths.details(accountId, created.sitekey());
+            NoStore.apply(response);
+            response.setStatus(HttpStatus.CREATED.value());
+            response.setHeader(HttpHeaders.LOCATION, WidgetPaths.details(accountId, created.sitekey()));
+            model.addAttribute("widget", created);
+            model.addAttribute("secret", recorded.result().secret());
+            model.addAttribute("unrecorded", !recorded.recorded());
+            model.addAttribute("nameTaken", names.takenByAnother(actor, accountId, created.name(), created.sitekey()));
+            return "widgets/created";
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
-            return FORM;
+            return refused(response);
         } catch (OverBudgetException refusal) {
             return overBudget(refusal, result, response);
         }
@@ -70,7 +96,8 @@ class WidgetFormController {
     @GetMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
     public String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
-            Model model) {
+            Model model, HttpServletResponse response) {
+        NoStore.apply(response);
         Widget widget = widgets.details(actor, accountId, sitekey);
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("form", WidgetForm.of(widget));
@@ -85,16 +112,24 @@ class WidgetFormController {
         model.addAttribute("sitekey", sitekey);
         if (!form.hasIntactBase()) {
             result.reject("widget.edit.stale");
-            return FORM;
+            return refused(response);
         }
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
-            return FORM;
+            return refused(response);
+        }
+        if (form.toSettings().equals(form.baseSettings())) {
+            // Nothing edited: nothing is sent (not even the read of the conflict check) and nothing recorded.
+            redirect.addFlashAttribute("flash", "No changes to save.");
+            return "redirect:" + WidgetPaths.details(accountId, sitekey);
         }
         try {
             Recorded<Widget> saved = widgets.update(actor, accountId, sitekey, form.baseSettings(), form.toSettings(),
                     form.openedAtModification());
-            redirect.addFlashAttribute("flash", "Widget “" + saved.result().name() + "” saved.");
+            String name = saved.result().name();
+            redirect.addFlashAttribute("flash", "Widget “" + name + "” saved."
+                    + (!name.equals(form.getBaseName()) && names.takenByAnother(actor, accountId, name, sitekey)
+                            ? " Another widget in this account has the same name: the sitekey tells them apart." : ""));
             Flash.warnIfUnrecorded(saved, redirect);
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
         } catch (EditConflictException conflict) {
@@ -108,7 +143,7 @@ class WidgetFormController {
             return FORM;
         } catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
-            return FORM;
+            return refused(response);
         } catch (OverBudgetException refusal) {
             return overBudget(refusal, result, response);
         }
@@ -119,6 +154,12 @@ class WidgetFormController {
         result.reject("cloudflare.overBudget", new Object[] {refusal.retryAfterSeconds()}, null);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+        return FORM;
+    }
+
+    /** The form again, with its errors and the summary of them on top: 422, which htmx swaps like a success. */
+    private static String refused(HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return FORM;
     }
 
@@ -135,6 +176,9 @@ class WidgetFormController {
         model.addAttribute("field", field);
         model.addAttribute("message", result.hasFieldErrors(field)
                 ? messages.getMessage(result.getFieldError(field), locale) : "");
+        // An international name is sent in its ASCII (punycode) form: the page says which, as the user leaves the field.
+        model.addAttribute("note", "domains".equals(field) && !result.hasFieldErrors(field)
+                ? DomainNames.conversionNote(form.getDomains()) : "");
         return "widgets/form :: field-message";
     }
 }

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.validation.Errors;
 
@@ -16,6 +17,14 @@ public final class WidgetFormValidator {
 
     /** The fields that can be checked one at a time. */
     public static final Set<String> FIELDS = Set.of("name", "domains", "mode", "clearanceLevel", "region");
+
+    /**
+     * The id of each field's input on the form, for the error summary's links (Thymeleaf numbers the ids
+     * of radio buttons and checkboxes: the first is {@code mode1}).
+     */
+    public static final Map<String, String> INPUT_IDS = Map.of("name", "name", "domains", "domains", "mode", "mode1",
+            "clearanceLevel", "clearanceLevel", "region", "region", "botFightMode", "botFightMode1",
+            "offlabel", "offlabel1", "ephemeralId", "ephemeralId1");
 
     private WidgetFormValidator() {
     }

@@ -5,6 +5,7 @@ import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +42,17 @@ class WidgetRotateController {
     @PostMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
     @PreAuthorize("hasRole('ADMIN')")
     public String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
-            @RequestParam(defaultValue = "false") boolean invalidateImmediately, SignedInUser actor, HtmxRequest htmx,
+            @RequestParam(defaultValue = "false") boolean invalidateImmediately,
+            @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, HtmxRequest htmx,
             Model model, HttpServletResponse response) {
+        if (invalidateImmediately && !sitekey.isConfirmedBy(confirmation)) {
+            // Invalidating at once breaks every site still on the old secret: it takes the typed code, which
+            // the dialog asks for when the switch is turned on (and the page always shows without JavaScript).
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("widget", widgets.details(actor, accountId, sitekey));
+            model.addAttribute("confirmationMismatch", true);
+            return htmx.isHtmxRequest() ? PAGE + " :: dialog-content" : PAGE;
+        }
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("invalidateImmediately", invalidateImmediately);
         try {

@@ -59,14 +59,13 @@ class OutageJourneyTest extends Journey {
         page.locator("#domains").fill("outage.example.com\nwww.outage.example.com");
         page.locator("#save-widget").click();
 
-        assertThat(page.locator("#widget-form .form-errors")).containsText("Cloudflare");
+        assertThat(page.locator("#error-summary")).containsText("Cloudflare");
         assertThat(page.locator("#name")).hasValue("Journey outage");
         assertThat(page.locator("#domains")).hasValue("outage.example.com\nwww.outage.example.com");
 
         endTheOutage();
         page.locator("#save-widget").click();
 
-        assertThat(page.locator("h1")).hasText("Journey outage");
-        assertThat(flash(page)).hasText("Widget “Journey outage” created.");
+        assertThat(page.locator("h1")).hasText("Widget “Journey outage” created");
     }
 }

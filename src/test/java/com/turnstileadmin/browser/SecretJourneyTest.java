@@ -77,11 +77,19 @@ class SecretJourneyTest extends Journey {
 
     @Test
     void rotatingWithInvalidateImmediatelyGivesANewSecretAndSaysTheOldOneIsDead(Page page) {
-        openNewWidget(page, User.ADMIN, "Rotate immediately");
+        String sitekey = openNewWidget(page, User.ADMIN, "Rotate immediately").widget().sitekey().value();
         String oldSecret = reveal(page);
+        Locator button = page.locator("#confirm-rotate");
 
         page.locator("#rotate-secret").click();
+        assertThat(page.locator("#invalidate-confirm")).isHidden();
         page.locator("#invalidate-immediately").check();
+        assertThat(button).hasText("Rotate and invalidate the old secret now");
+        assertThat(button).hasClass("danger");
+        assertThat(button).isDisabled();
+        assertThat(page.locator("#rotate-confirmation")).isFocused();
+        page.locator("#rotate-confirmation").fill(sitekey.substring(sitekey.length() - 6));
+        assertThat(button).isEnabled();
         confirmRotation(page, oldSecret);
 
         assertThat(page.locator("#rotate-dialog .warning")).hasText("The previous secret no longer works.");

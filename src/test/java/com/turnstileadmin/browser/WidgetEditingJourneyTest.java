@@ -41,8 +41,9 @@ class WidgetEditingJourneyTest extends Journey {
         page.locator("#domains").fill("good.example.com");
         page.locator("#save-widget").click();
 
+        assertThat(page.locator("h1")).hasText("Widget “Journey created” created");
+        page.locator("#open-created").click();
         assertThat(page.locator("h1")).hasText("Journey created");
-        assertThat(flash(page)).hasText("Widget “Journey created” created.");
         assertThat(page.locator(".domain-list li")).hasText("good.example.com");
     }
 
@@ -56,7 +57,7 @@ class WidgetEditingJourneyTest extends Journey {
 
         page.locator("#save-widget").dblclick();
 
-        assertThat(page.locator("h1")).hasText(name);
+        assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
         Assertions.assertThat(cloudflare().list(account(), WidgetQuery.firstPage()
                 .filteredBy(WidgetFilter.nameContains(name))).widgets()).hasSize(1);
     }
@@ -109,16 +110,19 @@ class WidgetEditingJourneyTest extends Journey {
     }
 
     @Test
-    void deletingTakesTheExactNameAndLeavesTheWidgetGoneFromTheList(Page page) {
+    void deletingTakesTheEndOfTheSitekeyAndLeavesTheWidgetGoneFromTheList(Page page) {
         Widget widget = openNewWidget(page, User.ADMIN, "Delete").widget();
         page.locator("#delete-widget").click();
         Locator confirm = page.locator("#confirm-delete");
 
         assertThat(page.locator("#delete-dialog")).isVisible();
         assertThat(confirm).isDisabled();
-        page.locator("#delete-confirmation").fill(widget.name().substring(0, widget.name().length() - 1));
-        assertThat(confirm).isDisabled();
+        String code = widget.sitekey().value().substring(widget.sitekey().value().length() - 6);
+        assertThat(page.locator("#delete-dialog .confirm-code")).hasText(code);
+        assertThat(confirm).hasClass("danger");
         page.locator("#delete-confirmation").fill(widget.name());
+        assertThat(confirm).isDisabled();
+        page.locator("#delete-confirmation").fill(code);
         assertThat(confirm).isEnabled();
         confirm.click();
 
@@ -142,8 +146,7 @@ class WidgetEditingJourneyTest extends Journey {
         page.locator("#domains").fill("markup.example.com");
         page.locator("#save-widget").click();
 
-        assertThat(page.locator("h1")).hasText(name);
-        assertThat(flash(page)).hasText("Widget “" + name + "” created.");
+        assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
         assertThat(page.locator("script:not([src])")).hasCount(0);
 
         page.navigate(listUrl());

@@ -81,7 +81,7 @@ class MetricsJourneyTest {
         assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
                 "operation", "create", "outcome", "success")).isEqualTo(1);
         assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
-                "operation", "list", "outcome", "success")).isEqualTo(1);
+                "operation", "list", "outcome", "success")).as("the list, and the create's name check").isEqualTo(2);
         assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
                 "operation", "get", "outcome", "server_error")).as("each attempt of the retried read").isEqualTo(3);
         assertThat(after.value("turnstile_widgets", "account", account)).isEqualTo(sandbox.widgetCount(sandbox.accountId()));

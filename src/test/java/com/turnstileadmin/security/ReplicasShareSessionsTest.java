@@ -142,7 +142,8 @@ class ReplicasShareSessionsTest {
         HttpVisitor admin = new HttpVisitor(b.port());
         admin.signIn(User.ADMIN, "/login?local");
         admin.get(details);
-        assertThat(admin.post(details + "/delete", Map.of("name", "Replicated", "confirmation", "Replicated"))
+        assertThat(admin.post(details + "/delete", Map.of("name", "Replicated",
+                "confirmation", details.substring(details.length() - 6)))
                 .header("Location")).endsWith(list);
         assertThat(admin.switchTo(a.port()).get(list).body()).contains("Widget “Replicated” deleted.");
     }

@@ -58,7 +58,7 @@ class SecretsStayOutOfTheAppsLogsTest {
             errorPages.add(admin.postWithoutCsrf(widget + "/secret", Map.of()));
             errorPages.add(HttpVisitor.signedIn(port, User.VIEWER).post(widget + "/secret", Map.of()));
             Response deleted = admin.post(widget + "/delete", Map.of("name", "Logged journey",
-                    "confirmation", "Logged journey"));
+                    "confirmation", widget.substring(widget.length() - 6)));
             assertThat(deleted.status()).as(deleted.toString()).isEqualTo(302);
             errorPages.add(admin.get(widget));
 

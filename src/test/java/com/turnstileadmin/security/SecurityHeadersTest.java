@@ -153,7 +153,8 @@ class SecurityHeadersTest {
 
         Stream.of(admin.post(details + "/secret", Map.of()),
                         admin.post(details + "/secret", Map.of(), "HX-Request", "true"),
-                        admin.post(rotated + "/rotate", Map.of("invalidateImmediately", "true"), "HX-Request", "true"))
+                        admin.post(rotated + "/rotate", Map.of("invalidateImmediately", "true",
+                                "confirmation", rotated.substring(rotated.length() - 6)), "HX-Request", "true"))
                 .forEach(response -> {
                     assertThat(response.status()).as(response.toString()).isEqualTo(200);
                     assertThat(response.body()).as(response.toString()).contains("0x4AAAAAAA");

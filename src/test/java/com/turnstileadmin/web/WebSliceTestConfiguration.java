@@ -12,6 +12,7 @@ import com.turnstileadmin.widget.CallBudgetProperties;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetNames;
 import java.net.URI;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Import;
  * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, AuditTrail.class, Times.class})
+@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class, AuditTrail.class,
+        Times.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 

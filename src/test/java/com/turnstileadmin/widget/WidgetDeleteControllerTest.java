@@ -25,7 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetDeleteControllerTest {
 
     private static final Route CONFIRM = Route.get(WIDGETS + "/" + SHOP + "/delete");
-    private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "confirmation", "Shop checkout");
+    private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "name", "Shop checkout",
+            "confirmation", "AAshop");
 
     @Autowired
     private MockMvc mvc;
@@ -34,13 +35,14 @@ class WidgetDeleteControllerTest {
     private FakeTurnstileWidgets cloudflare;
 
     @Test
-    void adminIsAskedToTypeTheName() throws Exception {
+    void adminIsAskedToTypeTheEndOfTheSitekeyInARedDialog() throws Exception {
         String page = mvc.perform(CONFIRM.by(Role.ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(view().name("widgets/delete"))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"delete-confirmation\"", "data-expected=\"Shop checkout\"");
+        assertThat(page).contains("id=\"delete-confirmation\"", "data-expected=\"AAshop\"",
+                "<code class=\"confirm-code\">AAshop</code>", "id=\"confirm-delete\" class=\"danger\"");
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
@@ -65,13 +67,29 @@ class WidgetDeleteControllerTest {
     }
 
     @Test
-    void aWrongNameIsShownAgainWithTheMismatchAndNothingIsDeleted() throws Exception {
+    void theWidgetsNameIsNoLongerEnoughToDelete() throws Exception {
+        mvc.perform(DELETE.with("confirmation", "Shop checkout").by(Role.ADMIN))
+                .andExpect(status().isUnprocessableContent());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void theCodeIsComparedWithTheSitekeyOfTheAddressWhateverTheFormSaysTheNameIs() throws Exception {
+        mvc.perform(DELETE.with("name", "").with("confirmation", " AAshop ").by(Role.ADMIN))
+                .andExpect(redirectedUrl(WIDGETS));
+
+        assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
+    }
+
+    @Test
+    void aWrongCodeIsShownAgainWithTheMismatchAndNothingIsDeleted() throws Exception {
         String page = mvc.perform(DELETE.with("confirmation", "Shop").by(Role.ADMIN))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(view().name("widgets/delete"))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("That is not the widget&#39;s name. Type it exactly as shown.",
+        assertThat(page).contains("That is not it. Type AAshop, the last 6 characters of the sitekey.",
                 "aria-invalid=\"true\"", "value=\"Shop\"");
         assertThat(cloudflare.calls()).as("the name read, nothing deleted").containsExactly("get " + SHOP);
     }

@@ -78,7 +78,7 @@ class WidgetDetailsControllerTest {
         String page = mvc.perform(DETAILS.by(role)).andReturn().getResponse().getContentAsString();
 
         assertThat(Html.ids(page).contains("widget-history")).isEqualTo(shown);
-        assertThat(page.contains("hx-get=\"" + WIDGETS + "/" + SHOP + "/history\" hx-trigger=\"load\"")).isEqualTo(shown);
+        assertThat(page.contains("hx-get=\"" + WIDGETS + "/" + SHOP + "/history\" hx-trigger=\"load, secret-revealed from:body\"")).isEqualTo(shown);
         assertThat(page.contains("/audit?widget=" + SHOP)).isEqualTo(shown);
     }
 
@@ -113,10 +113,11 @@ class WidgetDetailsControllerTest {
     }
 
     @Test
-    void htmxRevealGetsOnlyTheSecretFragment() throws Exception {
+    void htmxRevealGetsOnlyTheSecretFragmentAndTellsTheHistoryToRefresh() throws Exception {
         String fragment = mvc.perform(REVEAL.by(Role.EDITOR).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(header().string("HX-Trigger", "secret-revealed"))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(fragment).startsWith("<div id=\"secret\"").doesNotContain("<html")

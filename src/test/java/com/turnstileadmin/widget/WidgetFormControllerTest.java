@@ -4,6 +4,7 @@ import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -59,12 +60,19 @@ class WidgetFormControllerTest {
 
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
-    void editorsAndAdminsCreateAWidgetWithOneCall(Role role) throws Exception {
-        mvc.perform(CREATE.by(role))
-                .andExpect(redirectedUrl(WIDGETS + "/0x4AAAAAAAnew1"))
-                .andExpect(flash().attribute("flash", "Widget “Shop login” created."));
+    void editorsAndAdminsCreateAWidgetAndSeeBothKeysOnceOnAResponseNoCacheKeeps(Role role) throws Exception {
+        String page = mvc.perform(CREATE.by(role))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", WIDGETS + "/0x4AAAAAAAnew1"))
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(view().name("widgets/created"))
+                .andReturn().getResponse().getContentAsString();
 
-        assertThat(cloudflare.calls()).containsExactly("create Shop login");
+        Sitekey created = new Sitekey("0x4AAAAAAAnew1");
+        assertThat(page).contains("Widget “Shop login” created", "id=\"created-secret\"",
+                cloudflare.secret(created).value(), created.value()).doesNotContain("id=\"name-taken\"");
+        // The create, then one look at the account's names (the list filtered by it) for a duplicate.
+        assertThat(cloudflare.calls()).containsExactly("create Shop login", "list");
         assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).domains())
                 .containsExactly("shop.example.com", "login.example.com");
     }
@@ -100,7 +108,7 @@ class WidgetFormControllerTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(fragment).startsWith("<small id=\"domains-message\">Not a hostname").doesNotContain("<html");
+        assertThat(fragment.strip()).startsWith("<small id=\"domains-message\">Not a hostname").doesNotContain("<html");
         assertThat(cloudflare.calls()).isEmpty();
     }
 
@@ -129,9 +137,87 @@ class WidgetFormControllerTest {
     }
 
     @Test
+    void aNameAnotherWidgetHasIsSavedAndSaidSo() throws Exception {
+        String page = mvc.perform(CREATE.with("name", "Shop checkout").by(Role.EDITOR))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"name-taken\"", "Another widget in this account has the same");
+    }
+
+    @Test
+    void aRenameToANameAnotherWidgetHasIsSavedWithAWarning() throws Exception {
+        cloudflare.add("0x4AAAAAAAtwin", "Shop login");
+
+        mvc.perform(UPDATE.with("name", "Shop login").by(Role.EDITOR))
+                .andExpect(redirectedUrl(SHOP_PATH))
+                .andExpect(flash().attribute("flash", "Widget “Shop login” saved. Another widget in this account has "
+                        + "the same name: the sitekey tells them apart."));
+
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "update " + SHOP, "list");
+    }
+
+    @Test
+    void anEditThatChangesNothingSendsNothingAndSaysSo() throws Exception {
+        mvc.perform(UPDATE.with("domains", "example.com").by(Role.EDITOR))
+                .andExpect(redirectedUrl(SHOP_PATH))
+                .andExpect(flash().attribute("flash", "No changes to save."));
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSaveIsA422WithASummaryLinkingEachProblemToItsField() throws Exception {
+        String page = mvc.perform(CREATE.with("name", " ").with("domains", "https://shop.example.com/").by(Role.EDITOR))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"error-summary\" class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus",
+                "<a href=\"#name\">Give the widget a name.</a>", "<a href=\"#domains\">Not a hostname");
+        // The field's message stands between the field and its hint.
+        assertThat(page.indexOf("id=\"domains-message\"")).isLessThan(page.indexOf("id=\"domains-hint\""));
+    }
+
+    @Test
+    void anEnterpriseRefusalIsInTheSummaryLinkedToItsSwitch() throws Exception {
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
+                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel"))));
+
+        String page = mvc.perform(CREATE.with("offlabel", "true").by(Role.EDITOR))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<a href=\"#offlabel1\">Cloudflare says: offlabel needs Enterprise</a>");
+    }
+
+    @Test
+    void anInternationalDomainIsSentInItsAsciiForm() throws Exception {
+        mvc.perform(CREATE.with("domains", "münchen.example.com").by(Role.EDITOR)).andExpect(status().isCreated());
+
+        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).domains())
+                .containsExactly("xn--mnchen-3ya.example.com");
+    }
+
+    @Test
+    void leavingAnInternationalDomainSaysHowItWillBeSent() throws Exception {
+        String fragment = mvc.perform(VALIDATE.with("domains", "münchen.example.com").by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment).contains("<small id=\"domains-message\"></small>",
+                "id=\"domains-note\"", "münchen.example.com is sent as xn--mnchen-3ya.example.com.");
+    }
+
+    @Test
+    void theFormsAreOnPagesNoCacheKeeps() throws Exception {
+        mvc.perform(NEW.by(Role.EDITOR)).andExpect(header().string("Cache-Control", "no-store"));
+        mvc.perform(EDIT.by(Role.EDITOR)).andExpect(header().string("Cache-Control", "no-store"));
+    }
+
+    @Test
     void invalidInputComesBackWithTheMessageAtItsFieldAndNoCall() throws Exception {
         String page = mvc.perform(CREATE.with("name", " ").with("domains", "https://shop.example.com/").by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(view().name("widgets/form"))
                 .andReturn().getResponse().getContentAsString();
 
@@ -148,7 +234,7 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(outage);
 
         String page = mvc.perform(CREATE.by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(view().name("widgets/form"))
                 .andReturn().getResponse().getContentAsString();
 
@@ -175,7 +261,7 @@ class WidgetFormControllerTest {
                 CloudflareUnavailableException.Reason.SERVER_ERROR, 503, null, null));
 
         String page = mvc.perform(UPDATE.by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Cloudflare could not be reached, so nothing was saved.",
@@ -189,7 +275,7 @@ class WidgetFormControllerTest {
                 List.of(new CloudflareError(10400, "login.example.com is not a domain of this account", "/domains"))));
 
         String page = mvc.perform(CREATE.by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<small id=\"domains-message\">Cloudflare says: login.example.com is not a domain "
@@ -204,7 +290,7 @@ class WidgetFormControllerTest {
                 List.of(new CloudflareError(10402, "only available with Turnstile Enterprise", pointer))));
 
         String page = mvc.perform(CREATE.with(field, "true").by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<small id=\"enterprise-message\">Cloudflare says: only available with Turnstile "
@@ -234,7 +320,7 @@ class WidgetFormControllerTest {
     @MethodSource("cutOffBases")
     void anEditFormWithoutItsBaseIsRefusedWithoutACallAndStaysAnEdit(String field, String value) throws Exception {
         String page = mvc.perform(UPDATE.with(field, value).by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("This form is incomplete. Open the widget&#39;s edit page again.",

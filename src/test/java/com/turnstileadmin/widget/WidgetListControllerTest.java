@@ -83,6 +83,16 @@ class WidgetListControllerTest {
         assertThat(page.contains("/accounts/" + WebSliceTestConfiguration.ACCOUNT.value() + "/audit")).isEqualTo(offered);
     }
 
+    @org.junit.jupiter.api.Test
+    void aPagePastTheEndSaysSoWithoutAPagerOrClaimingItOnceExisted() throws Exception {
+        cloudflare.removeAll();
+        String page = mvc.perform(LIST.with("page", "9").by(Role.VIEWER))
+                .andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(page).contains("There is no page <span>9</span>: the list has fewer widgets.")
+                .doesNotContain("any more", "class=\"pager\"", "0 of ");
+    }
+
     @ParameterizedTest(name = "{0} is offered to create the first widget: {1}")
     @CsvSource({"VIEWER, false", "EDITOR, true", "ADMIN, true"})
     void anEmptyListInvitesOnlyEditorsAndAdminsToCreateTheFirstWidget(Role role, boolean offered) throws Exception {

@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetRotateControllerTest {
 
     private static final Route CONFIRM = Route.get(WIDGETS + "/" + SHOP + "/rotate");
-    private static final Route ROTATE = Route.post(WIDGETS + "/" + SHOP + "/rotate", "invalidateImmediately", "true");
+    private static final Route ROTATE = Route.post(WIDGETS + "/" + SHOP + "/rotate", "invalidateImmediately", "true",
+            "confirmation", "AAshop");
 
     @Autowired
     private MockMvc mvc;
@@ -76,6 +77,37 @@ class WidgetRotateControllerTest {
 
         assertThat(page).contains("<html", "id=\"new-secret\"", cloudflare.secret(SHOP).value(),
                 "The previous secret no longer works.").doesNotContain(previous.value());
+        assertThat(cloudflare.calls()).containsExactly("rotate " + SHOP);
+    }
+
+    @Test
+    void invalidatingImmediatelyWithoutTheTypedCodeIsRefusedAndRotatesNothing() throws Exception {
+        String page = mvc.perform(ROTATE.with("confirmation", "").by(Role.ADMIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(view().name("widgets/rotate"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html", "Type AAshop to invalidate the current secret immediately. Nothing was rotated.",
+                        "class=\"danger\"", "Rotate and invalidate the old secret now")
+                .containsPattern("id=\"invalidate-immediately\"[^>]*checked");
+        assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
+    }
+
+    @Test
+    void aWrongCodeSentWithHtmxGetsTheDialogBackToSwapIntoIt() throws Exception {
+        String fragment = mvc.perform(ROTATE.with("confirmation", "AAshoq").by(Role.ADMIN).header("HX-Request", "true"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment.strip()).startsWith("<div id=\"rotate-body\"").doesNotContain("<html")
+                .contains("id=\"rotate-confirmation\"", "aria-invalid=\"true\"");
+        assertThat(cloudflare.calls()).doesNotContain("rotate " + SHOP);
+    }
+
+    @Test
+    void keepingTheOldSecretNeedsNoCode() throws Exception {
+        mvc.perform(Route.post(WIDGETS + "/" + SHOP + "/rotate").by(Role.ADMIN)).andExpect(status().isOk());
+
         assertThat(cloudflare.calls()).containsExactly("rotate " + SHOP);
     }
 
