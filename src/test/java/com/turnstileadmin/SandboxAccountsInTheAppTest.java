@@ -52,7 +52,7 @@ class SandboxAccountsInTheAppTest {
                 .doesNotContain("need Turnstile Enterprise");
         Response created = editor.post(enterprise, Map.of("name", "Enterprise journey", "domains", "ent.example.com",
                 "mode", "managed", "clearanceLevel", "no_clearance", "region", "world", "botFightMode", "true"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(302);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Response details = editor.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(details.body()).containsPattern("Bot fight mode.*\\s*<dd>On</dd>");
     }
@@ -63,7 +63,7 @@ class SandboxAccountsInTheAppTest {
                 Map.of("name", "Free journey", "domains", "free.example.com", "mode", "managed",
                         "clearanceLevel", "no_clearance", "region", "world", "offlabel", "true"));
 
-        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("name=\"offlabel\"")
                 .containsPattern("<small id=\"enterprise-message\">[^<]*offlabel is only available on Enterprise plans");
     }

@@ -67,7 +67,7 @@ class SharedListReadsOverHttpTest {
         mvc.perform(post(list()).with(EDDIE).with(csrf()).param("name", "Shared reads widget")
                         .param("domains", "shared.example").param("mode", "managed")
                         .param("clearanceLevel", "no_clearance").param("region", "world"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().isCreated());
 
         long calls = sandbox.requestCount();
         assertThat(body(page.with(EDDIE))).contains("Shared reads widget");

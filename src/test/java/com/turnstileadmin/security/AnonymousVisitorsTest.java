@@ -124,7 +124,7 @@ class AnonymousVisitorsTest {
         admin.get(list);
         Response created = admin.post(list, Map.of("name", name, "domains", "replay.example", "mode", "managed",
                 "clearanceLevel", "no_clearance", "region", "world"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(302);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.header("Location").substring(created.header("Location").indexOf("/accounts/"));
     }
 

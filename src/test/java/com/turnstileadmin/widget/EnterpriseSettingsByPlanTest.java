@@ -67,7 +67,7 @@ class EnterpriseSettingsByPlanTest {
         String page = mvc.perform(Route.post(widgets(FREE_ACCOUNT), "name", "Shop login", "domains",
                         "shop.example.com", "mode", "managed", "clearanceLevel", "no_clearance", "region", "world",
                         "botFightMode", "true").by(Role.EDITOR))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains(SWITCHES.toArray(String[]::new)).contains("<small id=\"enterprise-message\">"
