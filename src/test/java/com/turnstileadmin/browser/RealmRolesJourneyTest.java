@@ -19,6 +19,6 @@ class RealmRolesJourneyTest extends SingleSignOnJourney {
                 + "\"realm_access\": {\"roles\": [\"offline_access\", \"ta-editors\"]}}");
 
         assertThat(page.locator(".signed-in-user > span")).hasText("kim");
-        assertThat(page.locator(".signed-in-user .role")).hasText("editor");
+        assertThat(page.locator(".signed-in-user .role")).hasText("editor role");
     }
 }

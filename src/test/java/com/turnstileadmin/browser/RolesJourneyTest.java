@@ -25,7 +25,7 @@ class RolesJourneyTest extends Journey {
         assertThat(page).hasURL(listUrl());
         assertThat(page.locator(".sandbox-banner")).containsText("Sandbox — not connected to Cloudflare.");
         assertThat(page.locator(".signed-in-user > span")).hasText("editor");
-        assertThat(page.locator(".signed-in-user .role")).hasText("editor");
+        assertThat(page.locator(".signed-in-user .role")).hasText("editor role");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 

@@ -33,7 +33,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
         assertThat(page).hasURL(Pattern.compile("/widgets\\?size=10$"));
         assertThat(page.locator(".signed-in-user > span")).hasText("ada");
-        assertThat(page.locator(".signed-in-user .role")).hasText("admin");
+        assertThat(page.locator(".signed-in-user .role")).hasText("admin role");
         assertThat(page.locator("#new-widget")).isVisible();
         Assertions.assertThat(signIns("oidc", "success") - signedIn).isEqualTo(1);
 
@@ -58,7 +58,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         signIn(page, role + "-subject", "{\"preferred_username\": \"" + role + "-user\", \"groups\": " + groups + "}");
 
         assertThat(page.locator(".signed-in-user > span")).hasText(role + "-user");
-        assertThat(page.locator(".signed-in-user .role")).hasText(role);
+        assertThat(page.locator(".signed-in-user .role")).hasText(role + " role");
         assertThat(page.locator("#new-widget")).hasCount(newWidgetButtons);
     }
 
@@ -143,7 +143,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         page.locator("#password").fill(BREAK_GLASS_PASSWORD);
         page.locator("#sign-in").click();
 
-        assertThat(page.locator(".signed-in-user .role")).hasText("admin");
+        assertThat(page.locator(".signed-in-user .role")).hasText("admin role");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(url("/login?local&signed-out"));
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("You are signed out.");

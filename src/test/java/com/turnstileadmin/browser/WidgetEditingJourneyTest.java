@@ -63,6 +63,25 @@ class WidgetEditingJourneyTest extends Journey {
     }
 
     @Test
+    void backAfterACreateShowsAnEmptyFormNotTheOneJustSent(Page page) {
+        String name = "Journey back " + System.nanoTime();
+        signIn(page, User.EDITOR);
+        page.navigate(listUrl());
+        page.locator("#new-widget").click();
+        awaitPage(page, listUrl() + "/new");
+        page.locator("#name").fill(name);
+        page.locator("#domains").fill("back.example.com");
+        page.locator("#save-widget").click();
+        assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
+
+        page.goBack();
+
+        assertThat(page).hasURL(listUrl() + "/new");
+        assertThat(page.locator("#name")).hasValue("");
+        assertThat(page.locator("#domains")).hasValue("");
+    }
+
+    @Test
     void anEditedNameIsSavedAndShownOnTheDetailsPage(Page page) {
         Widget widget = openNewWidget(page, User.EDITOR, "Edit").widget();
 

@@ -57,7 +57,7 @@ abstract class KeycloakSignInContract {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widgets").setExact(true))).isVisible();
         assertThat(page.locator(".signed-in-user > span")).hasText(user);
-        assertThat(page.locator(".signed-in-user .role")).hasText(user);
+        assertThat(page.locator(".signed-in-user .role")).hasText(user + " role");
         assertThat(page.locator("#new-widget")).hasCount(newWidgetButtons);
         Assertions.assertThat(app.log()).as("the discovery document was read where the app reaches Keycloak")
                 .contains("Single sign-on: discovered the provider " + compose.keycloakUrl() + "/realms/turnstile"
@@ -78,7 +78,7 @@ abstract class KeycloakSignInContract {
     @Test
     void signingOutEndsTheSessionAtKeycloakToo(Page page) {
         signIn(page, "admin", "admin-demo");
-        assertThat(page.locator(".signed-in-user .role")).hasText("admin");
+        assertThat(page.locator(".signed-in-user .role")).hasText("admin role");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 

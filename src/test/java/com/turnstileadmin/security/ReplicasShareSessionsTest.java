@@ -118,8 +118,8 @@ class ReplicasShareSessionsTest {
 
         assertThat(signedIn.header("Location")).as("back to the page asked for on B").contains(list);
         assertThat(sessions().principalOf(visitor.sessionId())).isEqualTo(User.EDITOR.username);
-        assertThat(signedInUser(visitor.switchTo(b.port()).get(list))).isEqualTo("editor editor");
-        assertThat(signedInUser(visitor.switchTo(a.port()).get(list))).isEqualTo("editor editor");
+        assertThat(signedInUser(visitor.switchTo(b.port()).get(list))).isEqualTo("editor editor role");
+        assertThat(signedInUser(visitor.switchTo(a.port()).get(list))).isEqualTo("editor editor role");
     }
 
     @Test
@@ -194,8 +194,8 @@ class ReplicasShareSessionsTest {
 
         assertThat(signedIn.header("Location")).as("signed in on B, back to the page asked for on A").contains(list);
         assertThat(visitor.sessionId()).as("a new session id at sign-in").isNotEqualTo(beforeSignIn);
-        assertThat(signedInUser(visitor.get(list))).isEqualTo("ada admin");
-        assertThat(signedInUser(visitor.switchTo(a.port()).get(list))).isEqualTo("ada admin");
+        assertThat(signedInUser(visitor.get(list))).isEqualTo("ada admin role");
+        assertThat(signedInUser(visitor.switchTo(a.port()).get(list))).isEqualTo("ada admin role");
         // What the provider gave B to call it with stays in B's memory; the sessions hold none of it.
         OAuth2AuthorizedClient client = b.context().getBean(OAuth2AuthorizedClientService.class)
                 .loadAuthorizedClient(DiscoveredClientRegistration.REGISTRATION_ID, "ada");
@@ -220,7 +220,7 @@ class ReplicasShareSessionsTest {
         return redirect.headers().firstValue("Location").orElseThrow();
     }
 
-    /** The user and role the page's header shows, e.g. {@code editor editor}. */
+    /** The user and role the page's header shows, e.g. {@code editor editor role}. */
     private static String signedInUser(Response page) {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         Matcher user = SIGNED_IN_USER.matcher(page.body());
