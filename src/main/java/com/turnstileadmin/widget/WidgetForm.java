@@ -25,6 +25,8 @@ public class WidgetForm {
     private boolean ephemeralId;
 
     private String modifiedOn = "";
+    /** A new-widget form's one-time token (see {@link SentCreateForms}); empty on an edit. */
+    private String createToken = "";
     private String baseName = "";
     private String baseDomains = "";
     private String baseMode = "";
@@ -175,6 +177,14 @@ public class WidgetForm {
 
     public void setEphemeralId(boolean ephemeralId) {
         this.ephemeralId = ephemeralId;
+    }
+
+    public String getCreateToken() {
+        return createToken;
+    }
+
+    public void setCreateToken(String createToken) {
+        this.createToken = createToken == null ? "" : createToken;
     }
 
     public String getModifiedOn() {

@@ -32,11 +32,14 @@ class WidgetFormController {
 
     private final WidgetService widgets;
     private final WidgetNames names;
+    private final SentCreateForms sentForms;
     private final MessageSource messages;
 
-    WidgetFormController(WidgetService widgets, WidgetNames names, MessageSource messages) {
+    WidgetFormController(WidgetService widgets, WidgetNames names, SentCreateForms sentForms,
+            MessageSource messages) {
         this.widgets = widgets;
         this.names = names;
+        this.sentForms = sentForms;
         this.messages = messages;
     }
 
@@ -54,7 +57,9 @@ class WidgetFormController {
     @PreAuthorize("hasRole('EDITOR')")
     public String newWidget(@PathVariable AccountId accountId, Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        model.addAttribute("form", new WidgetForm());
+        WidgetForm form = new WidgetForm();
+        form.setCreateToken(SentCreateForms.newToken());
+        model.addAttribute("form", form);
         return FORM;
     }
 
@@ -68,15 +73,31 @@ class WidgetFormController {
     @PostMapping("/accounts/{accountId}/widgets")
     @PreAuthorize("hasRole('EDITOR')")
     public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
-            BindingResult result, SignedInUser actor, Model model, HttpServletResponse response) {
+            BindingResult result, SignedInUser actor, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         form.setModifiedOn("");
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
             return refused(response);
         }
+        String token = form.getCreateToken();
+        SentCreateForms.Claim claim = sentForms.claim(token, accountId);
+        if (claim instanceof SentCreateForms.Claim.Created sentBefore) {
+            redirect.addFlashAttribute("flash", "This form was sent before and made this widget; nothing new was"
+                    + " created. Its secret was shown then: reveal it here if you need it again.");
+            return "redirect:" + WidgetPaths.details(accountId, sentBefore.sitekey());
+        }
+        if (claim instanceof SentCreateForms.Claim.InFlight) {
+            result.reject("widget.create.inFlight");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return FORM;
+        }
+        Sitekey made = null;
         try {
             Recorded<WidgetWithSecret> recorded = widgets.create(actor, accountId, form.toSettings());
             Widget created = recorded.result().widget();
+            made = created.sitekey();
+            sentForms.created(token, made);
             NoStore.apply(response);
             response.setStatus(HttpStatus.CREATED.value());
             response.setHeader(HttpHeaders.LOCATION, WidgetPaths.details(accountId, created.sitekey()));
@@ -90,6 +111,11 @@ class WidgetFormController {
             return refused(response);
         } catch (OverBudgetException refusal) {
             return overBudget(refusal, result, response);
+        } finally {
+            if (made == null) {
+                // Nothing was made: the same form (shown again with the user's input) may be sent again.
+                sentForms.released(token);
+            }
         }
     }
 

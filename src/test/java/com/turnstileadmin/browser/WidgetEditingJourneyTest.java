@@ -49,36 +49,59 @@ class WidgetEditingJourneyTest extends Journey {
 
     @Test
     void aDoubleClickOnSaveCreatesOneWidget(Page page) {
-        String name = "Journey double click " + System.nanoTime();
-        signIn(page, User.EDITOR);
-        page.navigate(listUrl() + "/new");
-        page.locator("#name").fill(name);
-        page.locator("#domains").fill("double.example.com");
+        String name = fillANewWidgetForm(page, "Journey double click");
 
         page.locator("#save-widget").dblclick();
 
         assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
-        Assertions.assertThat(cloudflare().list(account(), WidgetQuery.firstPage()
-                .filteredBy(WidgetFilter.nameContains(name))).widgets()).hasSize(1);
+        assertThatOneWidgetIsNamed(name);
+    }
+
+    @Test
+    void reloadingThePageOfKeysLeadsToTheWidgetAndCreatesNoTwin(Page page) {
+        String name = createThroughTheForm(page, "Journey reload");
+
+        page.reload(); // the browser sends the form again
+
+        assertThat(page.locator("h1")).hasText(name);
+        assertThat(flash(page)).containsText("This form was sent before and made this widget");
+        assertThatOneWidgetIsNamed(name);
     }
 
     @Test
     void backAfterACreateShowsAnEmptyFormNotTheOneJustSent(Page page) {
-        String name = "Journey back " + System.nanoTime();
-        signIn(page, User.EDITOR);
-        page.navigate(listUrl());
-        page.locator("#new-widget").click();
-        awaitPage(page, listUrl() + "/new");
-        page.locator("#name").fill(name);
-        page.locator("#domains").fill("back.example.com");
-        page.locator("#save-widget").click();
-        assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
+        String name = createThroughTheForm(page, "Journey back");
 
         page.goBack();
 
         assertThat(page).hasURL(listUrl() + "/new");
         assertThat(page.locator("#name")).hasValue("");
         assertThat(page.locator("#domains")).hasValue("");
+    }
+
+    /** Signs an editor in and fills the new-widget form (opened from the list) with a name of its own. */
+    private String fillANewWidgetForm(Page page, String namePrefix) {
+        String name = namePrefix + " " + System.nanoTime();
+        signIn(page, User.EDITOR);
+        page.navigate(listUrl());
+        page.locator("#new-widget").click();
+        awaitPage(page, listUrl() + "/new");
+        page.locator("#name").fill(name);
+        page.locator("#domains").fill("journey.example.com");
+        return name;
+    }
+
+    /** {@link #fillANewWidgetForm}, then Save, landing on the page of the new widget's keys. */
+    private String createThroughTheForm(Page page, String namePrefix) {
+        String name = fillANewWidgetForm(page, namePrefix);
+        page.locator("#save-widget").click();
+        assertThat(page.locator("h1")).hasText("Widget “" + name + "” created");
+        return name;
+    }
+
+    private void assertThatOneWidgetIsNamed(String name) {
+        Assertions.assertThat(cloudflare().list(account(), WidgetQuery.firstPage()
+                .filteredBy(WidgetFilter.nameContains(name))).widgets()).hasSize(1);
     }
 
     @Test

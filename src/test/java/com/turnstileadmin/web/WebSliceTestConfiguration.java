@@ -10,6 +10,7 @@ import com.turnstileadmin.security.SecuritySliceConfiguration;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.CallBudgetProperties;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.SentCreateForms;
 import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetNames;
@@ -28,8 +29,8 @@ import org.springframework.context.annotation.Import;
  * replaced by {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class, AuditTrail.class,
-        Times.class})
+@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
+        SentCreateForms.class, AuditTrail.class, Times.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 

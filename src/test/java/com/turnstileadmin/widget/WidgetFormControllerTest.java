@@ -3,6 +3,7 @@ package com.turnstileadmin.widget;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -13,6 +14,8 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest(WidgetFormController.class)
@@ -46,6 +50,9 @@ class WidgetFormControllerTest {
     @Autowired
     private FakeTurnstileWidgets cloudflare;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
     void editorsAndAdminsOpenAnEmptyFormWithoutACall(Role role) throws Exception {
@@ -56,6 +63,65 @@ class WidgetFormControllerTest {
 
         assertThat(page).contains("<h1>New widget</h1>", "action=\"" + WIDGETS + "\"");
         assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void aNewFormCarriesAOneTimeTokenOfItsOwn() throws Exception {
+        assertThat(createTokenIn(newForm())).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(createTokenIn(newForm()));
+    }
+
+    @Test
+    void theSameFormSentAgainLeadsToTheWidgetItMadeAndCreatesNoOther() throws Exception {
+        String token = createTokenIn(newForm());
+        mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR)).andExpect(status().isCreated());
+
+        mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
+                .andExpect(redirectedUrl(WIDGETS + "/0x4AAAAAAAnew1"))
+                .andExpect(flash().attribute("flash", startsWith(
+                        "This form was sent before and made this widget; nothing new was created.")));
+
+        assertThat(cloudflare.calls()).as("one create, and its look at the names").containsExactly(
+                "create Shop login", "list");
+    }
+
+    @Test
+    void aFormWhoseCreateWasRefusedKeepsItsTokenAndMayBeSentAgain() throws Exception {
+        String token = createTokenIn(newForm());
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
+                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel"))));
+        String refused = mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(createTokenIn(refused)).isEqualTo(token);
+
+        mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR)).andExpect(status().isCreated());
+
+        assertThat(cloudflare.calls()).containsExactly("create Shop login", "create Shop login", "list");
+    }
+
+    @Test
+    void aFormStillBeingAnsweredIsNotSentTwice() throws Exception {
+        String token = createTokenIn(newForm());
+        jdbc.update("INSERT INTO sent_create_form (token, account_id, sent_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                token, WIDGETS.split("/")[2]);
+
+        String page = mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("This form was sent a moment ago and is still being answered", "value=\"Shop login\"");
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    private String newForm() throws Exception {
+        return mvc.perform(NEW.by(Role.EDITOR)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static String createTokenIn(String page) {
+        Matcher token = Pattern.compile("name=\"createToken\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(token.find()).as("a createToken field in the form").isTrue();
+        return token.group(1);
     }
 
     @ParameterizedTest
