@@ -31,13 +31,7 @@ final class NoRoleAccessDeniedHandler implements AccessDeniedHandler {
             next.handle(request, response, denied);
             return;
         }
-        String noAccess = request.getContextPath() + NoAccessController.PAGE;
-        if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Redirect", noAccess);
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        } else {
-            response.sendRedirect(noAccess);
-        }
+        WholePageRedirect.to(request, response, NoAccessController.PAGE);
     }
 
     private static boolean signedInWithoutRole() {

@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * What a signed-in user may do (see PRODUCT.md). Each role includes the ones below it, and a user
+ * What a signed-in user may do (the table in the README's "Roles and sign-in"). Each role includes the ones below it, and a user
  * is granted the authorities of all of them, so {@code hasRole('EDITOR')} holds for an admin too
  * without a role hierarchy that every check would have to know about.
  */

@@ -143,24 +143,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * With single sign-on, the sign-out form's POST ends in a redirect to the provider's end-session
-     * endpoint, and browsers hold redirects after a form to {@code form-action} too.
-     */
     private static <S extends Session> SessionRegistry registry(FindByIndexNameSessionRepository<S> store) {
         return new SpringSessionBackedSessionRegistry<>(store);
     }
 
     /** A session ended for a newer sign-in of its user: back to sign-in (an htmx request reloads the page). */
     private static void signInAgain(SessionInformationExpiredEvent expired) throws IOException {
-        HttpServletRequest request = expired.getRequest();
-        HttpServletResponse response = expired.getResponse();
-        if (HTMX_REQUEST.matches(request)) {
-            response.setHeader("HX-Refresh", "true");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        } else {
-            response.sendRedirect(request.getContextPath() + SIGN_IN_PAGE);
-        }
+        WholePageRedirect.toSignIn(expired.getRequest(), expired.getResponse());
     }
 
     static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {

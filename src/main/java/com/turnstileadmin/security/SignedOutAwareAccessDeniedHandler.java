@@ -41,18 +41,9 @@ final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
         } else if (SIGN_OUT.matches(request)) {
             // Signing out from a page whose session has ended: the user is signed out already. Sent to
             // sign-in, single sign-on would take them on to the provider and sign them straight in again.
-            String signedOut = request.getContextPath() + SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY;
-            if (request.getHeader("HX-Request") != null) {
-                response.setHeader("HX-Redirect", signedOut);
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            } else {
-                response.sendRedirect(signedOut);
-            }
-        } else if (request.getHeader("HX-Request") != null) {
-            response.setHeader("HX-Refresh", "true");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            WholePageRedirect.to(request, response, SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY);
         } else {
-            response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PAGE);
+            WholePageRedirect.toSignIn(request, response);
         }
     }
 

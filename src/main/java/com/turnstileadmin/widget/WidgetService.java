@@ -21,7 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * What a signed-in user can do with widgets, and who may do it (the roles of PRODUCT.md). Every
+ * What a signed-in user can do with widgets, and who may do it (the roles of the README's "Roles and sign-in"). Every
  * method is one Cloudflare call, except an edit, which first reads the widget to make sure nobody
  * changed it since the form was opened. Each call is taken from the acting user's share of the
  * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException} and no call.
