@@ -84,7 +84,7 @@ class RevokedAccessTest {
         Response reveal = erin.post(widget + "/secret", Map.of());
 
         assertThat(reveal.status()).isEqualTo(403);
-        assertThat(erin.get(list()).body()).contains("<small class=\"role\">viewer</small>");
+        assertThat(erin.get(list()).body()).contains("<small class=\"role\">viewer role</small>");
     }
 
     @Test
