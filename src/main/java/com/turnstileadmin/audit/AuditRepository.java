@@ -1,7 +1,6 @@
 package com.turnstileadmin.audit;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.repository.ListCrudRepository;
 
 /** The stored audit trail. Entries are only ever added, never changed. */
@@ -10,11 +9,14 @@ interface AuditRepository extends ListCrudRepository<AuditEntry, Long> {
     /** A widget's own history, newest first. */
     List<AuditEntry> findTop20ByAccountIdAndSitekeyOrderByOccurredAtDescIdDesc(String accountId, String sitekey);
 
+    // The two below return a list of at most one: a single result that is absent makes Spring Data JDBC
+    // throw and catch an EmptyResultDataAccessException, on the normal path of every widget's page.
+
     /** The latest entry that names the widget, for the name of an entry whose attempt did not know it. */
-    Optional<AuditEntry> findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
+    List<AuditEntry> findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
             String accountId, String sitekey);
 
     /** The latest successful action of a kind on a widget, such as its last rotation. */
-    Optional<AuditEntry> findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
+    List<AuditEntry> findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
             String accountId, String sitekey, AuditAction action, AuditOutcome outcome);
 }

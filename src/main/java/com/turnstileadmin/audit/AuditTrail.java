@@ -113,10 +113,19 @@ public class AuditTrail {
         return entries.findTop20ByAccountIdAndSitekeyOrderByOccurredAtDescIdDesc(account.value(), sitekey);
     }
 
-    /** When the widget's secret was last rotated through this app, if it was. */
+    /**
+     * When the widget's secret was last rotated through this app, if it was; empty too when the store
+     * cannot be read, as a page is still worth showing without it (logged at WARN).
+     */
     public Optional<AuditEntry> lastRotation(AccountId account, String sitekey) {
-        return entries.findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
-                account.value(), sitekey, AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED);
+        try {
+            return entries.findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
+                    account.value(), sitekey, AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED).stream().findFirst();
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not read the last rotation of widget {} in account {} from the audit trail", sitekey,
+                    account.value(), e);
+            return Optional.empty();
+        }
     }
 
     private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
@@ -158,7 +167,8 @@ public class AuditTrail {
             return attempt.widgetName();
         }
         return entries.findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
-                attempt.account().value(), attempt.sitekey()).map(AuditEntry::widgetName).orElse(null);
+                attempt.account().value(), attempt.sitekey()).stream().findFirst().map(AuditEntry::widgetName)
+                .orElse(null);
     }
 
     /** A text longer than its column (a provider's claim, Cloudflare's message) is cut, not refused. */

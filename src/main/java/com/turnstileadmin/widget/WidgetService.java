@@ -13,10 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -34,8 +31,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class WidgetService {
-
-    private static final Logger log = LoggerFactory.getLogger(WidgetService.class);
 
     private final TurnstileWidgets cloudflare;
     private final UserCallBudget budget;
@@ -70,16 +65,9 @@ public class WidgetService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<Instant> gracePeriodEnd(AccountId account, Sitekey sitekey) {
-        Optional<AuditEntry> last;
-        try {
-            last = audit.lastRotation(account, sitekey.value());
-        } catch (DataAccessException e) {
-            // The page is still worth showing without it: the rotate button stays, and a refusal
-            // during a grace period is explained when it comes, as for a rotation done elsewhere.
-            log.warn("Could not read the last rotation of widget {} in account {} from the audit trail",
-                    sitekey, account, e);
-            return Optional.empty();
-        }
+        // Without it (the audit store unreadable) the rotate button stays, and a refusal during a grace
+        // period is explained when it comes, as for a rotation done elsewhere.
+        Optional<AuditEntry> last = audit.lastRotation(account, sitekey.value());
         return last.flatMap(rotation -> GracePeriod.end(rotation.occurredAt(),
                 Boolean.TRUE.equals(rotation.invalidateImmediately()), clock.instant()));
     }
