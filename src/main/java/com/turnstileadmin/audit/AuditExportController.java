@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,9 +28,9 @@ class AuditExportController {
     private final AuditTrail trail;
     private final Clock clock;
 
-    AuditExportController(AuditTrail trail, ObjectProvider<Clock> clock) {
+    AuditExportController(AuditTrail trail, Clock clock) {
         this.trail = trail;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -50,11 +50,11 @@ public class AuditTrail {
     private final Clock clock;
     private final MeterProvider<Counter> writes;
 
-    AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, ObjectProvider<Clock> clock,
+    AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, Clock clock,
             ObjectProvider<MeterRegistry> registry) {
         this.entries = entries;
         this.aggregates = aggregates;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         // Slices of the app without metrics (@DataJdbcTest, say) count into a registry of their own.
         this.writes = Counter.builder("turnstile.audit.writes")
                 .description("Audit trail records written (stored) or that could not be stored (failed), by action")

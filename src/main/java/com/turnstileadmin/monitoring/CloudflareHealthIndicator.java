@@ -16,7 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -56,10 +55,10 @@ class CloudflareHealthIndicator implements HealthIndicator {
     private record Checked(Instant at, Health health) {
     }
 
-    CloudflareHealthIndicator(TurnstileWidgets cloudflare, CloudflareAccounts accounts, ObjectProvider<Clock> clock) {
+    CloudflareHealthIndicator(TurnstileWidgets cloudflare, CloudflareAccounts accounts, Clock clock) {
         this.cloudflare = cloudflare;
         this.accounts = accounts;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +31,8 @@ class SandboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SandboxServer sandboxServer(SandboxProperties properties, SandboxFaults faults, ObjectProvider<Clock> clock) {
-        return SandboxServer.start(properties, faults, clock.getIfAvailable(Clock::systemUTC));
+    SandboxServer sandboxServer(SandboxProperties properties, SandboxFaults faults, Clock clock) {
+        return SandboxServer.start(properties, faults, clock);
     }
 
     @Bean

@@ -15,9 +15,9 @@ class SessionChecksConfiguration {
 
     @Bean
     SessionChecks sessionChecks(ObjectProvider<InMemoryUserDetailsManager> localUsers, LocalSignInProperties local,
-            OidcProperties oidc, SessionLifetimeProperties lifetime, ObjectProvider<Clock> clock) {
+            OidcProperties oidc, SessionLifetimeProperties lifetime, Clock clock) {
         InMemoryUserDetailsManager users = localUsers.getIfAvailable();
         return new SessionChecks(users == null ? null : new LocalAccounts(users, local), oidc, lifetime.maxLifetime(),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 }

@@ -1,7 +1,6 @@
 package com.turnstileadmin.security;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class SignInThrottleConfiguration {
 
     @Bean
-    SignInThrottle signInThrottle(SignInThrottleProperties settings, ObjectProvider<Clock> clock) {
-        return new SignInThrottle(settings, clock.getIfAvailable(Clock::systemUTC));
+    SignInThrottle signInThrottle(SignInThrottleProperties settings, Clock clock) {
+        return new SignInThrottle(settings, clock);
     }
 }

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,8 @@ public class Times {
 
     private final Clock clock;
 
-    public Times(ObjectProvider<Clock> clock) {
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    public Times(Clock clock) {
+        this.clock = clock;
     }
 
     /** All three forms at once, for a page that shows many times (the widget list's rows). */

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -35,9 +34,9 @@ public class SentCreateForms {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    SentCreateForms(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+    SentCreateForms(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** A token for a new form: 128 random bits, URL-safe. */

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -38,11 +37,11 @@ public class WidgetService {
     private final Clock clock;
 
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.cloudflare = cloudflare;
         this.budget = budget;
         this.audit = audit;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @PreAuthorize("hasRole('VIEWER')")

@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -58,7 +56,7 @@ class CloudflareHealthIndicatorTest {
                     new CloudflareAccount(PRODUCTION, "Production", new Credentials.ApiToken(TOKEN)),
                     new CloudflareAccount(STAGING, "Staging", new Credentials.GlobalApiKey("ops@example.com", TOKEN))),
                     false),
-            clockProvider());
+            clock);
     private final ExecutorService probes = Executors.newFixedThreadPool(50);
 
     @AfterEach
@@ -169,11 +167,6 @@ class CloudflareHealthIndicatorTest {
 
     private static CloudflareUnavailableException unavailable(Reason reason, int status) {
         return new CloudflareUnavailableException("list widgets", reason, status, null, null);
-    }
-
-    private ObjectProvider<Clock> clockProvider() {
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", clock));
-        return beans.getBeanProvider(Clock.class);
     }
 
     /** Cloudflare as far as a probe sees it: counts the questions, answers as told, and can hold its answers. */

@@ -7,6 +7,7 @@ import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.account.Credentials;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.SecuritySliceConfiguration;
+import com.turnstileadmin.time.ClockConfiguration;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.CallBudgetProperties;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
-        SentCreateForms.class, AuditTrail.class, Times.class})
+        SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 

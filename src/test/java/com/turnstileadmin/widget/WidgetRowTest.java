@@ -9,17 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 class WidgetRowTest {
 
     private static final Instant NOW = Instant.parse("2025-03-12T10:00:00Z");
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
 
-    private final Times times = new Times(new StaticListableBeanFactory(
-            Map.of("clock", Clock.fixed(NOW, ZoneOffset.UTC))).getBeanProvider(Clock.class));
+    private final Times times = new Times(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aRowShowsTheWidgetsSettingsLinksToItsDetailsAndSaysWhenItWasCreatedAndChanged() {
