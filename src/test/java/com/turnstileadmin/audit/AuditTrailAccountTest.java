@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.time.ClockConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.springframework.data.domain.PageRequest;
 
 /** Reading one account's trail: a page of it, and all of it a batch at a time, as the export does. */
 @DataJdbcTest
-@Import(AuditTrail.class)
+@Import({AuditTrail.class, ClockConfiguration.class})
 class AuditTrailAccountTest {
 
     private static final AccountId ACCOUNT = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");

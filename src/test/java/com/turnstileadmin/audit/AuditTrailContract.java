@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.time.ClockConfiguration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.springframework.data.domain.PageRequest;
  * test runs in a transaction that is rolled back.
  */
 @DataJdbcTest
-@Import(AuditTrail.class)
+@Import({AuditTrail.class, ClockConfiguration.class})
 abstract class AuditTrailContract {
 
     static final AccountId ACCOUNT = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
