@@ -5,24 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Widgets for tests that only need some, with distinct sitekeys. */
-final class TestWidgets {
+public final class TestWidgets {
 
     private TestWidgets() {
     }
 
     /** Settings with nothing at its default, so that a field mapped wrongly shows. */
-    static WidgetSettings settings() {
+    public static WidgetSettings settings() {
         return new WidgetSettings("Shop", List.of("example.com", "shop.example.com"), WidgetMode.INVISIBLE,
                 ClearanceLevel.MANAGED, Region.CHINA, true, false, true);
     }
 
-    static Widget widget(WidgetSettings settings, Instant modifiedOn) {
+    public static Widget widget(WidgetSettings settings, Instant modifiedOn) {
         return new Widget(new Sitekey("0x4AAAAAAAshop"), settings.name(), settings.domains(), settings.mode(),
                 settings.clearanceLevel(), settings.region(), settings.botFightMode(), settings.offlabel(),
                 settings.ephemeralId(), Instant.EPOCH, modifiedOn, null, null);
     }
 
-    static List<Widget> some(int count) {
+    public static List<Widget> some(int count) {
         List<Widget> widgets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             widgets.add(widget("0x4AAAAAAA" + i, "w" + i));
@@ -31,7 +31,7 @@ final class TestWidgets {
     }
 
     /** A managed widget for {@code example.com}, created and last modified at the epoch. */
-    static Widget widget(String sitekey, String name) {
+    public static Widget widget(String sitekey, String name) {
         return new Widget(new Sitekey(sitekey), name, List.of("example.com"), WidgetMode.MANAGED,
                 ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false, Instant.EPOCH, Instant.EPOCH, null,
                 null);

@@ -1,5 +1,6 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.WidgetPage;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,9 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
+import com.turnstileadmin.widget.WidgetService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.ClearanceLevel;
+import com.turnstileadmin.widget.DomainNames;
+import com.turnstileadmin.widget.Region;
+import com.turnstileadmin.widget.WidgetMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,9 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.time.ShownTime;
 import com.turnstileadmin.time.Times;
+import com.turnstileadmin.widget.Widget;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
@@ -15,6 +15,13 @@ import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
+import com.turnstileadmin.widget.ClearanceLevel;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.Region;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetMode;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

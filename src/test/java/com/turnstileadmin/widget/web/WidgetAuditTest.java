@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
@@ -16,6 +16,11 @@ import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
@@ -13,6 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.Sitekey;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ENTERPRISE_ACCOUNT;
@@ -10,6 +10,9 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,10 +1,10 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
-import static com.turnstileadmin.widget.WidgetAuditTest.CREATE;
-import static com.turnstileadmin.widget.WidgetAuditTest.REVEAL;
-import static com.turnstileadmin.widget.WidgetAuditTest.ROTATE;
-import static com.turnstileadmin.widget.WidgetAuditTest.SHOP_PATH;
+import static com.turnstileadmin.widget.web.WidgetAuditTest.CREATE;
+import static com.turnstileadmin.widget.web.WidgetAuditTest.REVEAL;
+import static com.turnstileadmin.widget.web.WidgetAuditTest.ROTATE;
+import static com.turnstileadmin.widget.web.WidgetAuditTest.SHOP_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

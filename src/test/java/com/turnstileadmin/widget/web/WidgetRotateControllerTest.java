@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
@@ -16,6 +16,10 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetSecret;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

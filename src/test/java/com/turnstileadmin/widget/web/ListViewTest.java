@@ -1,7 +1,9 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.widget.TestWidgets;
+import com.turnstileadmin.widget.WidgetPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,7 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.widget.Sitekey;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;

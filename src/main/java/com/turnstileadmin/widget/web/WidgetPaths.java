@@ -1,6 +1,7 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.widget.Sitekey;
 
 /** The app's URLs for widgets, in one place, since controllers and redirects all need them. */
 final class WidgetPaths {

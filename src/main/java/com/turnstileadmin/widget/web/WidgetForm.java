@@ -1,5 +1,11 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.ClearanceLevel;
+import com.turnstileadmin.widget.DomainNames;
+import com.turnstileadmin.widget.Region;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

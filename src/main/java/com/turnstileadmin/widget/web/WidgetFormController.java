@@ -1,8 +1,18 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.CloudflareException;
+import com.turnstileadmin.widget.DomainNames;
+import com.turnstileadmin.widget.EditConflictException;
+import com.turnstileadmin.widget.OverBudgetException;
+import com.turnstileadmin.widget.Recorded;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetNames;
+import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetWithSecret;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,10 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.widget.TestWidgets;
+import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

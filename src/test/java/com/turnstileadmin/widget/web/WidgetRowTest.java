@@ -1,10 +1,13 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.time.ShownTime;
 import com.turnstileadmin.time.Times;
+import com.turnstileadmin.widget.TestWidgets;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

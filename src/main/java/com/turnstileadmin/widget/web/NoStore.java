@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 

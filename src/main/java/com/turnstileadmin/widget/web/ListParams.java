@@ -1,9 +1,12 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.WidgetFilter;
+import com.turnstileadmin.widget.WidgetQuery;
+import com.turnstileadmin.widget.WidgetSort;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 

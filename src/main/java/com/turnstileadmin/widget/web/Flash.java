@@ -1,5 +1,6 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.Recorded;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The flash messages of a change that redirects to another page. */

@@ -1,8 +1,13 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.Recorded;
+import com.turnstileadmin.widget.RotationRefusedException;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetWithSecret;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,10 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.widget.WidgetFilter;
+import com.turnstileadmin.widget.WidgetQuery;
+import com.turnstileadmin.widget.WidgetSort;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

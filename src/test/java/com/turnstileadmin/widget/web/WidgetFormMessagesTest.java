@@ -1,9 +1,9 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
-import static com.turnstileadmin.widget.WidgetFormValidatorTest.domains;
-import static com.turnstileadmin.widget.WidgetFormValidatorTest.form;
-import static com.turnstileadmin.widget.WidgetFormValidatorTest.validated;
-import static com.turnstileadmin.widget.WidgetFormValidatorTest.wrongEverywhere;
+import static com.turnstileadmin.widget.web.WidgetFormValidatorTest.domains;
+import static com.turnstileadmin.widget.web.WidgetFormValidatorTest.form;
+import static com.turnstileadmin.widget.web.WidgetFormValidatorTest.validated;
+import static com.turnstileadmin.widget.web.WidgetFormValidatorTest.wrongEverywhere;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

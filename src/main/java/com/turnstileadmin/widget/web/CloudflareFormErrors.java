@@ -1,6 +1,10 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareError;
+import com.turnstileadmin.widget.CloudflareException;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;

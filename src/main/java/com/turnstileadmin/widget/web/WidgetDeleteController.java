@@ -1,7 +1,11 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.Recorded;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

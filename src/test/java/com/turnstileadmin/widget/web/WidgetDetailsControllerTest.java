@@ -1,4 +1,4 @@
-package com.turnstileadmin.widget;
+package com.turnstileadmin.widget.web;
 
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
@@ -18,8 +18,9 @@ import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
-import com.turnstileadmin.web.WebSliceTestConfiguration;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.web.WebSliceTestConfiguration;
+import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
