@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the page of its own is for browsers without JavaScript and for a confirmation that did not match.
  */
 @Controller
+@RequestMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
 class WidgetDeleteController {
 
     private static final String PAGE = "widgets/delete";
@@ -32,9 +34,9 @@ class WidgetDeleteController {
         this.widgets = widgets;
     }
 
-    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
+    @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
+    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
         Widget widget = widgets.details(viewer, accountId, sitekey);
         model.addAttribute("sitekey", sitekey);
@@ -51,9 +53,9 @@ class WidgetDeleteController {
      * and two widgets of the same name cannot be mistaken for each other. The {@code name} field only
      * names the widget on the page shown again after a mismatch.
      */
-    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
+    @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+    String delete(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String confirmation,
             SignedInUser actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!sitekey.isConfirmedBy(confirmation)) {

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * A widget's details page, and its secret on demand: the page itself never holds the secret, so
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * who may see it asks.
  */
 @Controller
+@RequestMapping("/accounts/{accountId}/widgets/{sitekey}")
 class WidgetDetailsController {
 
     private final WidgetService widgets;
@@ -27,7 +29,7 @@ class WidgetDetailsController {
         this.widgets = widgets;
     }
 
-    @GetMapping("/accounts/{accountId}/widgets/{sitekey}")
+    @GetMapping
     String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
         model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
@@ -36,7 +38,7 @@ class WidgetDetailsController {
     }
 
     /** The address a no-JavaScript reveal leaves in the address bar: opened again, it is the widget's page. */
-    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/secret")
+    @GetMapping("/secret")
     String secretAddress(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey) {
         return "redirect:" + WidgetPaths.details(accountId, sitekey);
     }
@@ -45,7 +47,7 @@ class WidgetDetailsController {
      * A POST, not a GET: revealing a secret is an action the audit trail records, not a view. A
      * reveal that cannot be recorded shows no secret (see {@link WidgetService#revealSecret}).
      */
-    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/secret")
+    @PostMapping("/secret")
     String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
             HtmxRequest htmx, Model model, HttpServletResponse response) {
         NoStore.apply(response);

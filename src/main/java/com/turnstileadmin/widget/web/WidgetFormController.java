@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * on submit; whatever goes wrong, the form comes back with the user's input in it.
  */
 @Controller
+@RequestMapping("/accounts/{accountId}/widgets")
 class WidgetFormController {
 
     private static final String FORM = "widgets/form";
@@ -63,9 +65,9 @@ class WidgetFormController {
      * The empty form, on a page no cache keeps: Back after a create then loads it afresh instead of
      * showing the filled-in form again, one click from a duplicate.
      */
-    @GetMapping("/accounts/{accountId}/widgets/new")
+    @GetMapping("/new")
     @PreAuthorize("hasRole('EDITOR')")
-    public String newWidget(@PathVariable AccountId accountId, Model model, HttpServletResponse response) {
+    String newWidget(@PathVariable AccountId accountId, Model model, HttpServletResponse response) {
         NoStore.apply(response);
         WidgetForm form = new WidgetForm();
         form.setCreateToken(SentCreateForms.newToken());
@@ -80,9 +82,9 @@ class WidgetFormController {
      * nothing may carry a secret to another request (a URL, the flash in the session); the creation
      * is in the audit trail, and the secret can be revealed again (and recorded) on the widget's page.
      */
-    @PostMapping("/accounts/{accountId}/widgets")
+    @PostMapping
     @PreAuthorize("hasRole('EDITOR')")
-    public String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
+    String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
             BindingResult result, SignedInUser actor, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         form.setModifiedOn("");
@@ -129,9 +131,9 @@ class WidgetFormController {
         }
     }
 
-    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
+    @GetMapping("/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
-    public String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
+    String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
             Model model, HttpServletResponse response) {
         NoStore.apply(response);
         Widget widget = widgets.details(actor, accountId, sitekey);
@@ -140,9 +142,9 @@ class WidgetFormController {
         return FORM;
     }
 
-    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/edit")
+    @PostMapping("/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
-    public String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+    String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @ModelAttribute("form") WidgetForm form, BindingResult result, SignedInUser actor, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("sitekey", sitekey);
@@ -200,9 +202,9 @@ class WidgetFormController {
     }
 
     /** One field's check as the user leaves it: answers with that field's message, or an empty one. */
-    @PostMapping("/accounts/{accountId}/widgets/validate")
+    @PostMapping("/validate")
     @PreAuthorize("hasRole('EDITOR')")
-    public String validateField(@PathVariable AccountId accountId, @RequestParam String field,
+    String validateField(@PathVariable AccountId accountId, @RequestParam String field,
             @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
         if (!WidgetFormValidator.FIELDS.contains(field)) {
             field = "name";

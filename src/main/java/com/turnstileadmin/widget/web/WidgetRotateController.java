@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * own is for browsers without JavaScript. The new secret is shown once, on a response no cache keeps.
  */
 @Controller
+@RequestMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
 class WidgetRotateController {
 
     private static final String PAGE = "widgets/rotate";
@@ -34,9 +36,9 @@ class WidgetRotateController {
         this.widgets = widgets;
     }
 
-    @GetMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
+    @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
+    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
         model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
         // The details page disables its button then; this page, reached without it, says the same.
@@ -44,9 +46,9 @@ class WidgetRotateController {
         return PAGE;
     }
 
-    @PostMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
+    @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    public String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
+    String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @RequestParam(defaultValue = "false") boolean invalidateImmediately,
             @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, HtmxRequest htmx,
             Model model, HttpServletResponse response) {
