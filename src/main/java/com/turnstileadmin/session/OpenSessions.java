@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and the way to end all of one user's sessions at once.
  */
 @Component
-class OpenSessions {
+public class OpenSessions {
 
     /** The signed-in sessions that have not ended, per principal (Spring Session's index of them). */
     private static final String PER_USER = """
@@ -30,7 +30,7 @@ class OpenSessions {
         this.sessions = sessions;
     }
 
-    List<OpenSession> perUser() {
+    public List<OpenSession> perUser() {
         // Expiry is Spring Session's own, kept in real time whatever clock the app is given.
         return jdbc.query(PER_USER, (row, index) -> new OpenSession(row.getString("PRINCIPAL_NAME"),
                 row.getInt("SESSIONS"), Instant.ofEpochMilli(row.getLong("LAST_REQUEST"))),
@@ -41,7 +41,7 @@ class OpenSessions {
      * Ends every session of {@code user} but {@code keptSessionId} (the admin's own, when they sign
      * themselves out elsewhere); returns how many ended.
      */
-    int endAllOf(String user, String keptSessionId) {
+    public int endAllOf(String user, String keptSessionId) {
         Map<String, ? extends Session> found = sessions.findByPrincipalName(user);
         List<String> ended = found.keySet().stream().filter(id -> !id.equals(keptSessionId)).toList();
         ended.forEach(sessions::deleteById);

@@ -1,7 +1,11 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditOutcome;
+import com.turnstileadmin.audit.FieldChange;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,9 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditTrail;
 import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;

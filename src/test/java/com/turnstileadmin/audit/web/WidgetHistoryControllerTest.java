@@ -1,9 +1,9 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
-import static com.turnstileadmin.audit.AuditEntries.ALICE;
-import static com.turnstileadmin.audit.AuditEntries.BOB;
-import static com.turnstileadmin.audit.AuditPageControllerTest.HISTORY;
-import static com.turnstileadmin.audit.AuditPageControllerTest.PAGE;
+import static com.turnstileadmin.audit.web.AuditEntries.ALICE;
+import static com.turnstileadmin.audit.web.AuditEntries.BOB;
+import static com.turnstileadmin.audit.web.AuditPageControllerTest.HISTORY;
+import static com.turnstileadmin.audit.web.AuditPageControllerTest.PAGE;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;

@@ -1,7 +1,7 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
-import static com.turnstileadmin.audit.AuditEntries.ALICE;
-import static com.turnstileadmin.audit.AuditEntries.BOB;
+import static com.turnstileadmin.audit.web.AuditEntries.ALICE;
+import static com.turnstileadmin.audit.web.AuditEntries.BOB;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.STAGING;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Html;

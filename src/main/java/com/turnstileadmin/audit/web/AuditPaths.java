@@ -1,4 +1,4 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
 

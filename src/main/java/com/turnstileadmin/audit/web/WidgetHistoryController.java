@@ -1,6 +1,7 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditTrail;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,11 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.Attempt;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;

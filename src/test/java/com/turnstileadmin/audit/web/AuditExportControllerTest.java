@@ -1,12 +1,13 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
-import static com.turnstileadmin.audit.AuditEntries.ALICE;
-import static com.turnstileadmin.audit.AuditEntries.BOB;
-import static com.turnstileadmin.audit.AuditPageControllerTest.EXPORT;
+import static com.turnstileadmin.audit.web.AuditEntries.ALICE;
+import static com.turnstileadmin.audit.web.AuditEntries.BOB;
+import static com.turnstileadmin.audit.web.AuditPageControllerTest.EXPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Route;

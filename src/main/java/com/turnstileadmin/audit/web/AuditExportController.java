@@ -1,6 +1,7 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package com.turnstileadmin.session;
+package com.turnstileadmin.session.web;
 
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.session.OpenSessions;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditFilter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;

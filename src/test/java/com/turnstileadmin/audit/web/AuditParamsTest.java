@@ -1,7 +1,9 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditFilter;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

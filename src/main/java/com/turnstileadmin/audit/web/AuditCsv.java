@@ -1,5 +1,7 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.FieldChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

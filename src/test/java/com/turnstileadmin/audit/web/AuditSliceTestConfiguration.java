@@ -1,5 +1,6 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
 import java.time.Instant;

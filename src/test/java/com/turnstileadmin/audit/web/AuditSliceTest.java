@@ -1,4 +1,4 @@
-package com.turnstileadmin.audit;
+package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.web.WebSliceTest;
@@ -32,7 +32,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
         @Override
         public void beforeEach(ExtensionContext context) {
             ApplicationContext spring = SpringExtension.getApplicationContext(context);
-            spring.getBean(AuditRepository.class).deleteAll();
+            // The trail itself is emptied by WebSliceTest, through its table.
             MutableClock clock = spring.getBean(MutableClock.class);
             clock.advance(Duration.between(clock.instant(), AuditSliceTestConfiguration.START));
         }
