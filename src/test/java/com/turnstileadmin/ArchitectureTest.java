@@ -1,13 +1,19 @@
 package com.turnstileadmin;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import org.springframework.stereotype.Controller;
 
 /**
  * The package structure, written down so that it holds as the code grows. One package per
@@ -26,6 +32,10 @@ import com.tngtech.archunit.library.GeneralCodingRules;
  *       other use of Cloudflare;
  *   <li>{@code session}: the admins' page of who is signed in, and signing a user out everywhere.
  * </ul>
+ *
+ * <p>Within a feature, its pages (controllers, forms, view types) are in its {@code web} subpackage
+ * ({@code widget.web}, {@code audit.web}, {@code session.web}); the rest of the feature (domain, port,
+ * service, store) never reaches into it.
  */
 @AnalyzeClasses(packages = "com.turnstileadmin", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -66,6 +76,24 @@ class ArchitectureTest {
                     ROOT + ".sandbox..", ROOT + ".web..")
             .because("the widget service records into the audit trail; the trail knows nothing of widgets' types");
 
+    // security's own controllers (sign-in, no access) stay beside the chain they belong to until
+    // security is cut the same way.
+    @ArchTest
+    static final ArchRule controllersAreInAWebPackage = classes().that().areMetaAnnotatedWith(Controller.class)
+            .and().resideOutsideOfPackage(ROOT + ".security..")
+            .should().resideInAPackage("..web..")
+            .because("a feature's pages are in its web subpackage, apart from its domain");
+
+    @ArchTest
+    static final ArchRule controllersAreNotPublic = classes().that().areMetaAnnotatedWith(Controller.class)
+            .should().notBePublic()
+            .because("nothing calls a controller but Spring MVC");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoTheirWeb = classes().that().resideOutsideOfPackage("..web..")
+            .should(notDependOnTheWebOfTheirFeature())
+            .because("the pages use the domain, never the other way round");
+
     @ArchTest
     static final ArchRule noPackagesByLayer = noClasses().should().resideInAnyPackage("..controller..", "..service..",
             "..dto..", "..mapper..", "..repository..", "..model..")
@@ -84,4 +112,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    /** A class of {@code com.turnstileadmin.<feature>} that uses one of {@code com.turnstileadmin.<feature>.web}. */
+    private static ArchCondition<JavaClass> notDependOnTheWebOfTheirFeature() {
+        return new ArchCondition<>("not depend on the web subpackage of their own feature") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String web = featureOf(origin) + ".web";
+                origin.getDirectDependenciesFromSelf().stream()
+                        .filter(dependency -> isIn(dependency.getTargetClass(), web))
+                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(origin,
+                                dependency.getDescription())));
+            }
+        };
+    }
+
+    /** {@code com.turnstileadmin.widget} for a class of it or of any package below it. */
+    private static String featureOf(JavaClass type) {
+        String rest = type.getPackageName().substring(Math.min(type.getPackageName().length(), ROOT.length() + 1));
+        return ROOT + "." + rest.split("\\.", 2)[0];
+    }
+
+    private static boolean isIn(JavaClass type, String packageName) {
+        return type.getPackageName().equals(packageName) || type.getPackageName().startsWith(packageName + ".");
+    }
 }
