@@ -65,14 +65,16 @@ final class WireMapping {
         }
         return new Widget(
                 new Sitekey(sitekey),
-                required(payload.name(), "name"),
-                payload.domains() == null ? List.of() : payload.domains(),
-                new WidgetMode(required(payload.mode(), "mode")),
-                payload.clearanceLevel() == null ? ClearanceLevel.NO_CLEARANCE : new ClearanceLevel(payload.clearanceLevel()),
-                payload.region() == null ? Region.WORLD : new Region(payload.region()),
-                Boolean.TRUE.equals(payload.botFightMode()),
-                Boolean.TRUE.equals(payload.offlabel()),
-                Boolean.TRUE.equals(payload.ephemeralId()),
+                new WidgetSettings(
+                        required(payload.name(), "name"),
+                        payload.domains() == null ? List.of() : payload.domains(),
+                        new WidgetMode(required(payload.mode(), "mode")),
+                        payload.clearanceLevel() == null ? ClearanceLevel.NO_CLEARANCE
+                                : new ClearanceLevel(payload.clearanceLevel()),
+                        payload.region() == null ? Region.WORLD : new Region(payload.region()),
+                        Boolean.TRUE.equals(payload.botFightMode()),
+                        Boolean.TRUE.equals(payload.offlabel()),
+                        Boolean.TRUE.equals(payload.ephemeralId())),
                 timestamp(payload.createdOn(), "created_on"),
                 timestamp(payload.modifiedOn(), "modified_on"),
                 origin(payload.deployedVia()),

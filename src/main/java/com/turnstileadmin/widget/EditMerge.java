@@ -1,14 +1,15 @@
 package com.turnstileadmin.widget;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
- * An edit that was begun on one version of a widget, applied on top of a newer one: every field the
- * user changed takes the user's value, every other field keeps the newer one. A field both changed,
- * differently, is a clash; the user's value wins, and the page points it out.
+ * An edit that was begun on one version of a widget, applied on top of a newer one: every setting the
+ * user changed takes the user's value, every other setting keeps the newer one. A setting both changed,
+ * differently, is a clash; the user's value wins, and the page points it out. A setting
+ * {@linkplain WidgetSetting#fixedAtCreation() fixed at creation} always keeps the newer value, the only
+ * one Cloudflare takes.
  *
  * @param merged the settings to save: the newer version plus the user's changes
  * @param theirChanges what changed between the version the edit began on and the newer one
@@ -16,13 +17,12 @@ import java.util.function.Function;
 public record EditMerge(WidgetSettings merged, List<Change> theirChanges) {
 
     /**
-     * One field someone else changed.
+     * One setting someone else changed, its values as {@link WidgetSetting#text} has them ("(none)" for
+     * none).
      *
-     * @param field the form field's name, e.g. {@code domains}
-     * @param label what the page calls it
      * @param clash whether the user changed it too, to something else
      */
-    public record Change(String field, String label, String before, String after, String yours, boolean clash) {
+    public record Change(WidgetSetting<?> setting, String before, String after, String yours, boolean clash) {
     }
 
     public EditMerge {
@@ -30,43 +30,32 @@ public record EditMerge(WidgetSettings merged, List<Change> theirChanges) {
     }
 
     public static EditMerge of(WidgetSettings base, WidgetSettings mine, WidgetSettings theirs) {
-        List<Change> changes = new ArrayList<>();
-        String name = pick("name", "Name", base, mine, theirs, WidgetSettings::name, changes);
-        List<String> domains = pick("domains", "Domains", base, mine, theirs, WidgetSettings::domains, changes);
-        WidgetMode mode = pick("mode", "Mode", base, mine, theirs, WidgetSettings::mode, changes);
-        ClearanceLevel clearance = pick("clearanceLevel", "Clearance level", base, mine, theirs,
-                WidgetSettings::clearanceLevel, changes);
-        boolean botFight = pick("botFightMode", "Bot fight mode", base, mine, theirs, WidgetSettings::botFightMode,
-                changes);
-        boolean offlabel = pick("offlabel", "Remove Cloudflare branding", base, mine, theirs, WidgetSettings::offlabel,
-                changes);
-        boolean ephemeralId = pick("ephemeralId", "Ephemeral ID", base, mine, theirs, WidgetSettings::ephemeralId,
-                changes);
-        // The region cannot change after creation, so the current one is the only one to send.
-        return new EditMerge(new WidgetSettings(name, domains, mode, clearance, theirs.region(), botFight, offlabel,
-                ephemeralId), changes);
+        WidgetSettings merged = WidgetSettings.from(new WidgetSettings.Values() {
+            @Override
+            public <T> T of(WidgetSetting<T> setting) {
+                return !setting.fixedAtCreation() && changed(setting, base, mine) ? setting.of(mine) : setting.of(theirs);
+            }
+        });
+        List<Change> changes = WidgetSetting.ALL.stream().filter(setting -> !setting.fixedAtCreation())
+                .flatMap(setting -> theirChange(setting, base, mine, theirs).stream()).toList();
+        return new EditMerge(merged, changes);
     }
 
-    private static <T> T pick(String field, String label, WidgetSettings base, WidgetSettings mine,
-            WidgetSettings theirs, Function<WidgetSettings, T> value, List<Change> changes) {
-        T before = value.apply(base);
-        T mineValue = value.apply(mine);
-        T theirValue = value.apply(theirs);
-        boolean mineChanged = !Objects.equals(before, mineValue);
-        if (!Objects.equals(before, theirValue)) {
-            changes.add(new Change(field, label, show(before), show(theirValue), show(mineValue),
-                    mineChanged && !Objects.equals(mineValue, theirValue)));
+    private static Optional<Change> theirChange(WidgetSetting<?> setting, WidgetSettings base, WidgetSettings mine,
+            WidgetSettings theirs) {
+        if (!changed(setting, base, theirs)) {
+            return Optional.empty();
         }
-        return mineChanged ? mineValue : theirValue;
+        boolean clash = changed(setting, base, mine) && changed(setting, theirs, mine);
+        return Optional.of(new Change(setting, shown(setting, base), shown(setting, theirs), shown(setting, mine),
+                clash));
     }
 
-    private static String show(Object value) {
-        if (value instanceof List<?> list) {
-            return list.isEmpty() ? "(none)" : String.join(", ", list.stream().map(String::valueOf).toList());
-        }
-        if (value instanceof Boolean on) {
-            return on ? "on" : "off";
-        }
-        return String.valueOf(value);
+    private static boolean changed(WidgetSetting<?> setting, WidgetSettings from, WidgetSettings to) {
+        return !Objects.equals(setting.of(from), setting.of(to));
+    }
+
+    private static String shown(WidgetSetting<?> setting, WidgetSettings settings) {
+        return Objects.requireNonNullElse(setting.text(settings), "(none)");
     }
 }

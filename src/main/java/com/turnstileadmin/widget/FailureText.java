@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.time.Times;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +31,10 @@ final class FailureText {
                 + " (" + (codes.isEmpty() ? "" : "Cloudflare error " + codes + ", ") + "HTTP " + refused.status() + ")";
     }
 
-    static String of(EditConflictException conflict) {
+    static String of(EditConflictException conflict, Function<WidgetSetting<?>, String> labels) {
         return "Nothing was saved: someone else changed "
-                + conflict.theirChanges().stream().map(EditMerge.Change::label).collect(Collectors.joining(", "))
+                + conflict.theirChanges().stream().map(change -> labels.apply(change.setting()))
+                        .collect(Collectors.joining(", "))
                 + " since the edit form was opened";
     }
 }

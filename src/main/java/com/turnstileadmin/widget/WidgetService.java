@@ -11,8 +11,11 @@ import com.turnstileadmin.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -35,13 +38,16 @@ public class WidgetService {
     private final UserCallBudget budget;
     private final AuditTrail audit;
     private final Clock clock;
+    /** What the trail calls each setting: its label, in English, the language the trail is kept in. */
+    private final Function<WidgetSetting<?>, String> labels;
 
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
-            Clock clock) {
+            Clock clock, MessageSource messages) {
         this.cloudflare = cloudflare;
         this.budget = budget;
         this.audit = audit;
         this.clock = clock;
+        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -92,11 +98,11 @@ public class WidgetService {
         budget.spend(actor, 1);
         // The settings asked for, and on success those Cloudflare gave the new widget.
         Attempt attempt = new Attempt(actor, account, AuditAction.CREATE, null, settings.name(), null,
-                SettingChanges.initial(settings));
+                SettingChanges.initial(settings, labels));
         WidgetWithSecret created = atCloudflare(attempt, () -> cloudflare.create(account, settings));
         Widget widget = created.widget();
         return succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
-                SettingChanges.initial(widget.settings())), created);
+                SettingChanges.initial(widget.settings(), labels)), created);
     }
 
     /**
@@ -117,7 +123,8 @@ public class WidgetService {
         Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
-        Attempt intended = changing(attempt, current.name(), SettingChanges.between(current.settings(), merge.merged()));
+        Attempt intended = changing(attempt, current.name(),
+                SettingChanges.between(current.settings(), merge.merged(), labels));
         if (merge.merged().equals(current.settings())) {
             // A save without edits (or of edits someone else already made): nothing to write at Cloudflare,
             // nothing to record, and no conflict to show even if others changed the widget meanwhile, as
@@ -127,11 +134,11 @@ public class WidgetService {
         // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
-            throw failed(intended, conflict, FailureText.of(conflict));
+            throw failed(intended, conflict, FailureText.of(conflict, labels));
         }
         Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
-        return succeeded(changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings())),
-                saved);
+        return succeeded(changing(attempt, saved.name(),
+                SettingChanges.between(current.settings(), saved.settings(), labels)), saved);
     }
 
     /**

@@ -351,18 +351,18 @@ class CloudflareWidgetClientTest {
         Widget widget = read.widget();
 
         assertThat(widget.sitekey()).isEqualTo(new Sitekey("0x4AAAAAAAAj4Fj9W4Cx_2bx"));
-        assertThat(widget.mode().value()).isEqualTo("adaptive");
-        assertThat(widget.mode().isKnown()).isFalse();
-        assertThat(widget.clearanceLevel().value()).isEqualTo("ultra");
-        assertThat(widget.clearanceLevel().isKnown()).isFalse();
-        assertThat(widget.region().value()).isEqualTo("mars");
-        assertThat(widget.region().isKnown()).isFalse();
+        assertThat(widget.settings().mode().value()).isEqualTo("adaptive");
+        assertThat(widget.settings().mode().isKnown()).isFalse();
+        assertThat(widget.settings().clearanceLevel().value()).isEqualTo("ultra");
+        assertThat(widget.settings().clearanceLevel().isKnown()).isFalse();
+        assertThat(widget.settings().region().value()).isEqualTo("mars");
+        assertThat(widget.settings().region().isKnown()).isFalse();
         assertThat(widget.deployedVia()).isEqualTo(new WidgetOrigin("terraform"));
         assertThat(widget.deployedVia().isKnown()).isFalse();
         assertThat(widget.lastModifiedVia()).isEqualTo(WidgetOrigin.DASHBOARD);
         assertThat(widget.lastModifiedVia().isKnown()).isTrue();
-        assertThat(widget.botFightMode()).isTrue();
-        assertThat(widget.ephemeralId()).isTrue();
+        assertThat(widget.settings().botFightMode()).isTrue();
+        assertThat(widget.settings().ephemeralId()).isTrue();
         assertThat(widget.createdOn()).isEqualTo(Instant.parse("2025-06-30T23:59:59.999999Z"));
         assertThat(widget.modifiedOn().getNano()).isEqualTo(1_000);
         assertThat(read.secret().value()).isEqualTo("0x4AAAAAAAAj4Fj9W4Cx_2bxSecretSecretSe");
@@ -383,9 +383,9 @@ class CloudflareWidgetClientTest {
         WidgetPage page = client().list(ACCOUNT, WidgetQuery.firstPage());
 
         Widget widget = page.widgets().get(0);
-        assertThat(widget.mode()).isEqualTo(new WidgetMode("passkey"));
-        assertThat(widget.mode().isKnown()).isFalse();
-        assertThat(widget.clearanceLevel()).isEqualTo(ClearanceLevel.NO_CLEARANCE);
+        assertThat(widget.settings().mode()).isEqualTo(new WidgetMode("passkey"));
+        assertThat(widget.settings().mode().isKnown()).isFalse();
+        assertThat(widget.settings().clearanceLevel()).isEqualTo(ClearanceLevel.NO_CLEARANCE);
         assertThat(widget.deployedVia()).isEqualTo(WidgetOrigin.API);
         assertThat(widget.lastModifiedVia()).isNull();
         assertThat(widget.modifiedOn()).isEqualTo(Instant.parse("2024-12-31T22:00:00Z"));
@@ -515,14 +515,14 @@ class CloudflareWidgetClientTest {
     private static void assertIsSeedWidget(Widget widget) {
         assertThat(widget.sitekey()).isEqualTo(SITEKEY);
         assertThat(widget.name()).isEqualTo("blog.cloudflare.com login form");
-        assertThat(widget.domains()).containsExactly("203.0.113.1", "cloudflare.com", "blog.example.com");
-        assertThat(widget.mode()).isEqualTo(WidgetMode.INVISIBLE);
-        assertThat(widget.mode().isKnown()).isTrue();
-        assertThat(widget.clearanceLevel()).isEqualTo(ClearanceLevel.INTERACTIVE);
-        assertThat(widget.region()).isEqualTo(Region.WORLD);
-        assertThat(widget.botFightMode()).isFalse();
-        assertThat(widget.offlabel()).isFalse();
-        assertThat(widget.ephemeralId()).isFalse();
+        assertThat(widget.settings().domains()).containsExactly("203.0.113.1", "cloudflare.com", "blog.example.com");
+        assertThat(widget.settings().mode()).isEqualTo(WidgetMode.INVISIBLE);
+        assertThat(widget.settings().mode().isKnown()).isTrue();
+        assertThat(widget.settings().clearanceLevel()).isEqualTo(ClearanceLevel.INTERACTIVE);
+        assertThat(widget.settings().region()).isEqualTo(Region.WORLD);
+        assertThat(widget.settings().botFightMode()).isFalse();
+        assertThat(widget.settings().offlabel()).isFalse();
+        assertThat(widget.settings().ephemeralId()).isFalse();
         assertThat(widget.createdOn()).isEqualTo(SEED_TIMESTAMP);
         assertThat(widget.createdOn().getNano()).isEqualTo(123_123_000);
         assertThat(widget.modifiedOn()).isEqualTo(SEED_TIMESTAMP);

@@ -100,7 +100,7 @@ class SandboxJourneyTest {
                     List.of("Journey.example.com", "203.0.113.7"), WidgetMode.MANAGED));
             Sitekey sitekey = created.widget().sitekey();
             assertThat(created.widget().name()).isEqualTo("Journey login form");
-            assertThat(created.widget().domains()).containsExactly("203.0.113.7", "journey.example.com");
+            assertThat(created.widget().settings().domains()).containsExactly("203.0.113.7", "journey.example.com");
             assertThat(created.widget().deployedVia()).isEqualTo(WidgetOrigin.API);
             assertThat(created.secret().value()).hasSize(35);
 
@@ -129,8 +129,8 @@ class SandboxJourneyTest {
             WidgetWithSecret updated = api.update(account, sitekey, created.widget().settings()
                     .withName("Journey login form v2").withClearanceLevel(ClearanceLevel.JS_CHALLENGE));
             assertThat(updated.widget().name()).isEqualTo("Journey login form v2");
-            assertThat(updated.widget().clearanceLevel()).isEqualTo(ClearanceLevel.JS_CHALLENGE);
-            assertThat(updated.widget().domains()).isEqualTo(created.widget().domains());
+            assertThat(updated.widget().settings().clearanceLevel()).isEqualTo(ClearanceLevel.JS_CHALLENGE);
+            assertThat(updated.widget().settings().domains()).isEqualTo(created.widget().settings().domains());
             assertThat(updated.widget().createdOn()).isEqualTo(created.widget().createdOn());
             assertThat(updated.widget().modifiedOn()).isAfter(created.widget().modifiedOn());
 

@@ -24,7 +24,7 @@ class EditMergeTest {
 
         assertThat(merge.merged()).isEqualTo(BASE.withMode(WidgetMode.INVISIBLE));
         assertThat(merge.theirChanges()).containsExactly(
-                new Change("mode", "Mode", "managed", "invisible", "managed", false));
+                new Change(WidgetSetting.MODE, "managed", "invisible", "managed", false));
     }
 
     @Test
@@ -32,7 +32,7 @@ class EditMergeTest {
         EditMerge merge = EditMerge.of(BASE, BASE.withName("Mine"), BASE.withName("Theirs"));
 
         assertThat(merge.merged().name()).isEqualTo("Mine");
-        assertThat(merge.theirChanges()).containsExactly(new Change("name", "Name", "Shop", "Theirs", "Mine", true));
+        assertThat(merge.theirChanges()).containsExactly(new Change(WidgetSetting.NAME, "Shop", "Theirs", "Mine", true));
     }
 
     @Test
@@ -70,11 +70,11 @@ class EditMergeTest {
                 ClearanceLevel.INTERACTIVE, Region.WORLD, true, true, false);
 
         assertThat(EditMerge.of(BASE, BASE, theirs).theirChanges()).containsExactly(
-                new Change("name", "Name", "Shop", "Shop 2", "Shop", false),
-                new Change("domains", "Domains", "example.com", "a.example, b.example", "example.com", false),
-                new Change("mode", "Mode", "managed", "invisible", "managed", false),
-                new Change("clearanceLevel", "Clearance level", "no_clearance", "interactive", "no_clearance", false),
-                new Change("botFightMode", "Bot fight mode", "off", "on", "off", false),
-                new Change("offlabel", "Remove Cloudflare branding", "off", "on", "off", false));
+                new Change(WidgetSetting.NAME, "Shop", "Shop 2", "Shop", false),
+                new Change(WidgetSetting.DOMAINS, "example.com", "a.example, b.example", "example.com", false),
+                new Change(WidgetSetting.MODE, "managed", "invisible", "managed", false),
+                new Change(WidgetSetting.CLEARANCE_LEVEL, "no_clearance", "interactive", "no_clearance", false),
+                new Change(WidgetSetting.BOT_FIGHT_MODE, "off", "on", "off", false),
+                new Change(WidgetSetting.OFFLABEL, "off", "on", "off", false));
     }
 }

@@ -98,9 +98,7 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     public WidgetWithSecret create(AccountId account, WidgetSettings settings) {
         call("create " + settings.name());
         Sitekey sitekey = new Sitekey("0x4AAAAAAAnew" + ++created);
-        Widget widget = new Widget(sitekey, settings.name(), settings.domains(), settings.mode(),
-                settings.clearanceLevel(), settings.region(), settings.botFightMode(), settings.offlabel(),
-                settings.ephemeralId(), NOW, NOW, WidgetOrigin.API, WidgetOrigin.API);
+        Widget widget = new Widget(sitekey, settings, NOW, NOW, WidgetOrigin.API, WidgetOrigin.API);
         add(widget);
         return widgets.get(sitekey);
     }
@@ -147,9 +145,11 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     }
 
     private static Widget withSettings(Widget widget, WidgetSettings settings) {
-        return new Widget(widget.sitekey(), settings.name(), settings.domains(), settings.mode(),
-                settings.clearanceLevel(), widget.region(), settings.botFightMode(), settings.offlabel(),
-                settings.ephemeralId(), widget.createdOn(), NOW, widget.deployedVia(), WidgetOrigin.API);
+        // The region stays as it was created, as at Cloudflare.
+        WidgetSettings kept = new WidgetSettings(settings.name(), settings.domains(), settings.mode(),
+                settings.clearanceLevel(), widget.settings().region(), settings.botFightMode(), settings.offlabel(),
+                settings.ephemeralId());
+        return new Widget(widget.sitekey(), kept, widget.createdOn(), NOW, widget.deployedVia(), WidgetOrigin.API);
     }
 
     private static WidgetSecret secretOf(Sitekey sitekey, int generation) {

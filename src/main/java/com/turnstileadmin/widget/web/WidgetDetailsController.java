@@ -4,12 +4,15 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +30,12 @@ class WidgetDetailsController {
 
     WidgetDetailsController(WidgetService widgets) {
         this.widgets = widgets;
+    }
+
+    /** The settings the page lists: all but the name, which is its heading. */
+    @ModelAttribute("settings")
+    List<WidgetSetting<?>> settings() {
+        return WidgetSetting.ALL.stream().filter(setting -> setting != WidgetSetting.NAME).toList();
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.time.ShownTime;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -36,12 +37,13 @@ public record WidgetRow(String name, String href, String sitekey, String mode, S
     }
 
     static WidgetRow of(Widget widget, AccountId account, Times times) {
-        List<String> domains = widget.domains();
+        WidgetSettings settings = widget.settings();
+        List<String> domains = settings.domains();
         boolean more = domains.size() > DOMAINS_SHOWN;
         String shown = String.join(", ", more ? domains.subList(0, DOMAINS_SHOWN) : domains);
         String moreDomains = more ? "+" + (domains.size() - DOMAINS_SHOWN) + " more" : null;
         return new WidgetRow(widget.name(), WidgetPaths.details(account, widget.sitekey()), widget.sitekey().value(),
-                widget.mode().value(), shown, moreDomains, String.join(", ", domains), widget.region().value(),
-                widget.clearanceLevel().value(), times.shown(widget.createdOn()), times.shown(widget.modifiedOn()));
+                settings.mode().value(), shown, moreDomains, String.join(", ", domains), settings.region().value(),
+                settings.clearanceLevel().value(), times.shown(widget.createdOn()), times.shown(widget.modifiedOn()));
     }
 }

@@ -21,10 +21,14 @@ import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.TestWidgets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +74,28 @@ class WidgetDetailsControllerTest {
                 .isEqualTo(expected.contains(action)));
         assertThat(page.contains("<dialog")).isEqualTo(role == Role.ADMIN);
         assertThat(page.contains("Only editors and admins can see the secret.")).isEqualTo(role == Role.VIEWER);
+    }
+
+    @Test
+    void everySettingButTheNameIsListedUnderItsLabelWithTheEnterpriseOnesMarked() throws Exception {
+        cloudflare.add(TestWidgets.widget(TestWidgets.settings(), Instant.EPOCH));
+
+        String page = mvc.perform(DETAILS.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        Matcher entry = Pattern.compile("<dt>(.*?)</dt>\\s*<dd[^>]*>(.*?)</dd>", Pattern.DOTALL).matcher(page);
+        List<String> entries = new ArrayList<>();
+        while (entry.find()) {
+            entries.add(text(entry.group(1)) + ": " + text(entry.group(2)));
+        }
+        assertThat(entries).containsSubsequence("Domains: example.com shop.example.com", "Mode: invisible",
+                "Clearance level: managed", "Region: china", "Bot fight mode Enterprise only: On",
+                "Remove Cloudflare branding (offlabel) Enterprise only: Off", "Ephemeral ID Enterprise only: On");
+        assertThat(entries).noneMatch(line -> line.startsWith("Name"));
+    }
+
+    /** An element's text: without its tags, its whitespace collapsed. */
+    private static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
     }
 
     @ParameterizedTest(name = "{0} sees the widget's history: {1}")

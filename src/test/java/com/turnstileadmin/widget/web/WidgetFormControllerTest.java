@@ -144,7 +144,7 @@ class WidgetFormControllerTest {
                 cloudflare.secret(created).value(), created.value()).doesNotContain("id=\"name-taken\"");
         // The create, then one look at the account's names (the list filtered by it) for a duplicate.
         assertThat(cloudflare.calls()).containsExactly("create Shop login", "list");
-        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).domains())
+        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).settings().domains())
                 .containsExactly("shop.example.com", "login.example.com");
     }
 
@@ -169,7 +169,7 @@ class WidgetFormControllerTest {
                 .andExpect(flash().attribute("flash", "Widget “Shop checkout” saved."));
 
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "update " + SHOP);
-        assertThat(cloudflare.widget(SHOP).domains()).containsExactly("example.com", "shop.example.com");
+        assertThat(cloudflare.widget(SHOP).settings().domains()).containsExactly("example.com", "shop.example.com");
     }
 
     @ParameterizedTest
@@ -265,7 +265,7 @@ class WidgetFormControllerTest {
     void anInternationalDomainIsSentInItsAsciiForm() throws Exception {
         mvc.perform(CREATE.with("domains", "münchen.example.com").by(Role.EDITOR)).andExpect(status().isCreated());
 
-        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).domains())
+        assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).settings().domains())
                 .containsExactly("xn--mnchen-3ya.example.com");
     }
 

@@ -22,6 +22,7 @@ import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,9 @@ class WidgetListControllerTest {
     @Test
     void eachRowLinksToItsWidgetAndShowsItsTimesAndAtMostThreeDomains() throws Exception {
         cloudflare.removeAll();
-        cloudflare.add(new Widget(new Sitekey("0x4AAAAAAAmany"), "Many <domains>",
+        cloudflare.add(new Widget(new Sitekey("0x4AAAAAAAmany"), new WidgetSettings("Many <domains>",
                 List.of("a.example", "b.example", "c.example", "d.example", "e.example"), WidgetMode.MANAGED,
-                ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false,
+                ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false),
                 Instant.parse("2025-01-31T23:30:05.789Z"), Instant.parse("2025-02-01T08:00:00Z"), null, null));
 
         String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
