@@ -66,9 +66,11 @@ final class ResponseReader {
             return List.of();
         }
         return envelope.errors().stream()
-                .map(m -> new CloudflareError(m.code() == null ? 0 : m.code(),
-                        m.message() == null ? "" : m.message(),
-                        m.source() == null ? null : m.source().pointer()))
+                .map(m -> {
+                    String pointer = m.source() == null ? null : m.source().pointer();
+                    return new CloudflareError(m.code() == null ? 0 : m.code(), m.message() == null ? "" : m.message(),
+                            pointer, WireMapping.settingAt(pointer));
+                })
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import com.turnstileadmin.widget.WidgetFilter;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetOrigin;
 import com.turnstileadmin.widget.WidgetSecret;
+import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetSort;
 import com.turnstileadmin.widget.WidgetWithSecret;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,32 @@ import org.jspecify.annotations.Nullable;
  */
 final class WireMapping {
 
+    /**
+     * Each setting under the name its field has in {@link WirePayloads.WidgetBody} (snake_case on the wire), which
+     * is what the pointer of an error about it names.
+     */
+    private static final Map<String, WidgetSetting<?>> BODY_FIELDS = Map.of(
+            "name", WidgetSetting.NAME,
+            "domains", WidgetSetting.DOMAINS,
+            "mode", WidgetSetting.MODE,
+            "clearance_level", WidgetSetting.CLEARANCE_LEVEL,
+            "region", WidgetSetting.REGION,
+            "bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE,
+            "offlabel", WidgetSetting.OFFLABEL,
+            "ephemeral_id", WidgetSetting.EPHEMERAL_ID);
+
     private WireMapping() {
+    }
+
+    /**
+     * The setting of the request field an error's JSON pointer names ({@code /bot_fight_mode}, or
+     * {@code /domains/2} for one of the domains); {@code null} for none, or a field that is not a setting.
+     */
+    static @Nullable WidgetSetting<?> settingAt(@Nullable String pointer) {
+        if (pointer == null || !pointer.startsWith("/")) {
+            return null;
+        }
+        return BODY_FIELDS.get(pointer.substring(1).split("/", 2)[0]);
     }
 
     static WirePayloads.WidgetBody toBody(WidgetSettings settings) {

@@ -38,6 +38,7 @@ import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetOrigin;
 import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
+import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetSort;
 import com.turnstileadmin.widget.WidgetWithSecret;
@@ -442,8 +443,8 @@ class CloudflareWidgetClientTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.operation()).isEqualTo("create widget");
         assertThat(refused.errors()).containsExactly(
-                new CloudflareError(10001, "name is too long", "/name"),
-                new CloudflareError(10002, "invalid domain", null));
+                new CloudflareError(10001, "name is too long", "/name", WidgetSetting.NAME),
+                new CloudflareError(10002, "invalid domain"));
         assertThat(refused.isNotFound()).isFalse();
         assertThat(refused.isAuthenticationFailure()).isFalse();
         assertThat(refused.getMessage()).contains("HTTP 400", "10001 name is too long", "10002 invalid domain");
@@ -461,7 +462,7 @@ class CloudflareWidgetClientTest {
                 () -> client().rotateSecret(ACCOUNT, SITEKEY, false));
 
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.errors()).containsExactly(new CloudflareError(10400, "secret is in its grace period", null));
+        assertThat(refused.errors()).containsExactly(new CloudflareError(10400, "secret is in its grace period"));
     }
 
     @Test

@@ -117,7 +117,7 @@ class ReadRetryTest {
     @Test
     void refusalsAreNotRetried() {
         CloudflareApiException refused = new CloudflareApiException("get widget", 400,
-                List.of(new CloudflareError(10000, "bad request", null)));
+                List.of(new CloudflareError(10000, "bad request")));
 
         assertThat(delay(refused, 0, SETTINGS, 0.0)).isNull();
     }

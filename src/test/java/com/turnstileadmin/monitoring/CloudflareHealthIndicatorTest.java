@@ -123,8 +123,7 @@ class CloudflareHealthIndicatorTest {
     static Stream<Arguments> answers() {
         return Stream.of(
                 Arguments.of(null, Status.UP, "credentials accepted"),
-                Arguments.of(new CloudflareApiException("list widgets", 401, List.of(new CloudflareError(10000,
-                        "Authentication error", null))), Status.DOWN, "credentials refused (HTTP 401)"),
+                Arguments.of(new CloudflareApiException("list widgets", 401, List.of(new CloudflareError(10000, "Authentication error"))), Status.DOWN, "credentials refused (HTTP 401)"),
                 Arguments.of(new CloudflareApiException("list widgets", 403, List.of()), Status.DOWN,
                         "credentials refused (HTTP 403)"),
                 Arguments.of(new CloudflareApiException("list widgets", 404, List.of()), Status.DOWN,

@@ -139,7 +139,7 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     private WidgetWithSecret existing(String operation, Sitekey sitekey) {
         WidgetWithSecret widget = widgets.get(sitekey);
         if (widget == null) {
-            throw new CloudflareApiException(operation, 404, List.of(new CloudflareError(10007, "not found", null)));
+            throw new CloudflareApiException(operation, 404, List.of(new CloudflareError(10007, "not found")));
         }
         return widget;
     }

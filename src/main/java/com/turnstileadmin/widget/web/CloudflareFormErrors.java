@@ -5,27 +5,14 @@ import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.CloudflareException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 /**
  * Puts a failed save into the form's errors, so the form shows again with everything the user typed:
- * a Cloudflare refusal at the field its JSON pointer names (or at the top), an outage at the top
- * with what it means for the save.
+ * a Cloudflare refusal at the setting it concerns (or at the top), an outage at the top with what it
+ * means for the save.
  */
 final class CloudflareFormErrors {
-
-    // Cloudflare's pointers name request fields; these are the ones the form has.
-    private static final Map<String, String> FIELDS = Map.of(
-            "name", "name",
-            "domains", "domains",
-            "mode", "mode",
-            "clearance_level", "clearanceLevel",
-            "region", "region",
-            "bot_fight_mode", "botFightMode",
-            "offlabel", "offlabel",
-            "ephemeral_id", "ephemeralId");
 
     private CloudflareFormErrors() {
     }
@@ -36,11 +23,11 @@ final class CloudflareFormErrors {
                 errors.reject("cloudflare.refused", new Object[] {"HTTP " + refused.status()}, null);
             }
             for (CloudflareError error : refused.errors()) {
-                String field = fieldOf(error.pointer());
-                if (field == null) {
-                    errors.reject("cloudflare.refused", new Object[] {error.message()}, null);
+                Object[] said = {error.message()};
+                if (error.setting() == null) {
+                    errors.reject("cloudflare.refused", said, null);
                 } else {
-                    errors.rejectValue(field, "cloudflare.refused", new Object[] {error.message()}, null);
+                    errors.rejectValue(error.setting().field(), "cloudflare.refused", said, null);
                 }
             }
         } else if (failure instanceof CloudflareUnavailableException unavailable) {
@@ -50,13 +37,5 @@ final class CloudflareFormErrors {
         if (AuditWriteException.suppressedIn(failure)) {
             errors.reject("audit.unrecordedFailure");
         }
-    }
-
-    private static @Nullable String fieldOf(@Nullable String pointer) {
-        if (pointer == null || !pointer.startsWith("/")) {
-            return null;
-        }
-        String first = pointer.substring(1).split("/", 2)[0];
-        return FIELDS.get(first);
     }
 }

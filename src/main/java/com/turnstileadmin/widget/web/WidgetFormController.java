@@ -12,6 +12,7 @@ import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetNames;
 import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -206,11 +207,10 @@ class WidgetFormController {
     @PreAuthorize("hasRole('EDITOR')")
     String validateField(@PathVariable AccountId accountId, @RequestParam String field,
             @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
-        if (!WidgetFormValidator.FIELDS.contains(field)) {
-            field = "name";
-        }
+        WidgetSetting<?> setting = WidgetSetting.named(field).orElse(WidgetSetting.NAME);
+        field = setting.field();
         BindingResult result = new BeanPropertyBindingResult(form, "form");
-        WidgetFormValidator.validateField(form, field, result);
+        WidgetFormValidator.validateField(form, setting, result);
         model.addAttribute("field", field);
         model.addAttribute("message", result.hasFieldErrors(field)
                 ? messages.getMessage(result.getFieldError(field), locale) : "");

@@ -4,9 +4,10 @@ import com.turnstileadmin.widget.ClearanceLevel;
 import com.turnstileadmin.widget.DomainNames;
 import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetSetting;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.validation.Errors;
 
 /**
@@ -19,8 +20,17 @@ public final class WidgetFormValidator {
     /** Cloudflare's limit on a widget name. */
     public static final int MAX_NAME_LENGTH = 254;
 
-    /** The fields that can be checked one at a time. */
-    public static final Set<String> FIELDS = Set.of("name", "domains", "mode", "clearanceLevel", "region");
+    /** The rule of each setting that has one (the switches have none), which also checks it alone. */
+    private static final Map<WidgetSetting<?>, BiConsumer<WidgetForm, Errors>> RULES = Map.of(
+            WidgetSetting.NAME, (form, errors) -> checkName(form.getName().trim(), errors),
+            WidgetSetting.DOMAINS, (form, errors) -> checkDomains(form.normalizedDomains(), errors),
+            WidgetSetting.MODE, (form, errors) -> checkKnown(new WidgetMode(orUnknown(form.getMode())).isKnown(),
+                    WidgetSetting.MODE, errors),
+            WidgetSetting.CLEARANCE_LEVEL, (form, errors) -> checkKnown(
+                    new ClearanceLevel(orUnknown(form.getClearanceLevel())).isKnown(), WidgetSetting.CLEARANCE_LEVEL,
+                    errors),
+            WidgetSetting.REGION, (form, errors) -> checkKnown(new Region(orUnknown(form.getRegion())).isKnown(),
+                    WidgetSetting.REGION, errors));
 
     /**
      * The id of each field's input on the form, for the error summary's links (Thymeleaf numbers the ids
@@ -33,19 +43,16 @@ public final class WidgetFormValidator {
     private WidgetFormValidator() {
     }
 
+    /** Checks every setting, in the form's order. */
     public static void validate(WidgetForm form, Errors errors) {
-        FIELDS.forEach(field -> validateField(form, field, errors));
+        WidgetSetting.ALL.forEach(setting -> validateField(form, setting, errors));
     }
 
-    public static void validateField(WidgetForm form, String field, Errors errors) {
-        switch (field) {
-            case "name" -> checkName(form.getName().trim(), errors);
-            case "domains" -> checkDomains(form.normalizedDomains(), errors);
-            case "mode" -> checkKnown(new WidgetMode(orUnknown(form.getMode())).isKnown(), "mode", errors);
-            case "clearanceLevel" -> checkKnown(
-                    new ClearanceLevel(orUnknown(form.getClearanceLevel())).isKnown(), "clearanceLevel", errors);
-            case "region" -> checkKnown(new Region(orUnknown(form.getRegion())).isKnown(), "region", errors);
-            default -> throw new IllegalArgumentException("No such field: " + field);
+    /** Checks one setting, as the user leaves its field; a setting without a rule passes. */
+    public static void validateField(WidgetForm form, WidgetSetting<?> setting, Errors errors) {
+        BiConsumer<WidgetForm, Errors> rule = RULES.get(setting);
+        if (rule != null) {
+            rule.accept(form, errors);
         }
     }
 
@@ -69,9 +76,9 @@ public final class WidgetFormValidator {
         }
     }
 
-    private static void checkKnown(boolean known, String field, Errors errors) {
+    private static void checkKnown(boolean known, WidgetSetting<?> setting, Errors errors) {
         if (!known) {
-            errors.rejectValue(field, "widget." + field + ".unknown");
+            errors.rejectValue(setting.field(), "widget." + setting.field() + ".unknown");
         }
     }
 

@@ -15,6 +15,7 @@ import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetSetting;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -85,7 +86,7 @@ class AuditStoreOutageTest {
     @Test
     void aFailedAttemptIsShownWithTheNoteThatItIsNotRecordedEither() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10001, "name taken", "/name"))));
+                List.of(new CloudflareError(10001, "name taken", "/name", WidgetSetting.NAME))));
 
         String page = mvc.perform(CREATE.by(Role.EDITOR)).andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();

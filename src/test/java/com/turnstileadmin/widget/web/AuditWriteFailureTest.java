@@ -25,6 +25,7 @@ import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetSetting;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +145,7 @@ class AuditWriteFailureTest {
     @Test
     void aFailedCreateWhoseRecordFailsTooSaysSoBesideCloudflaresError() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10001, "name taken", "/name"))));
+                List.of(new CloudflareError(10001, "name taken", "/name", WidgetSetting.NAME))));
 
         String page = mvc.perform(CREATE.by(Role.EDITOR)).andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
@@ -156,7 +157,7 @@ class AuditWriteFailureTest {
     @Test
     void aRefusedRotationWhoseRecordFailsTooSaysSo() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("rotate secret", 400,
-                List.of(new CloudflareError(10001, "rotation not allowed yet", null))));
+                List.of(new CloudflareError(10001, "rotation not allowed yet"))));
 
         String page = mvc.perform(ROTATE.by(Role.ADMIN)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -13,6 +13,7 @@ import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.WidgetSetting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,7 @@ class EnterpriseSettingsByPlanTest {
     void onAFreeAccountCloudflaresRefusalOfAnEnterpriseSettingIsStillShownAtTheSwitches() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10402, "bot_fight_mode is only available on Enterprise plans",
-                        "/bot_fight_mode"))));
+                        "/bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE))));
 
         String page = mvc.perform(Route.post(widgets(FREE_ACCOUNT), "name", "Shop login", "domains",
                         "shop.example.com", "mode", "managed", "clearanceLevel", "no_clearance", "region", "world",

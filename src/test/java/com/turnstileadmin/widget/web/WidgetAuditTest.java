@@ -50,7 +50,7 @@ class WidgetAuditTest {
     static final Route REVEAL = Route.post(SHOP_PATH + "/secret");
 
     private static final CloudflareApiException REFUSED = new CloudflareApiException("do it", 400,
-            List.of(new CloudflareError(10001, "not allowed right now", null)));
+            List.of(new CloudflareError(10001, "not allowed right now")));
 
     @Autowired
     private MockMvc mvc;

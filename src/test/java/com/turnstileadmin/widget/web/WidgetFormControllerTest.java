@@ -18,6 +18,7 @@ import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.WidgetSetting;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,7 +94,7 @@ class WidgetFormControllerTest {
     void aFormWhoseCreateWasRefusedKeepsItsTokenAndMayBeSentAgain() throws Exception {
         String token = createTokenIn(newForm());
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel"))));
+                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel", WidgetSetting.OFFLABEL))));
         String refused = mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
@@ -252,7 +253,7 @@ class WidgetFormControllerTest {
     @Test
     void anEnterpriseRefusalIsInTheSummaryLinkedToItsSwitch() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel"))));
+                List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel", WidgetSetting.OFFLABEL))));
 
         String page = mvc.perform(CREATE.with("offlabel", "true").by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
@@ -343,7 +344,7 @@ class WidgetFormControllerTest {
     @Test
     void cloudflaresRefusalOfTheDomainsIsShownAtTheDomainsField() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10400, "login.example.com is not a domain of this account", "/domains"))));
+                List.of(new CloudflareError(10400, "login.example.com is not a domain of this account", "/domains", WidgetSetting.DOMAINS))));
 
         String page = mvc.perform(CREATE.by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
@@ -355,12 +356,12 @@ class WidgetFormControllerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("enterpriseFields")
-    void cloudflaresRefusalOfAnEnterpriseSettingIsShownUnderTheEnterpriseToggles(String pointer, String field)
+    void cloudflaresRefusalOfAnEnterpriseSettingIsShownUnderTheEnterpriseToggles(WidgetSetting<?> setting)
             throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
-                List.of(new CloudflareError(10402, "only available with Turnstile Enterprise", pointer))));
+                List.of(new CloudflareError(10402, "only available with Turnstile Enterprise", null, setting))));
 
-        String page = mvc.perform(CREATE.with(field, "true").by(Role.EDITOR))
+        String page = mvc.perform(CREATE.with(setting.field(), "true").by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
@@ -368,9 +369,8 @@ class WidgetFormControllerTest {
                 + "Enterprise</small>");
     }
 
-    static Stream<Arguments> enterpriseFields() {
-        return Stream.of(Arguments.of("/bot_fight_mode", "botFightMode"), Arguments.of("/offlabel", "offlabel"),
-                Arguments.of("/ephemeral_id", "ephemeralId"));
+    static Stream<WidgetSetting<?>> enterpriseFields() {
+        return WidgetSetting.ALL.stream().filter(WidgetSetting::enterpriseOnly);
     }
 
     @Test

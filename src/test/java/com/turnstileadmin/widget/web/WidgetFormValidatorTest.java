@@ -1,8 +1,9 @@
 package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.turnstileadmin.widget.WidgetSetting;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,10 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 
 class WidgetFormValidatorTest {
+
+    /** The settings with a rule: all but the switches. */
+    private static final List<WidgetSetting<?>> RULED = List.of(WidgetSetting.NAME, WidgetSetting.DOMAINS,
+            WidgetSetting.MODE, WidgetSetting.CLEARANCE_LEVEL, WidgetSetting.REGION);
 
     @Test
     void aFilledInFormPasses() {
@@ -84,27 +89,32 @@ class WidgetFormValidatorTest {
 
     @Test
     void validateFieldChecksOnlyThatField() {
-        for (String field : WidgetFormValidator.FIELDS) {
+        for (WidgetSetting<?> setting : RULED) {
             Errors errors = new BeanPropertyBindingResult(wrongEverywhere(), "widgetForm");
 
-            WidgetFormValidator.validateField(wrongEverywhere(), field, errors);
+            WidgetFormValidator.validateField(wrongEverywhere(), setting, errors);
 
-            assertThat(errors.getFieldErrors()).as(field).singleElement().extracting(FieldError::getField).isEqualTo(field);
+            assertThat(errors.getFieldErrors()).as(setting.field()).singleElement().extracting(FieldError::getField)
+                    .isEqualTo(setting.field());
         }
     }
 
     @Test
-    void validateChecksEveryField() {
+    void validateChecksEverySettingInTheFormsOrder() {
         assertThat(validated(wrongEverywhere()).getFieldErrors()).extracting(FieldError::getField)
-                .containsExactlyInAnyOrderElementsOf(WidgetFormValidator.FIELDS);
+                .containsExactly("name", "domains", "mode", "clearanceLevel", "region");
     }
 
     @Test
-    void aFieldThatCannotBeCheckedAloneIsRefused() {
-        Errors errors = new BeanPropertyBindingResult(wrongEverywhere(), "widgetForm");
+    void aSwitchHasNoRuleOfItsOwn() {
+        for (WidgetSetting<?> setting : List.of(WidgetSetting.BOT_FIGHT_MODE, WidgetSetting.OFFLABEL,
+                WidgetSetting.EPHEMERAL_ID)) {
+            Errors errors = new BeanPropertyBindingResult(wrongEverywhere(), "widgetForm");
 
-        assertThatThrownBy(() -> WidgetFormValidator.validateField(wrongEverywhere(), "botFightMode", errors))
-                .isInstanceOf(IllegalArgumentException.class);
+            WidgetFormValidator.validateField(wrongEverywhere(), setting, errors);
+
+            assertThat(errors.hasErrors()).as(setting.field()).isFalse();
+        }
     }
 
     static WidgetForm form(String name, String domains) {

@@ -129,7 +129,7 @@ class WidgetRotateControllerTest {
     @Test
     void aRefusedRotationExplainsTheGracePeriodAndShowsNoSecret() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("rotate secret", 400,
-                List.of(new CloudflareError(10001, "rotation not allowed yet", null))));
+                List.of(new CloudflareError(10001, "rotation not allowed yet"))));
 
         String page = mvc.perform(ROTATE.by(Role.ADMIN))
                 .andExpect(status().isOk())
