@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.HttpVisitor.Response;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +45,7 @@ class AppOnPostgresContainerTest {
         String list = "/accounts/" + sandbox.accountId().value() + "/widgets";
         admin.get(list);
 
-        Response created = admin.post(list, Map.of("name", "On PostgreSQL", "domains", "postgres.example",
-                "mode", "managed", "clearanceLevel", "no_clearance", "region", "world"));
+        Response created = admin.post(list, WidgetForms.newWidget("On PostgreSQL", "postgres.example"));
 
         assertThat(created.header("Location")).contains(list + "/");
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");

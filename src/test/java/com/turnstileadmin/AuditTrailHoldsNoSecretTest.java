@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,8 @@ class AuditTrailHoldsNoSecretTest {
     @Test
     void noSecretSeenInAWidgetsLifeIsInAnyColumnOfAnyAuditRow() throws Exception {
         String list = "/accounts/" + sandbox.accountId().value() + "/widgets";
-        String created = mvc.perform(post(list).with(ADMIN).with(csrf()).param("name", "Audit secrets")
-                        .param("domains", "audit.example").param("mode", "managed")
-                        .param("clearanceLevel", "no_clearance").param("region", "world"))
+        String created = mvc.perform(post(list).with(ADMIN).with(csrf())
+                        .params(WidgetForms.newWidgetParams("Audit secrets", "audit.example")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         String details = created.substring(created.indexOf("/accounts/"));
         List<String> secrets = new ArrayList<>();

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,28 +51,27 @@ class CloudflareCallBudgetTest {
     void formsAndFieldChecksCostNothingUntilSaved() throws Exception {
         assertThat(callsFor(get(list() + "/new"))).isZero();
         assertThat(callsFor(post(list() + "/validate").with(csrf()).param("field", "domains")
-                .param("domains", "bad domain"))).isZero();
-        assertThat(callsFor(post(list()).with(csrf()).param("name", "").param("domains", "example.com")))
+                .param("edited.domains", "bad domain"))).isZero();
+        assertThat(callsFor(post(list()).with(csrf()).param("edited.name", "").param("edited.domains", "example.com")))
                 .as("a form refused by its own checks never reaches Cloudflare").isZero();
     }
 
     @Test
     void eachWriteCostsOneCallAndAnEditOrADeleteOneMoreForItsCheck() throws Exception {
         long before = sandbox.requestCount();
-        String created = mvc.perform(post(list()).with(ADMIN).with(csrf()).param("name", "Budget")
-                        .param("domains", "budget.example").param("mode", "managed")
-                        .param("clearanceLevel", "no_clearance").param("region", "world"))
+        String created = mvc.perform(post(list()).with(ADMIN).with(csrf())
+                        .params(WidgetForms.newWidgetParams("Budget", "budget.example")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         // The create, and one filtered list: whether another widget has the name (a warning, never a refusal).
         assertThat(sandbox.requestCount() - before).as("create, then its name check").isEqualTo(2);
         String details = created.substring(created.indexOf("/accounts/"));
 
         String form = mvc.perform(get(details + "/edit").with(ADMIN)).andReturn().getResponse().getContentAsString();
-        MockHttpServletRequestBuilder save = post(details + "/edit").with(csrf()).param("name", "Budget renamed")
-                .param("domains", "budget.example").param("mode", "managed").param("clearanceLevel", "no_clearance")
-                .param("region", "world").param("modifiedOn", hidden(form, "modifiedOn"))
-                .param("baseName", "Budget").param("baseDomains", "budget.example").param("baseMode", "managed")
-                .param("baseClearanceLevel", "no_clearance");
+        MockHttpServletRequestBuilder save = post(details + "/edit").with(csrf())
+                .params(WidgetForms.newWidgetParams("Budget renamed", "budget.example"))
+                .param("modifiedOn", hidden(form, "modifiedOn"))
+                .param("base.name", "Budget").param("base.domains", "budget.example").param("base.mode", "managed")
+                .param("base.clearanceLevel", "no_clearance");
         // The read is what lets the edit refuse to overwrite someone else's change.
         assertThat(callsFor(save)).as("edit: read to compare, write, and a rename's name check").isEqualTo(3);
         assertThat(callsFor(post(details + "/rotate").with(csrf()).param("invalidateImmediately", "true")

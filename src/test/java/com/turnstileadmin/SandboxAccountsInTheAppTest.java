@@ -8,7 +8,7 @@ import com.turnstileadmin.account.AccountPlan;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.sandbox.SandboxServer;
-import java.util.Map;
+import com.turnstileadmin.widget.web.WidgetForms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,11 +47,11 @@ class SandboxAccountsInTheAppTest {
         String enterprise = widgets(sandbox.enterpriseAccountId().value());
 
         assertThat(editor.get(widgets(sandbox.accountId().value()) + "/new").body())
-                .doesNotContain("name=\"botFightMode\"").contains("which this account does not have");
-        assertThat(editor.get(enterprise + "/new").body()).contains("name=\"botFightMode\"")
+                .doesNotContain("name=\"edited.botFightMode\"").contains("which this account does not have");
+        assertThat(editor.get(enterprise + "/new").body()).contains("name=\"edited.botFightMode\"")
                 .doesNotContain("need Turnstile Enterprise");
-        Response created = editor.post(enterprise, Map.of("name", "Enterprise journey", "domains", "ent.example.com",
-                "mode", "managed", "clearanceLevel", "no_clearance", "region", "world", "botFightMode", "true"));
+        Response created = editor.post(enterprise, WidgetForms.newWidget("Enterprise journey", "ent.example.com",
+                "edited.botFightMode", "true"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Response details = editor.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(details.body()).containsPattern("Bot fight mode.*\\s*<dd>On</dd>");
@@ -60,11 +60,10 @@ class SandboxAccountsInTheAppTest {
     @Test
     void theFreeAccountsRefusalOfAnEnterpriseSettingIsShownAtTheSwitches() {
         Response refused = HttpVisitor.signedIn(port, User.EDITOR).post(widgets(sandbox.accountId().value()),
-                Map.of("name", "Free journey", "domains", "free.example.com", "mode", "managed",
-                        "clearanceLevel", "no_clearance", "region", "world", "offlabel", "true"));
+                WidgetForms.newWidget("Free journey", "free.example.com", "edited.offlabel", "true"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("name=\"offlabel\"")
+        assertThat(refused.body()).contains("name=\"edited.offlabel\"")
                 .containsPattern("<small id=\"enterprise-message\">[^<]*offlabel is only available on Enterprise plans");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.HttpVisitor.Response;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +50,7 @@ class SessionsHoldNoSecretTest {
         HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
         String list = "/accounts/" + sandbox.accountId().value() + "/widgets";
         admin.get(list);
-        Response created = admin.post(list, Map.of("name", NAME, "domains", "sessions.example", "mode", "managed",
-                "clearanceLevel", "no_clearance", "region", "world"));
+        Response created = admin.post(list, WidgetForms.newWidget(NAME, "sessions.example"));
         String details = created.header("Location").substring(created.header("Location").indexOf("/accounts/"));
         assertThat(created.status()).as("the new widget's keys, on the create's own answer").isEqualTo(201);
         assertNoSecretInTheSessions("after the create, whose answer shows the secret");

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,8 @@ class SharedListReadsOverHttpTest {
         String before = body(page.with(EDDIE));
         assertThat(before).doesNotContain("Shared reads widget");
 
-        mvc.perform(post(list()).with(EDDIE).with(csrf()).param("name", "Shared reads widget")
-                        .param("domains", "shared.example").param("mode", "managed")
-                        .param("clearanceLevel", "no_clearance").param("region", "world"))
+        mvc.perform(post(list()).with(EDDIE).with(csrf())
+                        .params(WidgetForms.newWidgetParams("Shared reads widget", "shared.example")))
                 .andExpect(status().isCreated());
 
         long calls = sandbox.requestCount();

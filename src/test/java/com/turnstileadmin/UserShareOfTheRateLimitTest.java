@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.sandbox.SandboxServer;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.widget.web.WidgetForms;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,9 +75,8 @@ class UserShareOfTheRateLimitTest {
         }
         long before = sandbox.requestCount();
 
-        String form = mvc.perform(post(list()).with(eddie).with(csrf()).param("name", "Over budget")
-                        .param("domains", "budget.example").param("mode", "managed")
-                        .param("clearanceLevel", "no_clearance").param("region", "world"))
+        String form = mvc.perform(post(list()).with(eddie).with(csrf())
+                        .params(WidgetForms.newWidgetParams("Over budget", "budget.example")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"))
                 .andReturn().getResponse().getContentAsString();

@@ -2,14 +2,15 @@ package com.turnstileadmin.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
-import com.turnstileadmin.HttpVisitor;
+import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.LogCapture;
 import com.turnstileadmin.sandbox.SandboxFaults;
 import com.turnstileadmin.sandbox.SandboxProperties;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +62,7 @@ class MetricsJourneyTest {
         assertThat(stranger.post("/login", Map.of("username", "admin", "password", "not the password"))
                 .header("Location")).contains("error");
         HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
-        Response created = admin.post(widgets, Map.of("name", "Metrics journey", "domains", "metrics.example.com",
-                "mode", "managed", "clearanceLevel", "no_clearance", "region", "world"));
+        Response created = admin.post(widgets, WidgetForms.newWidget("Metrics journey", "metrics.example.com"));
         String widget = created.header("Location").replaceFirst("^https?://[^/]+", "");
         assertThat(widget).as(created.toString()).startsWith(widgets + "/0x4AAAAAAA");
         String secret = secretIn(admin.post(widget + "/secret", Map.of(), "HX-Request", "true"));

@@ -2,11 +2,12 @@ package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
-import com.turnstileadmin.HttpVisitor;
+import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -122,8 +123,7 @@ class AnonymousVisitorsTest {
     private String createWidget(HttpVisitor admin, String name) {
         String list = "/accounts/" + sandbox.accountId().value() + "/widgets";
         admin.get(list);
-        Response created = admin.post(list, Map.of("name", name, "domains", "replay.example", "mode", "managed",
-                "clearanceLevel", "no_clearance", "region", "world"));
+        Response created = admin.post(list, WidgetForms.newWidget(name, "replay.example"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.header("Location").substring(created.header("Location").indexOf("/accounts/"));
     }

@@ -2,14 +2,15 @@ package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
-import com.turnstileadmin.HttpVisitor;
+import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.SessionTable;
 import com.turnstileadmin.TurnstileAdminApplication;
 import com.turnstileadmin.audit.LocalPostgres;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,10 +130,8 @@ class ReplicasShareSessionsTest {
         visitor.get(list);
 
         visitor.switchTo(b.port());
-        Response created = visitor.post(list, Map.of("name", "Replicated", "domains", "replicas.example",
-                "mode", "managed", "clearanceLevel", "no_clearance", "region", "world"));
-        Response forged = visitor.postWithoutCsrf(list, Map.of("name", "Forged", "domains", "replicas.example",
-                "mode", "managed"));
+        Response created = visitor.post(list, WidgetForms.newWidget("Replicated", "replicas.example"));
+        Response forged = visitor.postWithoutCsrf(list, WidgetForms.newWidget("Forged", "replicas.example"));
 
         assertThat(created.header("Location")).as("the form with A's token, sent to B: on to the new widget")
                 .contains(list + "/");

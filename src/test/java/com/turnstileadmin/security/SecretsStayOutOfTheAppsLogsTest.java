@@ -2,12 +2,13 @@ package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
-import com.turnstileadmin.HttpVisitor;
+import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.HttpVisitor.Response;
+import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.LogCapture;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.widget.web.WidgetForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,7 @@ class SecretsStayOutOfTheAppsLogsTest {
         long requestsBefore = sandbox.requestCount();
         try (LogCapture log = LogCapture.atDebug()) {
             HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
-            Response created = admin.post(widgets, Map.of("name", "Logged journey", "domains", "logs.example.com",
-                    "mode", "managed", "clearanceLevel", "no_clearance", "region", "world"));
+            Response created = admin.post(widgets, WidgetForms.newWidget("Logged journey", "logs.example.com"));
             String widget = created.header("Location").replaceFirst("^https?://[^/]+", "");
             assertThat(widget).as(created.toString()).startsWith(widgets + "/0x4AAAAAAA");
             admin.get(widget);

@@ -27,7 +27,7 @@ final class CloudflareFormErrors {
                 if (error.setting() == null) {
                     errors.reject("cloudflare.refused", said, null);
                 } else {
-                    errors.rejectValue(error.setting().field(), "cloudflare.refused", said, null);
+                    errors.rejectValue(WidgetForm.path(error.setting()), "cloudflare.refused", said, null);
                 }
             }
         } else if (failure instanceof CloudflareUnavailableException unavailable) {

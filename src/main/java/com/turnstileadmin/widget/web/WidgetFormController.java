@@ -4,7 +4,6 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.widget.CloudflareException;
-import com.turnstileadmin.widget.DomainNames;
 import com.turnstileadmin.widget.EditConflictException;
 import com.turnstileadmin.widget.OverBudgetException;
 import com.turnstileadmin.widget.Recorded;
@@ -15,8 +14,10 @@ import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -56,10 +60,19 @@ class WidgetFormController {
         this.messages = messages;
     }
 
-    /** Where the error summary's links lead: the input of each field (a radio group's and a switch's first). */
-    @ModelAttribute("inputIds")
-    Map<String, String> inputIds() {
-        return WidgetFormValidator.INPUT_IDS;
+    /**
+     * The version an edit began on, as the form sends it back: one that is missing or not a time makes the base
+     * incomplete ({@link WidgetForm#hasIntactBase()}), which the page explains, rather than a conversion error.
+     */
+    @InitBinder("form")
+    void readVersionsLeniently(WebDataBinder binder) {
+        binder.registerCustomEditor(Instant.class, "modifiedOn", new LenientInstantEditor());
+    }
+
+    /** The form's settings: an edit form carries each twice, as typed and as the edit began on it. */
+    @ModelAttribute("settings")
+    List<WidgetSetting<?>> settings() {
+        return WidgetSetting.ALL;
     }
 
     /**
@@ -70,9 +83,7 @@ class WidgetFormController {
     @PreAuthorize("hasRole('EDITOR')")
     String newWidget(@PathVariable AccountId accountId, Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        WidgetForm form = new WidgetForm();
-        form.setCreateToken(SentCreateForms.newToken());
-        model.addAttribute("form", form);
+        model.addAttribute("form", WidgetForm.create(SentCreateForms.newToken()));
         return FORM;
     }
 
@@ -88,7 +99,6 @@ class WidgetFormController {
     String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
             BindingResult result, SignedInUser actor, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        form.setModifiedOn("");
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
             return refused(response);
@@ -137,9 +147,7 @@ class WidgetFormController {
     String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
             Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        Widget widget = widgets.details(actor, accountId, sitekey);
-        model.addAttribute("sitekey", sitekey);
-        model.addAttribute("form", WidgetForm.of(widget));
+        model.addAttribute("form", WidgetForm.of(widgets.details(actor, accountId, sitekey)));
         return FORM;
     }
 
@@ -148,7 +156,7 @@ class WidgetFormController {
     String update(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @ModelAttribute("form") WidgetForm form, BindingResult result, SignedInUser actor, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        model.addAttribute("sitekey", sitekey);
+        form.editing(sitekey);
         if (!form.hasIntactBase()) {
             result.reject("widget.edit.stale");
             return refused(response);
@@ -164,10 +172,10 @@ class WidgetFormController {
         }
         try {
             Recorded<Widget> saved = widgets.update(actor, accountId, sitekey, form.baseSettings(), form.toSettings(),
-                    form.openedAtModification());
+                    Objects.requireNonNull(form.getModifiedOn()));
             String name = saved.result().name();
             redirect.addFlashAttribute("flash", "Widget “" + name + "” saved."
-                    + (!name.equals(form.getBaseName()) && names.takenByAnother(actor, accountId, name, sitekey)
+                    + (!name.equals(form.getBase().getName()) && names.takenByAnother(actor, accountId, name, sitekey)
                             ? " Another widget in this account has the same name: the sitekey tells them apart." : ""));
             Flash.warnIfUnrecorded(saved, redirect);
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
@@ -202,21 +210,25 @@ class WidgetFormController {
         return FORM;
     }
 
-    /** One field's check as the user leaves it: answers with that field's message, or an empty one. */
+    /**
+     * One field's check as the user leaves it: answers with that field's message, or an empty one. A field the
+     * form does not have is a bad request: the page only ever asks for its own.
+     */
     @PostMapping("/validate")
     @PreAuthorize("hasRole('EDITOR')")
     String validateField(@PathVariable AccountId accountId, @RequestParam String field,
             @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
-        WidgetSetting<?> setting = WidgetSetting.named(field).orElse(WidgetSetting.NAME);
-        field = setting.field();
+        WidgetSetting<?> setting = WidgetSetting.named(field)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form has no such field"));
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         WidgetFormValidator.validateField(form, setting, result);
-        model.addAttribute("field", field);
-        model.addAttribute("message", result.hasFieldErrors(field)
-                ? messages.getMessage(result.getFieldError(field), locale) : "");
+        String path = WidgetForm.path(setting);
+        model.addAttribute("field", setting.field());
+        model.addAttribute("message", result.hasFieldErrors(path)
+                ? messages.getMessage(result.getFieldError(path), locale) : "");
         // An international name is sent in its ASCII (punycode) form: the page says which, as the user leaves the field.
-        model.addAttribute("note", "domains".equals(field) && !result.hasFieldErrors(field)
-                ? DomainNames.conversionNote(form.getDomains()) : "");
+        model.addAttribute("note", setting == WidgetSetting.DOMAINS && !result.hasFieldErrors(path)
+                ? form.domainsNote() : "");
         return "widgets/form :: field-message";
     }
 }

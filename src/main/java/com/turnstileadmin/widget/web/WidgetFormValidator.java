@@ -8,6 +8,7 @@ import com.turnstileadmin.widget.WidgetSetting;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.springframework.validation.Errors;
 
 /**
@@ -21,24 +22,15 @@ public final class WidgetFormValidator {
     public static final int MAX_NAME_LENGTH = 254;
 
     /** The rule of each setting that has one (the switches have none), which also checks it alone. */
-    private static final Map<WidgetSetting<?>, BiConsumer<WidgetForm, Errors>> RULES = Map.of(
-            WidgetSetting.NAME, (form, errors) -> checkName(form.getName().trim(), errors),
-            WidgetSetting.DOMAINS, (form, errors) -> checkDomains(form.normalizedDomains(), errors),
-            WidgetSetting.MODE, (form, errors) -> checkKnown(new WidgetMode(orUnknown(form.getMode())).isKnown(),
-                    WidgetSetting.MODE, errors),
-            WidgetSetting.CLEARANCE_LEVEL, (form, errors) -> checkKnown(
-                    new ClearanceLevel(orUnknown(form.getClearanceLevel())).isKnown(), WidgetSetting.CLEARANCE_LEVEL,
-                    errors),
-            WidgetSetting.REGION, (form, errors) -> checkKnown(new Region(orUnknown(form.getRegion())).isKnown(),
-                    WidgetSetting.REGION, errors));
-
-    /**
-     * The id of each field's input on the form, for the error summary's links (Thymeleaf numbers the ids
-     * of radio buttons and checkboxes: the first is {@code mode1}).
-     */
-    public static final Map<String, String> INPUT_IDS = Map.of("name", "name", "domains", "domains", "mode", "mode1",
-            "clearanceLevel", "clearanceLevel", "region", "region", "botFightMode", "botFightMode1",
-            "offlabel", "offlabel1", "ephemeralId", "ephemeralId1");
+    private static final Map<WidgetSetting<?>, BiConsumer<SettingsFields, Errors>> RULES = Map.of(
+            WidgetSetting.NAME, (fields, errors) -> checkName(fields.getName().trim(), errors),
+            WidgetSetting.DOMAINS, (fields, errors) -> checkDomains(DomainNames.normalize(fields.getDomains()), errors),
+            WidgetSetting.MODE, known(WidgetSetting.MODE,
+                    fields -> new WidgetMode(orUnknown(fields.getMode())).isKnown()),
+            WidgetSetting.CLEARANCE_LEVEL, known(WidgetSetting.CLEARANCE_LEVEL,
+                    fields -> new ClearanceLevel(orUnknown(fields.getClearanceLevel())).isKnown()),
+            WidgetSetting.REGION, known(WidgetSetting.REGION,
+                    fields -> new Region(orUnknown(fields.getRegion())).isKnown()));
 
     private WidgetFormValidator() {
     }
@@ -50,36 +42,41 @@ public final class WidgetFormValidator {
 
     /** Checks one setting, as the user leaves its field; a setting without a rule passes. */
     public static void validateField(WidgetForm form, WidgetSetting<?> setting, Errors errors) {
-        BiConsumer<WidgetForm, Errors> rule = RULES.get(setting);
+        BiConsumer<SettingsFields, Errors> rule = RULES.get(setting);
         if (rule != null) {
-            rule.accept(form, errors);
+            rule.accept(form.getEdited(), errors);
         }
     }
 
     private static void checkName(String name, Errors errors) {
+        String field = WidgetForm.path(WidgetSetting.NAME);
         if (name.isEmpty()) {
-            errors.rejectValue("name", "widget.name.required");
+            errors.rejectValue(field, "widget.name.required");
         } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.rejectValue("name", "widget.name.tooLong", new Object[] {MAX_NAME_LENGTH, name.length()}, null);
+            errors.rejectValue(field, "widget.name.tooLong", new Object[] {MAX_NAME_LENGTH, name.length()}, null);
         }
     }
 
     private static void checkDomains(List<String> domains, Errors errors) {
+        String field = WidgetForm.path(WidgetSetting.DOMAINS);
         List<String> invalid = DomainNames.invalid(domains);
         if (domains.isEmpty()) {
-            errors.rejectValue("domains", "widget.domains.required");
+            errors.rejectValue(field, "widget.domains.required");
         } else if (!invalid.isEmpty()) {
-            errors.rejectValue("domains", invalid.size() == 1 ? "widget.domains.invalid" : "widget.domains.invalidSeveral",
+            errors.rejectValue(field, invalid.size() == 1 ? "widget.domains.invalid" : "widget.domains.invalidSeveral",
                     new Object[] {String.join(", ", invalid)}, null);
         } else if (domains.size() > DomainNames.MAX) {
-            errors.rejectValue("domains", "widget.domains.tooMany", new Object[] {DomainNames.MAX, domains.size()}, null);
+            errors.rejectValue(field, "widget.domains.tooMany", new Object[] {DomainNames.MAX, domains.size()}, null);
         }
     }
 
-    private static void checkKnown(boolean known, WidgetSetting<?> setting, Errors errors) {
-        if (!known) {
-            errors.rejectValue(setting.field(), "widget." + setting.field() + ".unknown");
-        }
+    /** The rule that a choice is one of the values this app knows. */
+    private static BiConsumer<SettingsFields, Errors> known(WidgetSetting<?> setting, Predicate<SettingsFields> known) {
+        return (fields, errors) -> {
+            if (!known.test(fields)) {
+                errors.rejectValue(WidgetForm.path(setting), "widget." + setting.field() + ".unknown");
+            }
+        };
     }
 
     // The value types refuse blank values; a blank choice is simply not one of the known ones.

@@ -29,8 +29,8 @@ import org.springframework.util.StringUtils;
 class EnterpriseSettingsByPlanTest {
 
     private static final String NOTE = "need Turnstile Enterprise";
-    private static final List<String> SWITCHES = List.of("name=\"botFightMode\"", "name=\"offlabel\"",
-            "name=\"ephemeralId\"");
+    private static final List<String> SWITCHES = List.of("name=\"edited.botFightMode\"",
+            "name=\"edited.offlabel\"", "name=\"edited.ephemeralId\"");
 
     @Autowired
     private MockMvc mvc;
@@ -68,9 +68,10 @@ class EnterpriseSettingsByPlanTest {
                 List.of(new CloudflareError(10402, "bot_fight_mode is only available on Enterprise plans",
                         "/bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE))));
 
-        String page = mvc.perform(Route.post(widgets(FREE_ACCOUNT), "name", "Shop login", "domains",
-                        "shop.example.com", "mode", "managed", "clearanceLevel", "no_clearance", "region", "world",
-                        "botFightMode", "true").by(Role.EDITOR))
+        String page = mvc.perform(Route.post(widgets(FREE_ACCOUNT), "edited.name", "Shop login",
+                        "edited.domains", "shop.example.com", "edited.mode", "managed",
+                        "edited.clearanceLevel", "no_clearance", "edited.region", "world",
+                        "edited.botFightMode", "true").by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 

@@ -36,13 +36,14 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetAuditTest {
 
     static final String SHOP_PATH = WIDGETS + "/" + SHOP;
-    static final Route CREATE = Route.post(WIDGETS, "name", "Shop login", "domains", "login.example.com",
-            "mode", "managed", "clearanceLevel", "no_clearance", "region", "world");
+    static final Route CREATE = Route.post(WIDGETS, "edited.name", "Shop login", "edited.domains", "login.example.com",
+            "edited.mode", "managed", "edited.clearanceLevel", "no_clearance", "edited.region", "world");
     /** The edit form of "Shop checkout" as it was opened, renamed and with a domain added. */
-    static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "name", "Shop checkout v2",
-            "domains", "example.com\nshop.example.com", "mode", "managed", "clearanceLevel", "no_clearance",
-            "region", "world", "modifiedOn", "1970-01-01T00:00:00Z", "baseName", "Shop checkout",
-            "baseDomains", "example.com", "baseMode", "managed", "baseClearanceLevel", "no_clearance");
+    static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "edited.name", "Shop checkout v2",
+            "edited.domains", "example.com\nshop.example.com", "edited.mode", "managed",
+            "edited.clearanceLevel", "no_clearance", "edited.region", "world",
+            "modifiedOn", "1970-01-01T00:00:00Z", "base.name", "Shop checkout",
+            "base.domains", "example.com", "base.mode", "managed", "base.clearanceLevel", "no_clearance");
     static final Route ROTATE = Route.post(SHOP_PATH + "/rotate", "invalidateImmediately", "true",
             "confirmation", "AAshop");
     static final Route DELETE = Route.post(SHOP_PATH + "/delete", "name", "Shop checkout",
@@ -98,7 +99,7 @@ class WidgetAuditTest {
 
     @Test
     void aSaveWithoutEditsWritesNothingAtCloudflareAndRecordsNothing() throws Exception {
-        Route unchanged = UPDATE.with("name", "Shop checkout").with("domains", "example.com");
+        Route unchanged = UPDATE.with("edited.name", "Shop checkout").with("edited.domains", "example.com");
 
         mvc.perform(unchanged.by(Role.EDITOR)).andExpect(status().is3xxRedirection());
 
@@ -110,7 +111,7 @@ class WidgetAuditTest {
     @Test
     void aSaveWithoutEditsOfAWidgetChangedElsewhereMeanwhileIsNoFailedEdit() throws Exception {
         cloudflare.changedElsewhere(SHOP, settings -> settings.withMode(WidgetMode.INVISIBLE));
-        Route unchanged = UPDATE.with("name", "Shop checkout").with("domains", "example.com");
+        Route unchanged = UPDATE.with("edited.name", "Shop checkout").with("edited.domains", "example.com");
 
         mvc.perform(unchanged.by(Role.EDITOR)).andExpect(status().is3xxRedirection());
 

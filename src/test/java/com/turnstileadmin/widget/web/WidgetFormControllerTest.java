@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.widget.CloudflareApiException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,17 +40,18 @@ class WidgetFormControllerTest {
     private static final String SHOP_PATH = WIDGETS + "/" + SHOP;
 
     private static final Route NEW = Route.get(WIDGETS + "/new");
-    private static final Route CREATE = Route.post(WIDGETS, "name", "Shop login",
-            "domains", "shop.example.com\nlogin.example.com", "mode", "managed", "clearanceLevel", "no_clearance",
-            "region", "world");
+    private static final Route CREATE = Route.post(WIDGETS, "edited.name", "Shop login",
+            "edited.domains", "shop.example.com\nlogin.example.com", "edited.mode", "managed",
+            "edited.clearanceLevel", "no_clearance", "edited.region", "world");
     private static final Route EDIT = Route.get(SHOP_PATH + "/edit");
     /** The edit form of "Shop checkout" as it was opened, with a domain added. */
-    private static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "name", "Shop checkout",
-            "domains", "example.com\nshop.example.com", "mode", "managed", "clearanceLevel", "no_clearance",
-            "region", "world", "modifiedOn", "1970-01-01T00:00:00Z", "baseName", "Shop checkout",
-            "baseDomains", "example.com", "baseMode", "managed", "baseClearanceLevel", "no_clearance");
+    private static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "edited.name", "Shop checkout",
+            "edited.domains", "example.com\nshop.example.com", "edited.mode", "managed",
+            "edited.clearanceLevel", "no_clearance", "edited.region", "world",
+            "modifiedOn", "1970-01-01T00:00:00Z", "base.name", "Shop checkout",
+            "base.domains", "example.com", "base.mode", "managed", "base.clearanceLevel", "no_clearance");
     private static final Route VALIDATE = Route.post(WIDGETS + "/validate", "field", "domains",
-            "domains", "https://shop.example.com/");
+            "edited.domains", "https://shop.example.com/");
 
     @Autowired
     private MockMvc mvc;
@@ -174,6 +177,24 @@ class WidgetFormControllerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"xyz", "edited.name", "modifiedOn", ""})
+    void aFieldTheFormDoesNotHaveIsABadRequestNotTheName(String field) throws Exception {
+        mvc.perform(VALIDATE.with("field", field).with("edited.name", "").by(Role.EDITOR))
+                .andExpect(status().isBadRequest());
+
+        assertThat(cloudflare.calls()).isEmpty();
+    }
+
+    @Test
+    void aSwitchHasNothingToCheckAsTheUserLeavesIt() throws Exception {
+        String fragment = mvc.perform(VALIDATE.with("field", "botFightMode").with("edited.name", "").by(Role.EDITOR))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(fragment.strip()).isEqualTo("<small id=\"botFightMode-message\"></small>");
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
     void editorsAndAdminsHaveAFieldCheckedAsTheyLeaveIt(Role role) throws Exception {
         String fragment = mvc.perform(VALIDATE.by(role))
@@ -210,7 +231,7 @@ class WidgetFormControllerTest {
 
     @Test
     void aNameAnotherWidgetHasIsSavedAndSaidSo() throws Exception {
-        String page = mvc.perform(CREATE.with("name", "Shop checkout").by(Role.EDITOR))
+        String page = mvc.perform(CREATE.with("edited.name", "Shop checkout").by(Role.EDITOR))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
 
@@ -221,7 +242,7 @@ class WidgetFormControllerTest {
     void aRenameToANameAnotherWidgetHasIsSavedWithAWarning() throws Exception {
         cloudflare.add("0x4AAAAAAAtwin", "Shop login");
 
-        mvc.perform(UPDATE.with("name", "Shop login").by(Role.EDITOR))
+        mvc.perform(UPDATE.with("edited.name", "Shop login").by(Role.EDITOR))
                 .andExpect(redirectedUrl(SHOP_PATH))
                 .andExpect(flash().attribute("flash", "Widget “Shop login” saved. Another widget in this account has "
                         + "the same name: the sitekey tells them apart."));
@@ -231,7 +252,7 @@ class WidgetFormControllerTest {
 
     @Test
     void anEditThatChangesNothingSendsNothingAndSaysSo() throws Exception {
-        mvc.perform(UPDATE.with("domains", "example.com").by(Role.EDITOR))
+        mvc.perform(UPDATE.with("edited.domains", "example.com").by(Role.EDITOR))
                 .andExpect(redirectedUrl(SHOP_PATH))
                 .andExpect(flash().attribute("flash", "No changes to save."));
 
@@ -240,7 +261,8 @@ class WidgetFormControllerTest {
 
     @Test
     void aRefusedSaveIsA422WithASummaryLinkingEachProblemToItsField() throws Exception {
-        String page = mvc.perform(CREATE.with("name", " ").with("domains", "https://shop.example.com/").by(Role.EDITOR))
+        String page = mvc.perform(CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/")
+                        .by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
@@ -255,16 +277,18 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel", WidgetSetting.OFFLABEL))));
 
-        String page = mvc.perform(CREATE.with("offlabel", "true").by(Role.EDITOR))
+        String page = mvc.perform(CREATE.with("edited.offlabel", "true").by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("<a href=\"#offlabel1\">Cloudflare says: offlabel needs Enterprise</a>");
+        assertThat(page).contains("<a href=\"#offlabel\">Cloudflare says: offlabel needs Enterprise</a>");
+        assertThat(Html.ids(page)).as("the link's target").contains("offlabel");
     }
 
     @Test
     void anInternationalDomainIsSentInItsAsciiForm() throws Exception {
-        mvc.perform(CREATE.with("domains", "münchen.example.com").by(Role.EDITOR)).andExpect(status().isCreated());
+        mvc.perform(CREATE.with("edited.domains", "münchen.example.com").by(Role.EDITOR))
+                .andExpect(status().isCreated());
 
         assertThat(cloudflare.widget(new Sitekey("0x4AAAAAAAnew1")).settings().domains())
                 .containsExactly("xn--mnchen-3ya.example.com");
@@ -272,7 +296,7 @@ class WidgetFormControllerTest {
 
     @Test
     void leavingAnInternationalDomainSaysHowItWillBeSent() throws Exception {
-        String fragment = mvc.perform(VALIDATE.with("domains", "münchen.example.com").by(Role.EDITOR))
+        String fragment = mvc.perform(VALIDATE.with("edited.domains", "münchen.example.com").by(Role.EDITOR))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
@@ -288,7 +312,8 @@ class WidgetFormControllerTest {
 
     @Test
     void invalidInputComesBackWithTheMessageAtItsFieldAndNoCall() throws Exception {
-        String page = mvc.perform(CREATE.with("name", " ").with("domains", "https://shop.example.com/").by(Role.EDITOR))
+        String page = mvc.perform(CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/")
+                        .by(Role.EDITOR))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(view().name("widgets/form"))
                 .andReturn().getResponse().getContentAsString();
@@ -402,7 +427,7 @@ class WidgetFormControllerTest {
 
     static Stream<Arguments> cutOffBases() {
         return Stream.of(Arguments.of("modifiedOn", ""), Arguments.of("modifiedOn", "yesterday"),
-                Arguments.of("baseMode", ""), Arguments.of("baseName", ""), Arguments.of("baseClearanceLevel", ""));
+                Arguments.of("base.mode", ""), Arguments.of("base.name", ""), Arguments.of("base.clearanceLevel", ""));
     }
 
     static Stream<Route> everyRoute() {

@@ -48,7 +48,7 @@ class WidgetFormValidatorTest {
     void oneBadDomainIsNamedInTheMessage() {
         FieldError error = onlyError(form("Shop", "example.com\nhttps://shop.example.com/"));
 
-        assertThat(error.getField()).isEqualTo("domains");
+        assertThat(error.getField()).isEqualTo("edited.domains");
         assertThat(error.getCode()).isEqualTo("widget.domains.invalid");
         assertThat(error.getArguments()).containsExactly("https://shop.example.com/");
     }
@@ -80,10 +80,10 @@ class WidgetFormValidatorTest {
             "region, ' '"})
     void aChoiceThatIsNoneOfTheKnownOnesIsRefused(String field, String value) {
         WidgetForm form = form("Shop", "example.com");
-        new BeanWrapperImpl(form).setPropertyValue(field, value);
+        new BeanWrapperImpl(form).setPropertyValue("edited." + field, value);
 
         FieldError error = onlyError(form);
-        assertThat(error.getField()).isEqualTo(field);
+        assertThat(error.getField()).isEqualTo("edited." + field);
         assertThat(error.getCode()).isEqualTo("widget." + field + ".unknown");
     }
 
@@ -95,14 +95,15 @@ class WidgetFormValidatorTest {
             WidgetFormValidator.validateField(wrongEverywhere(), setting, errors);
 
             assertThat(errors.getFieldErrors()).as(setting.field()).singleElement().extracting(FieldError::getField)
-                    .isEqualTo(setting.field());
+                    .isEqualTo("edited." + setting.field());
         }
     }
 
     @Test
     void validateChecksEverySettingInTheFormsOrder() {
         assertThat(validated(wrongEverywhere()).getFieldErrors()).extracting(FieldError::getField)
-                .containsExactly("name", "domains", "mode", "clearanceLevel", "region");
+                .containsExactly("edited.name", "edited.domains", "edited.mode", "edited.clearanceLevel",
+                        "edited.region");
     }
 
     @Test
@@ -119,16 +120,16 @@ class WidgetFormValidatorTest {
 
     static WidgetForm form(String name, String domains) {
         WidgetForm form = new WidgetForm();
-        form.setName(name);
-        form.setDomains(domains);
+        form.getEdited().setName(name);
+        form.getEdited().setDomains(domains);
         return form;
     }
 
     static WidgetForm wrongEverywhere() {
         WidgetForm form = form("", "");
-        form.setMode("turbo");
-        form.setClearanceLevel("");
-        form.setRegion("mars");
+        form.getEdited().setMode("turbo");
+        form.getEdited().setClearanceLevel("");
+        form.getEdited().setRegion("mars");
         return form;
     }
 
