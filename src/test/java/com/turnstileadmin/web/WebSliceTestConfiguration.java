@@ -9,6 +9,7 @@ import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.SecuritySliceConfiguration;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.CallBudgetProperties;
+import com.turnstileadmin.widget.SettingLabels;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.WidgetService;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class, AuditTrail.class,
-        Times.class})
+        Times.class, SettingLabels.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 
