@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class SettingChanges {
 
+    /** The fields' names as the trail stores them; {@link SettingLabels} labels the values of these. */
+    static final String MODE = "Mode";
+    static final String CLEARANCE_LEVEL = "Clearance level";
+    static final String REGION = "Region";
+    static final String BOT_FIGHT_MODE = "Bot fight mode";
+    static final String OFFLABEL = "Remove Cloudflare branding (offlabel)";
+    static final String EPHEMERAL_ID = "Ephemeral ID";
+
     private SettingChanges() {
     }
 
@@ -31,13 +39,12 @@ final class SettingChanges {
         List<FieldChange> changes = new ArrayList<>();
         compare("Name", before, after, WidgetSettings::name, changes);
         compare("Domains", before, after, settings -> domains(settings.domains()), changes);
-        compare("Mode", before, after, settings -> settings.mode().value(), changes);
-        compare("Clearance level", before, after, settings -> settings.clearanceLevel().value(), changes);
-        compare("Region", before, after, settings -> settings.region().value(), changes);
-        compare("Bot fight mode", before, after, settings -> onOff(settings.botFightMode()), changes);
-        compare("Remove Cloudflare branding (offlabel)", before, after, settings -> onOff(settings.offlabel()),
-                changes);
-        compare("Ephemeral ID", before, after, settings -> onOff(settings.ephemeralId()), changes);
+        compare(MODE, before, after, settings -> settings.mode().value(), changes);
+        compare(CLEARANCE_LEVEL, before, after, settings -> settings.clearanceLevel().value(), changes);
+        compare(REGION, before, after, settings -> settings.region().value(), changes);
+        compare(BOT_FIGHT_MODE, before, after, settings -> onOff(settings.botFightMode()), changes);
+        compare(OFFLABEL, before, after, settings -> onOff(settings.offlabel()), changes);
+        compare(EPHEMERAL_ID, before, after, settings -> onOff(settings.ephemeralId()), changes);
         return List.copyOf(changes);
     }
 
