@@ -75,7 +75,7 @@ class ListJourneyTest extends Journey {
         assertThat(page.locator(".pager .range")).hasText(Pattern.compile("^1–10 of \\d+$"));
         String firstOfPageOne = rows(page).first().locator(".widget-name").textContent();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
         assertThat(page.locator(".pager .range")).hasText(Pattern.compile("^11–20 of \\d+$"));
         assertThat(page).hasURL(Pattern.compile("[?&]page=2(&|$)"));
 
