@@ -134,8 +134,8 @@
         });
     });
 
-    // A plain form submit (not htmx) that waits on Cloudflare: show the progress bar and a busy button,
-    // and send it once: a double click must not create two widgets.
+    // A plain form submit (not htmx) that waits on Cloudflare: a busy button (busy.js shows the progress bar),
+    // and sent once: a double click must not create two widgets.
     document.addEventListener("submit", function (event) {
         var form = event.target;
         if (event.defaultPrevented || form.hasAttribute("hx-post") || form.hasAttribute("hx-get")) {
@@ -150,7 +150,6 @@
         if (button) {
             button.setAttribute("aria-busy", "true");
         }
-        document.getElementById("progress").classList.add("htmx-request");
     });
     // Back to a page kept in the browser's cache after such a submit: nothing is busy any more.
     window.addEventListener("pageshow", function () {
@@ -160,9 +159,5 @@
         document.querySelectorAll("form[data-submitting]").forEach(function (form) {
             delete form.dataset.submitting;
         });
-        var progress = document.getElementById("progress");
-        if (progress) {
-            progress.classList.remove("htmx-request");
-        }
     });
 })();

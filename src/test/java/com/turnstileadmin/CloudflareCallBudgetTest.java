@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The team shares one token and its rate limit, so each page costs the Cloudflare calls the README's
- * "Performance" says. Counted where Cloudflare would count them: requests arriving at the sandbox.
+ * The team shares one token and its rate limit, so each page costs the Cloudflare calls
+ * docs/performance.md says. Counted where Cloudflare would count them: requests arriving at the sandbox.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -13,7 +13,7 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSetti
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
         return new FailureAnalysis("Invalid setting: " + cause.getMessage(),
-                "Correct " + cause.setting() + " (see the configuration reference in README.md) and start again.",
+                "Correct " + cause.setting() + " (see docs/configuration.md) and start again.",
                 cause);
     }
 

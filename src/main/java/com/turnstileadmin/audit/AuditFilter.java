@@ -13,6 +13,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditFilter(@Nullable String actor, @Nullable AuditAction action, @Nullable String widget,
         @Nullable Instant from, @Nullable Instant until) {
-
-    public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null);
 }

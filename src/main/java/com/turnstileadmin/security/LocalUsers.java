@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /** Builds the users of the local sign-in form from {@link LocalSignInProperties}. */
-final class LocalUsers {
+public final class LocalUsers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
     private static final String PASSWORD_ALPHABET =
@@ -77,7 +77,7 @@ final class LocalUsers {
      * (signing in would fail with an error), or a {bcrypt} one that is not a bcrypt hash (it would
      * never match). The hash itself never appears in the message. The monitoring password's hash too.
      */
-    static void checkHash(String hash, PasswordEncoder encoder, String setting) {
+    public static void checkHash(String hash, PasswordEncoder encoder, String setting) {
         try {
             // Any password will do: only whether an encoder takes the hash matters.
             encoder.matches("start-up check", hash);

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -39,7 +40,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     static final String SIGN_IN_PAGE = "/login";
 
@@ -86,11 +87,7 @@ class SecurityConfiguration {
                 // Spring Security's defaults stay on: nosniff, X-Frame-Options DENY, no-cache, and HSTS on
                 // secure requests only (behind a proxy: X-Forwarded-Proto from a trusted proxy, see
                 // application.yml). RejectedRequests and TomcatErrorPages add these where the chain is not reached.
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(singleSignOn)))
-                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                        .crossOriginOpenerPolicy(opener -> opener.policy(CROSS_ORIGIN_OPENER_POLICY)))
+                .headers(headers -> protectiveHeaders(headers, singleSignOn))
                 // The token from the session, or for the sign-in form from a cookie (no session for anonymous
                 // visitors), and only from its header or the form; cross-origin forms are refused before it.
                 .csrf(csrf -> csrf.csrfTokenRepository(new CsrfTokens())
@@ -150,6 +147,18 @@ class SecurityConfiguration {
     /** A session ended for a newer sign-in of its user: back to sign-in (an htmx request reloads the page). */
     private static void signInAgain(SessionInformationExpiredEvent expired) throws IOException {
         WholePageRedirect.toSignIn(expired.getRequest(), expired.getResponse());
+    }
+
+    /**
+     * The headers every answer carries beyond Spring Security's defaults: the Content-Security-Policy,
+     * the referrer, permissions and cross-origin opener policies. Both chains (the pages' and the
+     * management endpoints') set them.
+     */
+    public static void protectiveHeaders(HeadersConfigurer<HttpSecurity> headers, @Nullable SingleSignOn singleSignOn) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(singleSignOn)))
+                .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .crossOriginOpenerPolicy(opener -> opener.policy(CROSS_ORIGIN_OPENER_POLICY));
     }
 
     static String contentSecurityPolicy(@Nullable SingleSignOn singleSignOn) {

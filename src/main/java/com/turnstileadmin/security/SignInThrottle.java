@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <p>The counts live in this replica's memory: with several replicas, each counts on its own, so
  * an attacker spread over them gets as many tries as there are replicas.
  */
-final class SignInThrottle {
+public final class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
@@ -24,7 +24,7 @@ final class SignInThrottle {
     private static final int LONGEST_NAME = 100;
 
     /** Where a password is given. */
-    enum Door {
+    public enum Door {
         FORM("the sign-in form"), MONITORING("the monitoring endpoints' HTTP Basic");
 
         private final String description;
@@ -43,18 +43,18 @@ final class SignInThrottle {
     }
 
     /** How much longer an attempt as {@code username} from {@code address} is refused; zero: it may try. */
-    Duration lockedFor(Door door, String username, String address) {
+    public Duration lockedFor(Door door, String username, String address) {
         return longer(byUser.lockedFor(userKey(door, username)), byAddress.lockedFor(address));
     }
 
     /** Logs the refusal of an attempt that {@link #lockedFor} locks. */
-    void refused(Door door, String username, String address, Duration lockedFor) {
+    public void refused(Door door, String username, String address, Duration lockedFor) {
         log.warn("Sign-in refused on {} without checking the password: user \"{}\" from {}, locked for {} more "
                 + "minute(s) after too many failures", door.description, shown(username), address, minutes(lockedFor));
     }
 
     /** Counts and logs a wrong password (or an unknown user); returns how long the attempt's keys are now locked. */
-    Duration failed(Door door, String username, String address) {
+    public Duration failed(Door door, String username, String address) {
         Duration locked = longer(byUser.failed(userKey(door, username)), byAddress.failed(address));
         if (locked.isZero()) {
             log.warn("Sign-in failed on {}: user \"{}\" from {}", door.description, shown(username), address);
@@ -66,7 +66,7 @@ final class SignInThrottle {
     }
 
     /** A sign-in that worked: the user name starts again from no failure (the address keeps its count). */
-    void succeeded(Door door, String username) {
+    public void succeeded(Door door, String username) {
         byUser.succeeded(userKey(door, username));
     }
 

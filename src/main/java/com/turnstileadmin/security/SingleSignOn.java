@@ -9,7 +9,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * mapping, and sign-out at the provider. {@link SecurityConfiguration} applies it when an issuer is
  * configured; everything else about who may reach what stays there.
  */
-final class SingleSignOn {
+public final class SingleSignOn {
 
     /** Where the sign-in page sends users: Spring Security's redirect to the provider. */
     static final String AUTHORIZATION_START = "/oauth2/authorization/" + DiscoveredClientRegistration.REGISTRATION_ID;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every widget of an account, read page by page (for exports). Stops on an empty or short page or
+ * Every widget of an account, read page by page (for a filter Cloudflare cannot apply). Stops on an empty or short page or
  * once {@code total_count} widgets have come (see {@link WidgetPage#hasNext()}), and never reads more than
  * {@code maxPages} pages, so a misbehaving API cannot make it loop.
  *
@@ -21,12 +21,22 @@ public record AllWidgets(List<Widget> widgets, boolean complete) {
     }
 
     public static AllWidgets read(TurnstileWidgets api, AccountId account, WidgetQuery query, int maxPages) {
+        return read(api, account, query, maxPages, () -> { });
+    }
+
+    /**
+     * As {@link #read(TurnstileWidgets, AccountId, WidgetQuery, int)}, running {@code beforeEachPage}
+     * before each page's call: to take the call from a budget, say, which may refuse it by throwing.
+     */
+    public static AllWidgets read(TurnstileWidgets api, AccountId account, WidgetQuery query, int maxPages,
+            Runnable beforeEachPage) {
         if (maxPages < 1) {
             throw new IllegalArgumentException("maxPages must be 1 or more");
         }
         List<Widget> widgets = new ArrayList<>();
         WidgetQuery next = query.withPage(1).withPerPage(PAGE_SIZE);
         for (int pages = 0; pages < maxPages; pages++) {
+            beforeEachPage.run();
             WidgetPage page = api.list(account, next);
             widgets.addAll(page.widgets());
             if (!page.hasNext()) {

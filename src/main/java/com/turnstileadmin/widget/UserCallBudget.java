@@ -54,6 +54,11 @@ public class UserCallBudget {
                 .expireAfterAccess(untilFull.plusSeconds(1)).ticker(ticker).executor(Runnable::run).build();
     }
 
+    /** The most calls a user's budget ever holds at once: a request that needs more can never be granted. */
+    public int capacity() {
+        return properties.capacity();
+    }
+
     /**
      * Takes {@code calls} tokens from the user's budget.
      *

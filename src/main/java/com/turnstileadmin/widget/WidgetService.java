@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a signed-in user can do with widgets, and who may do it (the roles of the README's "Roles and sign-in"). Every
  * method is one Cloudflare call, except an edit, which first reads the widget to make sure nobody
- * changed it since the form was opened. Each call is taken from the acting user's share of the
+ * changed it since the form was opened, and a listing filtered by mode or region, which Cloudflare
+ * cannot filter: it reads up to {@value #FILTER_PAGES} pages. Each call is taken from the acting user's share of the
  * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException} and no call.
  *
  * <p>Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with the
@@ -33,6 +34,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class WidgetService {
+
+    /**
+     * How many pages of 1,000 a listing filtered by mode or region reads at most: 5,000 widgets, 5 calls
+     * of the user's budget of 30 at once, about a second at Cloudflare.
+     */
+    public static final int FILTER_PAGES = 5;
 
     private final TurnstileWidgets cloudflare;
     private final UserCallBudget budget;
@@ -54,6 +61,31 @@ public class WidgetService {
     public WidgetPage list(SignedInUser actor, AccountId account, WidgetQuery query) {
         budget.spend(actor, 1);
         return cloudflare.list(account, query);
+    }
+
+    /**
+     * The page {@code query} asks for of the widgets that match it and {@code settings}. Without
+     * settings to match, that is one call, as {@link #list(SignedInUser, AccountId, WidgetQuery)}.
+     * Cloudflare cannot filter by mode or region, so with them the app reads the widgets that match
+     * the rest of the query, in its order, in pages of 1,000, and matches them itself: a call per
+     * page, each taken from the user's budget before it is made, and at most {@link #FILTER_PAGES}
+     * of them (nor more than the budget can ever hold). Past that bound, the listing says it is not
+     * {@linkplain WidgetListing#complete() complete}.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public WidgetListing list(SignedInUser actor, AccountId account, WidgetQuery query, SettingFilter settings) {
+        if (settings.isEmpty()) {
+            budget.spend(actor, 1);
+            return WidgetListing.of(cloudflare.list(account, query));
+        }
+        AllWidgets read = AllWidgets.read(cloudflare, account, query, Math.min(FILTER_PAGES, budget.capacity()),
+                () -> budget.spend(actor, 1));
+        List<Widget> matching = read.widgets().stream().filter(settings::matches).toList();
+        long first = (long) (query.page() - 1) * query.perPage();
+        List<Widget> shown = first >= matching.size() ? List.of()
+                : matching.subList((int) first, (int) Math.min(matching.size(), first + query.perPage()));
+        return new WidgetListing(new WidgetPage(shown, query.page(), query.perPage(), matching.size()),
+                read.widgets().size(), read.complete());
     }
 
     /** The widget without its secret, which only {@link #revealSecret} hands out. */

@@ -31,7 +31,7 @@ class AuditTrailAccountTest {
         trail.succeeded(Attempt.of(ALICE, ACCOUNT, AuditAction.CREATE, "0x4AAAAAAAB", "Shop"));
         trail.succeeded(Attempt.of(ALICE, OTHER, AuditAction.CREATE, "0x4AAAAAAAC", "Shop elsewhere"));
 
-        assertThat(trail.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 10)).getContent())
+        assertThat(trail.search(ACCOUNT, AuditFilters.ALL, PageRequest.of(0, 10)).getContent())
                 .extracting(AuditEntry::widgetName).containsExactly("Shop");
         assertThat(trail.search(OTHER, new AuditFilter(null, null, "shop", null, null), PageRequest.of(0, 10))
                 .getContent()).extracting(AuditEntry::widgetName).containsExactly("Shop elsewhere");
@@ -46,7 +46,7 @@ class AuditTrailAccountTest {
         trail.succeeded(Attempt.of(ALICE, OTHER, AuditAction.REVEAL_SECRET, "0x4AAAAAAAB", "Elsewhere"));
 
         List<AuditEntry> seen = new ArrayList<>();
-        trail.forEach(ACCOUNT, AuditFilter.ALL, seen::add);
+        trail.forEach(ACCOUNT, AuditFilters.ALL, seen::add);
 
         assertThat(seen).hasSize(1_050).extracting(AuditEntry::id).doesNotHaveDuplicates()
                 .isSortedAccordingTo((a, b) -> Long.compare(b, a));

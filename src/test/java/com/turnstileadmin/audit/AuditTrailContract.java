@@ -45,7 +45,7 @@ abstract class AuditTrailContract {
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.changes()).containsExactly(
                 new FieldChange("Name", "Old shop", "Shop"), new FieldChange("Mode", "managed", "invisible"));
-        assertThat(trail.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 10)).getContent())
+        assertThat(trail.search(ACCOUNT, AuditFilters.ALL, PageRequest.of(0, 10)).getContent())
                 .extracting(AuditEntry::action).containsExactly(AuditAction.DELETE, AuditAction.UPDATE);
     }
 
@@ -84,7 +84,7 @@ abstract class AuditTrailContract {
                 null, List.of(new FieldChange("Domains", null, "a.example, b.example"),
                         new FieldChange("Name", "Old", null))), "Cloudflare refused to update widget (HTTP 400): 10001 no");
 
-        AuditEntry read = trail.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 10)).getContent().get(0);
+        AuditEntry read = trail.search(ACCOUNT, AuditFilters.ALL, PageRequest.of(0, 10)).getContent().get(0);
 
         assertThat(read).isEqualTo(stored);
         assertThat(read.id()).isNotNull();

@@ -80,7 +80,7 @@ class AuditJourneyTest extends Journey {
         assertThat(history.locator("tbody tr")).hasCount(2);
         assertThat(history.locator("tbody tr").first()).containsText("Edited");
         assertThat(history.locator("tbody tr").first()).containsText("Dana Journey");
-        assertThat(history.locator("tbody tr").first()).containsText("managed → invisible");
+        assertThat(history.locator("tbody tr").first()).containsText("Managed → Invisible");
         assertThat(history).not().containsText("Deleted");
 
         history.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("All of this widget's history")).click();

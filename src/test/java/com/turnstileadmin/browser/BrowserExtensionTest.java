@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -19,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
  * What {@link BrowserExtension} leaves behind when a browser test fails, checked by running a
  * deliberately failing test class in a JUnit engine of its own.
  */
+@Tag("browser") // it runs a browser test of its own
 class BrowserExtensionTest {
 
     private static final Path EVIDENCE = BrowserExtension.FAILURES_DIRECTORY

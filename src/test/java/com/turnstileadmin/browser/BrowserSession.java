@@ -26,9 +26,12 @@ final class BrowserSession implements AutoCloseable {
      * these notes say nothing more. (At sign-in, Chromium also notes the provider's page as a failed
      * load when the redirect to it was cut short by the next one.) A style sheet or script of the
      * app's own that fails to load is still seen: with {@code nosniff}, Chromium refuses the error
-     * page in its place with an error of its own.
+     * page in its place with an error of its own. htmx also logs the names of the events of a request
+     * that got no answer at all ({@code htmx:afterRequest}, {@code htmx:sendError}): the page says so
+     * itself (busy.js), which {@code BusyJourneyTest} checks.
      */
-    private static final List<String> EXPECTED_NOTES = List.of("Failed to load resource:", "Response Status Error Code");
+    private static final List<String> EXPECTED_NOTES = List.of("Failed to load resource:", "Response Status Error Code",
+            "htmx:afterRequest", "htmx:sendError");
 
     private final BrowserContext context;
     private final Page page;

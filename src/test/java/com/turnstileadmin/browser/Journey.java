@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * them run against one Spring context (and one sandbox), started once: {@link AppOverHttp}'s.
  */
 @AppOverHttp
-@ExtendWith(BrowserExtension.class)
+@InBrowser
 abstract class Journey {
 
     private static final AtomicInteger WIDGETS_MADE = new AtomicInteger();

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "oidc.access-contact=the platform team",
         "local-sign-in.enabled=true",
         "local-sign-in.admin-password=" + SingleSignOnJourney.BREAK_GLASS_PASSWORD})
-@ExtendWith(BrowserExtension.class)
+@InBrowser
 abstract class SingleSignOnJourney {
 
     static final String BREAK_GLASS_PASSWORD = "break-glass-journey-password";

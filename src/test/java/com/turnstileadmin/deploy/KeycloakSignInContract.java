@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.turnstileadmin.browser.BrowserExtension;
+import com.turnstileadmin.browser.InBrowser;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ({@link LocalKeycloakSignInIT}) and against its image ({@link KeycloakContainerSignInIT}); each
  * runner starts Keycloak and the app once for all these tests.
  */
-@ExtendWith(BrowserExtension.class)
+@InBrowser
 abstract class KeycloakSignInContract {
 
     /** The compose services on this machine, and the app among them: each runner's {@code @BeforeAll} starts them. */

@@ -11,6 +11,7 @@ import com.turnstileadmin.time.ClockConfiguration;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.CallBudgetProperties;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
+import com.turnstileadmin.widget.SettingLabels;
 import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.WidgetNames;
 import com.turnstileadmin.widget.WidgetService;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
-        SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class})
+        SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class, SettingLabels.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 

@@ -84,8 +84,11 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     @Override
     public WidgetPage list(AccountId account, WidgetQuery query) {
         call("list");
+        // Paged as Cloudflare pages (in the order added; neither sorted nor filtered).
         List<Widget> all = widgets.values().stream().map(WidgetWithSecret::widget).toList();
-        return new WidgetPage(all, query.page(), query.perPage(), all.size());
+        int first = (int) Math.min(all.size(), (long) (query.page() - 1) * query.perPage());
+        return new WidgetPage(all.subList(first, Math.min(all.size(), first + query.perPage())), query.page(),
+                query.perPage(), all.size());
     }
 
     @Override

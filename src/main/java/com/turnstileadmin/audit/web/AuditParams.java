@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed so that the form shows them again.
  * Unlike the paging, which falls back to its default, a filter that cannot be read is an error the
  * page shows next to its field: a silently dropped date would show entries the admin did not ask for.
- * Dates are days in UTC, the time zone the pages show times in.
+ * Dates are days in UTC, the time zone of the times a page shows without JavaScript.
  *
  * @param action an {@link AuditAction}'s {@link #actionValue URL value}, or empty for every action
  * @param from the first day, {@code yyyy-mm-dd}, or empty
@@ -29,6 +29,12 @@ public record AuditParams(String actor, String action, String widget, String fro
     static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     static final int DEFAULT_SIZE = 25;
     static final int MAX_TEXT_LENGTH = 100;
+    /**
+     * A date field holds what a date input sends, whatever it shows (03/01/2026 to an American browser,
+     * 01.03.2026 to a German one): only a hand-made address can hold anything else, so the message names
+     * no format the field does not show.
+     */
+    static final String NOT_A_DATE = "Not a date this page can read: choose one in the field.";
 
     /** Reads the query parameters, each as it came, trimmed; a malformed page or size falls back to its default. */
     static AuditParams of(@Nullable String actor, @Nullable String action, @Nullable String widget,
@@ -57,10 +63,10 @@ public record AuditParams(String actor, String action, String widget, String fro
         LocalDate first = date(from);
         LocalDate last = date(to);
         if (!from.isEmpty() && first == null) {
-            errors.put("from", "Enter a date as year-month-day, e.g. 2026-03-01.");
+            errors.put("from", NOT_A_DATE);
         }
         if (!to.isEmpty() && last == null) {
-            errors.put("to", "Enter a date as year-month-day, e.g. 2026-03-31.");
+            errors.put("to", NOT_A_DATE);
         }
         if (first != null && last != null && last.isBefore(first)) {
             errors.put("to", "The end date is before the start date.");

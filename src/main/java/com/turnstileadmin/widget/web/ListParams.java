@@ -1,6 +1,9 @@
 package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.widget.Region;
+import com.turnstileadmin.widget.SettingFilter;
 import com.turnstileadmin.widget.WidgetFilter;
+import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSort;
 import java.util.LinkedHashMap;
@@ -11,47 +14,63 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The state of the widget list as it lives in the URL query ({@code ?q=shop&by=name&sort=created&
- * dir=desc&size=50&page=2}), so that a link can be shared and Back and Forward work. Whatever is
- * missing or malformed in a URL falls back to its default rather than failing: it is a list, not a
- * form.
+ * The state of the widget list as it lives in the URL query ({@code ?q=shop&by=name&mode=invisible&
+ * region=world&sort=name&dir=asc&size=50&page=2}), so that a link can be shared and Back and Forward
+ * work. Whatever is missing or malformed in a URL falls back to its default rather than failing: it is
+ * a list, not a form. The default order is the newest first, where a widget just created is.
  *
  * @param q the filter text, empty for every widget
  * @param by what the filter searches: {@code name} or {@code sitekey}
- * @param sort the column to sort by, empty for Cloudflare's order
+ * @param mode a {@link WidgetMode}'s value, or empty for every mode
+ * @param region a {@link Region}'s value, or empty for every region
+ * @param sort the column to sort by: one of {@link #SORTABLE}
  * @param dir {@code asc} or {@code desc}
  */
-public record ListParams(String q, String by, String sort, String dir, int page, int size) {
+public record ListParams(String q, String by, String mode, String region, String sort, String dir, int page,
+        int size) {
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     public static final List<String> SORTABLE = List.of("name", "sitekey", "created", "modified");
+    static final String DEFAULT_SORT = "created";
     static final int DEFAULT_SIZE = 25;
     static final int MAX_FILTER_LENGTH = 100;
 
-    /** Reads the query parameters, each as it came or, if absent or malformed, its default. */
-    public static ListParams of(@Nullable String q, @Nullable String by, @Nullable String sort, @Nullable String dir,
-            @Nullable String page, @Nullable String size) {
-        String text = q == null ? "" : q.strip();
+    /**
+     * Reads the query parameters ({@code q, by, mode, region, sort, dir, page, size}), each as it came
+     * or, if absent or malformed, its default. Without a direction, a column sorts its natural way:
+     * names and sitekeys A to Z, times the newest first.
+     */
+    public static ListParams of(Map<String, String> query) {
+        String text = query.getOrDefault("q", "").strip();
+        String sort = query.get("sort");
+        String column = sort != null && SORTABLE.contains(sort) ? sort : DEFAULT_SORT;
+        String dir = query.get("dir");
+        int size = parse(query.get("size"), DEFAULT_SIZE);
         return new ListParams(
                 text.length() > MAX_FILTER_LENGTH ? text.substring(0, MAX_FILTER_LENGTH) : text,
-                "sitekey".equals(by) ? "sitekey" : "name",
-                sort != null && SORTABLE.contains(sort) ? sort : "",
-                "desc".equals(dir) ? "desc" : "asc",
-                Math.max(1, Math.min(parse(page, 1), 100_000)),
-                PAGE_SIZES.contains(parse(size, DEFAULT_SIZE)) ? parse(size, DEFAULT_SIZE) : DEFAULT_SIZE);
+                "sitekey".equals(query.get("by")) ? "sitekey" : "name",
+                known(query.get("mode"), WidgetMode.KNOWN.stream().map(WidgetMode::value).toList()),
+                known(query.get("region"), Region.KNOWN.stream().map(Region::value).toList()),
+                column,
+                "asc".equals(dir) || "desc".equals(dir) ? dir : naturalDirection(column),
+                Math.max(1, Math.min(parse(query.get("page"), 1), 100_000)),
+                PAGE_SIZES.contains(size) ? size : DEFAULT_SIZE);
+    }
+
+    /** The list as it opens: every widget, the newest first. */
+    public static ListParams defaults() {
+        return of(Map.of());
     }
 
     public WidgetQuery toQuery() {
-        WidgetQuery query = new WidgetQuery(page, size, null, null);
-        if (!sort.isEmpty()) {
-            WidgetSort.Field field = switch (sort) {
-                case "sitekey" -> WidgetSort.Field.SITEKEY;
-                case "created" -> WidgetSort.Field.CREATED_ON;
-                case "modified" -> WidgetSort.Field.MODIFIED_ON;
-                default -> WidgetSort.Field.NAME;
-            };
-            query = query.sortedBy(new WidgetSort(field, WidgetSort.Direction.valueOf(dir.toUpperCase(Locale.ROOT))));
-        }
+        WidgetSort.Field field = switch (sort) {
+            case "name" -> WidgetSort.Field.NAME;
+            case "sitekey" -> WidgetSort.Field.SITEKEY;
+            case "modified" -> WidgetSort.Field.MODIFIED_ON;
+            default -> WidgetSort.Field.CREATED_ON;
+        };
+        WidgetQuery query = new WidgetQuery(page, size, null, null)
+                .sortedBy(new WidgetSort(field, WidgetSort.Direction.valueOf(dir.toUpperCase(Locale.ROOT))));
         if (!q.isEmpty()) {
             query = query.filteredBy(new WidgetFilter("sitekey".equals(by) ? WidgetFilter.Field.SITEKEY
                     : WidgetFilter.Field.NAME, q));
@@ -59,14 +78,28 @@ public record ListParams(String q, String by, String sort, String dir, int page,
         return query;
     }
 
-    public boolean isFiltered() {
-        return !q.isEmpty();
+    /** What the app matches itself, as Cloudflare cannot: the mode and region chosen. */
+    public SettingFilter toSettingFilter() {
+        return new SettingFilter(mode.isEmpty() ? null : new WidgetMode(mode),
+                region.isEmpty() ? null : new Region(region));
     }
 
-    /** The state after clicking a column header: sorted by it, ascending, or flipped if it already was. */
+    public boolean isFiltered() {
+        return !q.isEmpty() || isFilteredBySettings();
+    }
+
+    /** Whether a mode or region is chosen: what the app matches over the pages it reads. */
+    public boolean isFilteredBySettings() {
+        return !mode.isEmpty() || !region.isEmpty();
+    }
+
+    /**
+     * The state after clicking a column header: sorted by it, its natural way (see {@link #of}), or
+     * flipped if it already was.
+     */
     public ListParams sortedBy(String column) {
-        String newDir = column.equals(sort) && "asc".equals(dir) ? "desc" : "asc";
-        return new ListParams(q, by, column, newDir, 1, size);
+        String newDir = !column.equals(sort) ? naturalDirection(column) : "asc".equals(dir) ? "desc" : "asc";
+        return new ListParams(q, by, mode, region, column, newDir, 1, size);
     }
 
     /** The {@code aria-sort} value of a column header. */
@@ -78,11 +111,11 @@ public record ListParams(String q, String by, String sort, String dir, int page,
     }
 
     public ListParams atPage(int newPage) {
-        return new ListParams(q, by, sort, dir, newPage, size);
+        return new ListParams(q, by, mode, region, sort, dir, newPage, size);
     }
 
     public ListParams unfiltered() {
-        return new ListParams("", by, sort, dir, 1, size);
+        return new ListParams("", by, "", "", sort, dir, 1, size);
     }
 
     /** The list's URL in this state, with only the parameters that differ from their defaults. */
@@ -94,7 +127,13 @@ public record ListParams(String q, String by, String sort, String dir, int page,
         if (!q.isEmpty() || !"name".equals(by)) {
             values.put("by", by);
         }
-        if (!sort.isEmpty()) {
+        if (!mode.isEmpty()) {
+            values.put("mode", mode);
+        }
+        if (!region.isEmpty()) {
+            values.put("region", region);
+        }
+        if (!DEFAULT_SORT.equals(sort) || !naturalDirection(sort).equals(dir)) {
             values.put("sort", sort);
             values.put("dir", dir);
         }
@@ -108,6 +147,15 @@ public record ListParams(String q, String by, String sort, String dir, int page,
         // As URI variables, the values are encoded strictly: a '+' or '&' in the filter stays itself.
         values.keySet().forEach(name -> url.queryParam(name, "{" + name + "}"));
         return url.encode().buildAndExpand(values).toUriString();
+    }
+
+    /** Names and sitekeys read A to Z; times are read for what is new. */
+    private static String naturalDirection(String column) {
+        return "created".equals(column) || "modified".equals(column) ? "desc" : "asc";
+    }
+
+    private static String known(@Nullable String value, List<String> values) {
+        return value != null && values.contains(value) ? value : "";
     }
 
     private static int parse(@Nullable String value, int fallback) {

@@ -3,10 +3,11 @@ package com.turnstileadmin.widget.web;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
+import com.turnstileadmin.widget.SettingLabels;
 import com.turnstileadmin.widget.WidgetService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,22 +23,23 @@ class WidgetListController {
 
     private final WidgetService widgets;
     private final Times times;
+    private final SettingLabels labels;
 
-    WidgetListController(WidgetService widgets, Times times) {
+    WidgetListController(WidgetService widgets, Times times, SettingLabels labels) {
         this.widgets = widgets;
         this.times = times;
+        this.labels = labels;
     }
 
+    /** The query's parameters are those of {@link ListParams#of}; any other is ignored. */
     @GetMapping("/accounts/{accountId}/widgets")
-    String list(@PathVariable AccountId accountId, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String by, @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String dir, @RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable String size, SignedInUser viewer, HtmxRequest htmx,
-            Model model, HttpServletResponse response) {
-        ListParams params = ListParams.of(q, by, sort, dir, page, size);
-        ListView view = new ListView(params, widgets.list(viewer, accountId, params.toQuery()), WidgetPaths.list(accountId));
+    String list(@PathVariable AccountId accountId, @RequestParam Map<String, String> query, SignedInUser viewer,
+            HtmxRequest htmx, Model model, HttpServletResponse response) {
+        ListParams params = ListParams.of(query);
+        ListView view = new ListView(params, widgets.list(viewer, accountId, params.toQuery(), params.toSettingFilter()),
+                WidgetPaths.list(accountId));
         model.addAttribute("view", view);
-        model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times));
+        model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times, labels));
         // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:
         // HX-Request that keeps caches from mixing them up). A history restore wants the whole page.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {

@@ -62,8 +62,10 @@ class AuditPageControllerTest {
                 "href=\"/accounts/" + ACCOUNT.value() + "/widgets/0x4AAAAAAAshop\"", "0x4AAAAAAAblog",
                 "Failed", "Cloudflare says: no access", "Succeeded",
                 "Invalidate the current secret immediately: yes",
-                "<del>managed</del> →", "<ins>invisible</ins>", "<del>(none)</del>",
-                "1–4 of 4", "2026-03-04 09:00:00 UTC");
+                // A setting's value under the form's label, Cloudflare's on hover; a name as it is.
+                "<del title=\"managed\">Managed</del> →", "<ins title=\"invisible\">Invisible</ins>", "<del>(none)</del>",
+                "<ins>Shop</ins>", "1–4 of 4", "2026-03-04 09:00:00 UTC");
+        assertThat(page).as("newest first, as the Time header says").contains("aria-sort=\"descending\">Time");
         // Only the page's account: no Cloudflare call, and not what was done in another account.
         assertThat(cloudflare.calls()).isEmpty();
     }
@@ -146,9 +148,9 @@ class AuditPageControllerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            from=2026-02-30               | from-message | Enter a date as year-month-day
-            from=yesterday                | from-message | Enter a date as year-month-day
-            to=31.03.2026                 | to-message   | Enter a date as year-month-day
+            from=2026-02-30               | from-message | Not a date this page can read
+            from=yesterday                | from-message | Not a date this page can read
+            to=31.03.2026                 | to-message   | Not a date this page can read
             from=2026-03-05&to=2026-03-01 | to-message   | The end date is before the start date.
             action=destroy                | action-message | There is no such action.
             """)

@@ -23,9 +23,10 @@ import org.springframework.util.StringUtils;
 /**
  * The form's Enterprise-only switches follow the account's configured plan: hidden on a Free account
  * with one calm sentence, shown plainly on Enterprise, shown with one note when the plan is unknown;
- * and Cloudflare's refusal of one is shown at the switches whatever the plan says.
+ * and Cloudflare's refusal of one is shown at the switches whatever the plan says. A widget's page says
+ * once, under its settings, that they need Enterprise, unless the account has it.
  */
-@WebSliceTest(WidgetFormController.class)
+@WebSliceTest({WidgetFormController.class, WidgetDetailsController.class})
 class EnterpriseSettingsByPlanTest {
 
     private static final String NOTE = "need Turnstile Enterprise";
@@ -77,6 +78,20 @@ class EnterpriseSettingsByPlanTest {
 
         assertThat(page).contains(SWITCHES.toArray(String[]::new)).contains("<small id=\"enterprise-message\">"
                 + "Cloudflare says: bot_fight_mode is only available on Enterprise plans</small>");
+    }
+
+    @Test
+    void aWidgetsPageSaysOnceUnderItsSettingsThatThreeNeedEnterpriseUnlessTheAccountHasIt() throws Exception {
+        assertThat(StringUtils.countOccurrencesOf(details(FREE_ACCOUNT), NOTE + ", which this account does not have"))
+                .isOne();
+        assertThat(StringUtils.countOccurrencesOf(details(ACCOUNT), NOTE)).isOne();
+        assertThat(details(ENTERPRISE_ACCOUNT)).doesNotContain(NOTE).contains("Bot fight mode");
+    }
+
+    private String details(AccountId account) throws Exception {
+        return mvc.perform(Route.get(widgets(account) + "/" + FakeTurnstileWidgets.SHOP).by(Role.VIEWER))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     private String newForm(AccountId account) throws Exception {

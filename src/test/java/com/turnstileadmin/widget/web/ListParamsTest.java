@@ -2,7 +2,10 @@ package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.widget.Region;
+import com.turnstileadmin.widget.SettingFilter;
 import com.turnstileadmin.widget.WidgetFilter;
+import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSort;
 import java.net.URLDecoder;
@@ -16,26 +19,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ListParamsTest {
 
-    private static final ListParams DEFAULTS = new ListParams("", "name", "", "asc", 1, 25);
+    private static final ListParams DEFAULTS = new ListParams("", "name", "", "", "created", "desc", 1, 25);
     private static final String LIST = "/accounts/023e105f4ecef8ad9ca31a8372d0c353/widgets";
 
     @Test
-    void absentParametersTakeTheirDefaults() {
-        assertThat(params(Map.of())).isEqualTo(DEFAULTS);
+    void absentParametersTakeTheirDefaultsTheNewestFirst() {
+        assertThat(params(Map.of())).isEqualTo(DEFAULTS).isEqualTo(ListParams.defaults());
+        assertThat(DEFAULTS.toQuery()).isEqualTo(new WidgetQuery(1, 25, WidgetSort.descending(WidgetSort.Field.CREATED_ON),
+                null));
+        assertThat(DEFAULTS.ariaSort("created")).isEqualTo("descending");
     }
 
     @ParameterizedTest
     @CsvSource({"page, -1", "page, abc", "page, 0", "page, 1.5", "page, 9999999999", "size, 7", "size, abc",
-            "size, -25", "sort, drop table", "sort, NAME", "dir, up", "by, owner"})
+            "size, -25", "sort, drop table", "sort, NAME", "dir, up", "by, owner", "mode, MANAGED", "mode, puzzle",
+            "region, mars"})
     void aMalformedValueFallsBackToItsDefault(String parameter, String value) {
         assertThat(params(Map.of(parameter, value))).isEqualTo(DEFAULTS);
     }
 
     @Test
     void wellFormedValuesAreKept() {
-        assertThat(ListParams.of("shop", "sitekey", "created", "desc", "3", "50"))
-                .isEqualTo(new ListParams("shop", "sitekey", "created", "desc", 3, 50));
+        assertThat(params(Map.of("q", "shop", "by", "sitekey", "mode", "invisible", "region", "china", "sort", "name",
+                "dir", "desc", "page", "3", "size", "50")))
+                .isEqualTo(new ListParams("shop", "sitekey", "invisible", "china", "name", "desc", 3, 50));
         assertThat(params(Map.of("page", "100001")).page()).isEqualTo(100_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"name, asc", "sitekey, asc", "created, desc", "modified, desc"})
+    void aColumnWithoutADirectionSortsItsNaturalWayNamesAToZTimesTheNewestFirst(String sort, String dir) {
+        assertThat(params(Map.of("sort", sort)).dir()).isEqualTo(dir);
     }
 
     @Test
@@ -47,65 +61,86 @@ class ListParamsTest {
     @ParameterizedTest
     @CsvSource({"name, NAME", "sitekey, SITEKEY", "created, CREATED_ON", "modified, MODIFIED_ON"})
     void aSortedListAsksForThatOrder(String sort, WidgetSort.Field field) {
-        assertThat(ListParams.of(null, null, sort, "desc", "2", "50").toQuery())
-                .isEqualTo(new WidgetQuery(2, 50, WidgetSort.descending(field), null));
+        assertThat(params(Map.of("sort", sort, "dir", "asc", "page", "2", "size", "50")).toQuery())
+                .isEqualTo(new WidgetQuery(2, 50, WidgetSort.ascending(field), null));
     }
 
     @Test
     void aFilteredListAsksForTheFilterOnTheChosenField() {
-        assertThat(ListParams.of("shop", null, null, null, null, null).toQuery())
-                .isEqualTo(new WidgetQuery(1, 25, null, WidgetFilter.nameContains("shop")));
-        assertThat(ListParams.of("0x4A", "sitekey", null, null, null, null).toQuery().filter())
+        assertThat(params(Map.of("q", "shop")).toQuery().filter()).isEqualTo(WidgetFilter.nameContains("shop"));
+        assertThat(params(Map.of("q", "0x4A", "by", "sitekey")).toQuery().filter())
                 .isEqualTo(WidgetFilter.sitekeyContains("0x4A"));
     }
 
     @Test
-    void clickingTheSortedColumnAgainFlipsTheDirection() {
-        ListParams sortedByName = ListParams.of("shop", null, "name", "asc", "3", "50");
+    void modeAndRegionAreMatchedByTheAppNotAskedOfCloudflare() {
+        ListParams params = params(Map.of("mode", "non-interactive", "region", "world"));
 
-        assertThat(sortedByName.sortedBy("name")).isEqualTo(new ListParams("shop", "name", "name", "desc", 1, 50));
-        assertThat(sortedByName.sortedBy("name").sortedBy("name")).isEqualTo(sortedByName.atPage(1));
+        assertThat(params.toQuery().filter()).isNull();
+        assertThat(params.toSettingFilter()).isEqualTo(new SettingFilter(WidgetMode.NON_INTERACTIVE, Region.WORLD));
+        assertThat(params.isFiltered()).isTrue();
+        assertThat(params.isFilteredBySettings()).isTrue();
+        assertThat(DEFAULTS.toSettingFilter().isEmpty()).isTrue();
+        assertThat(params.unfiltered()).isEqualTo(DEFAULTS);
     }
 
     @Test
-    void clickingAnotherColumnSortsItAscendingFromTheFirstPage() {
-        ListParams sortedByNameDescending = ListParams.of(null, null, "name", "desc", "3", null);
+    void clickingTheSortedColumnAgainFlipsTheDirection() {
+        ListParams sortedByName = params(Map.of("q", "shop", "sort", "name", "dir", "asc", "page", "3", "size", "50"));
 
-        assertThat(sortedByNameDescending.sortedBy("created")).isEqualTo(new ListParams("", "name", "created", "asc", 1, 25));
+        assertThat(sortedByName.sortedBy("name")).isEqualTo(new ListParams("shop", "name", "", "", "name", "desc", 1, 50));
+        assertThat(sortedByName.sortedBy("name").sortedBy("name")).isEqualTo(sortedByName.atPage(1));
+        assertThat(DEFAULTS.sortedBy("created").dir()).as("the default, the newest first, flipped").isEqualTo("asc");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"name, asc", "sitekey, asc", "modified, desc"})
+    void clickingAnotherColumnSortsItItsNaturalWayFromTheFirstPage(String column, String dir) {
+        ListParams sortedByNameDescending = params(Map.of("mode", "managed", "sort", "name", "dir", "desc", "page", "3"));
+
+        assertThat(sortedByNameDescending.sortedBy(column))
+                .isEqualTo(new ListParams("", "name", "managed", "", column, dir, 1, 25));
     }
 
     @ParameterizedTest
     @CsvSource({"name, asc, name, ascending", "name, desc, name, descending", "name, desc, created, none",
-            "'', asc, name, none"})
+            "'', '', created, descending", "'', '', name, none"})
     void ariaSortTellsHowAColumnIsSorted(String sort, String dir, String column, String ariaSort) {
-        assertThat(ListParams.of(null, null, sort, dir, null, null).ariaSort(column)).isEqualTo(ariaSort);
+        assertThat(params(Map.of("sort", sort, "dir", dir)).ariaSort(column)).isEqualTo(ariaSort);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "'' | ''      | ''      | ''   | ''  | ''  | ''",
-            "'' | sitekey | ''      | ''   | ''  | ''  | ?by=sitekey",
-            "shop | ''    | ''      | ''   | ''  | ''  | ?q=shop&by=name",
-            "'' | ''      | created | desc | 2   | 50  | ?sort=created&dir=desc&size=50&page=2",
-            "'' | name    | name    | asc  | 1   | 25  | ?sort=name&dir=asc"})
-    void theUrlKeepsOnlyWhatDiffersFromTheDefaults(String q, String by, String sort, String dir, String page,
-            String size, String query) {
-        assertThat(ListParams.of(q, by, sort, dir, page, size).url(LIST)).isEqualTo(LIST + query);
+            "''   | ''      | ''        | ''      | ''   | ''  | ''  | ''",
+            "''   | sitekey | ''        | ''      | ''   | ''  | ''  | ?by=sitekey",
+            "shop | ''      | ''        | ''      | ''   | ''  | ''  | ?q=shop&by=name",
+            "''   | ''      | ''        | created | desc | 2   | 50  | ?size=50&page=2",
+            "''   | ''      | ''        | created | asc  | ''  | ''  | ?sort=created&dir=asc",
+            "''   | name    | invisible | name    | asc  | 1   | 25  | ?mode=invisible&sort=name&dir=asc",
+            "''   | ''      | china     | ''      | ''   | ''  | ''  | ?region=china"})
+    void theUrlKeepsOnlyWhatDiffersFromTheDefaults(String q, String by, String modeOrRegion, String sort, String dir,
+            String page, String size, String query) {
+        Map<String, String> parameters = new HashMap<>(Map.of("q", q, "by", by, "sort", sort, "dir", dir, "page", page,
+                "size", size));
+        parameters.put("china".equals(modeOrRegion) ? "region" : "mode", modeOrRegion);
+        assertThat(params(parameters).url(LIST)).isEqualTo(LIST + query);
     }
 
     @Test
     void theFilterTextSurvivesTheUrlWhateverItHolds() {
         String text = "50% off + free & fast #1 café {x}=?/";
 
-        String url = ListParams.of(text, null, null, null, null, null).url(LIST);
+        String url = params(Map.of("q", text)).url(LIST);
 
         assertThat(url).matches("[\\x21-\\x7e]+").doesNotContain("+", "#", "{");
         assertThat(queryParameters(url)).containsEntry("q", text).containsEntry("by", "name").hasSize(2);
     }
 
+    /** The list's state for these query parameters; an empty value is as good as absent. */
     private static ListParams params(Map<String, String> query) {
-        return ListParams.of(query.get("q"), query.get("by"), query.get("sort"), query.get("dir"), query.get("page"),
-                query.get("size"));
+        Map<String, String> given = new HashMap<>(query);
+        given.values().removeIf(String::isEmpty);
+        return ListParams.of(given);
     }
 
     private static Map<String, String> queryParameters(String url) {

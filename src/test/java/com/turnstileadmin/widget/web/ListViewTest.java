@@ -3,7 +3,9 @@ package com.turnstileadmin.widget.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.turnstileadmin.widget.TestWidgets;
+import com.turnstileadmin.widget.WidgetListing;
 import com.turnstileadmin.widget.WidgetPage;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,9 +47,20 @@ class ListViewTest {
         assertThat(view(3, 25, 10, 60).isPastTheEnd()).isFalse();
     }
 
+    @Test
+    void aModeOrRegionMatchedOverTheFirstPagesOnlySaysHowManyWidgetsItSearched() {
+        WidgetPage page = new WidgetPage(TestWidgets.some(25), 1, 25, 312);
+
+        ListView partial = new ListView(ListParams.defaults(), new WidgetListing(page, 5000, false), LIST);
+        assertThat(partial.isPartial()).isTrue();
+        assertThat(partial.examined()).isEqualTo("5,000");
+        assertThat(partial.range()).isEqualTo("1–25 of 312");
+        assertThat(new ListView(ListParams.defaults(), WidgetListing.of(page), LIST).isPartial()).isFalse();
+    }
+
     /** Page {@code page} of a list of {@code total}, asked for and answered with {@code shown} widgets. */
     private static ListView view(int page, int size, int shown, int total) {
-        ListParams params = ListParams.of(null, null, null, null, String.valueOf(page), String.valueOf(size));
-        return new ListView(params, new WidgetPage(TestWidgets.some(shown), page, size, total), LIST);
+        ListParams params = ListParams.of(Map.of("page", String.valueOf(page), "size", String.valueOf(size)));
+        return new ListView(params, WidgetListing.of(new WidgetPage(TestWidgets.some(shown), page, size, total)), LIST);
     }
 }

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
-import com.turnstileadmin.audit.AuditFilter;
+import com.turnstileadmin.audit.AuditFilters;
 import com.turnstileadmin.audit.AuditOutcome;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.audit.FieldChange;
@@ -262,7 +262,7 @@ class WidgetAuditTest {
     }
 
     private List<AuditEntry> entries() {
-        return audit.search(ACCOUNT, AuditFilter.ALL, PageRequest.of(0, 50)).getContent();
+        return audit.search(ACCOUNT, AuditFilters.ALL, PageRequest.of(0, 50)).getContent();
     }
 
     private AuditEntry onlyEntry() {

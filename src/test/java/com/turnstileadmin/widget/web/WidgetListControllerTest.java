@@ -22,6 +22,7 @@ import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
 import java.util.List;
@@ -65,12 +66,84 @@ class WidgetListControllerTest {
 
         String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("href=\"" + WIDGETS + "/0x4AAAAAAAmany\">Many &lt;domains&gt;</a>")
+        assertThat(page).contains("href=\"" + WIDGETS + "/0x4AAAAAAAmany\" title=\"Many &lt;domains&gt;\">Many &lt;domains&gt;</a>")
                 .contains("data-copy-text=\"0x4AAAAAAAmany\"", "aria-label=\"Copy sitekey 0x4AAAAAAAmany\"")
                 .contains("<span>a.example, b.example, c.example</span>")
-                .contains("title=\"a.example, b.example, c.example, d.example, e.example\">+2 more</small>")
+                .contains("title=\"a.example, b.example, c.example, d.example, e.example\"><span>+2 more</span>")
                 .contains("<time datetime=\"2025-01-31T23:30:05.789Z\" title=\"2025-01-31 23:30:05 UTC\">31 Jan 2025</time>")
                 .contains("<time datetime=\"2025-02-01T08:00:00Z\" title=\"2025-02-01 08:00:00 UTC\">1 Feb 2025</time>");
+    }
+
+    @Test
+    void settingsShowUnderTheFormsLabelsWithCloudflaresValueOnHover() throws Exception {
+        cloudflare.removeAll();
+        cloudflare.add(widget("0x4AAAAAAAjs", "Login", WidgetMode.NON_INTERACTIVE, Region.WORLD));
+
+        String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<td data-label=\"Mode\" class=\"setting short\" title=\"non-interactive\">Non-interactive</td>",
+                "<td data-label=\"Region\" class=\"setting short\" title=\"world\">World</td>",
+                "<td data-label=\"Clearance\" class=\"setting\" title=\"jschallenge\">JavaScript challenge</td>");
+    }
+
+    @Test
+    void theListOpensTheNewestFirstAndTheCreatedHeaderSaysSo() throws Exception {
+        String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).containsPattern("aria-sort=\"descending\">\\s*<a href=\"" + WIDGETS
+                + "\\?sort=created&amp;dir=asc\">Created<")
+                .containsPattern("aria-sort=\"none\">\\s*<a href=\"" + WIDGETS + "\\?sort=name&amp;dir=asc\">Name<")
+                .doesNotContain("aria-sort=\"ascending\"");
+    }
+
+    @Test
+    void modeAndRegionFiltersShowOnlyTheWidgetsThatMatchFromOneCallWhenOnePageHoldsThemAll() throws Exception {
+        cloudflare.removeAll();
+        cloudflare.add(widget("0x4AAAAAAAone", "Managed world", WidgetMode.MANAGED, Region.WORLD));
+        cloudflare.add(widget("0x4AAAAAAAtwo", "Invisible world", WidgetMode.INVISIBLE, Region.WORLD));
+        cloudflare.add(widget("0x4AAAAAAAtre", "Invisible china", WidgetMode.INVISIBLE, Region.CHINA));
+
+        String invisible = mvc.perform(LIST.with("mode", "invisible").by(Role.VIEWER))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(invisible).contains("Invisible world", "Invisible china", "1–2 of 2",
+                "<option value=\"invisible\" selected=\"selected\">Invisible</option>")
+                .doesNotContain("Managed world", "id=\"partial-note\"");
+        assertThat(cloudflare.calls()).containsExactly("list");
+
+        String inChina = mvc.perform(LIST.with("mode", "invisible").with("region", "china").by(Role.VIEWER))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(inChina).contains("Invisible china", "1–1 of 1").doesNotContain("Invisible world");
+
+        String none = mvc.perform(LIST.with("mode", "managed").with("region", "china").by(Role.VIEWER))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(none).contains("No widget matches these filters.", "Show every widget");
+    }
+
+    @Test
+    void aModeFilterOverMoreThan5000WidgetsReadsFivePagesOf1000AndSaysTheResultIsPartial() throws Exception {
+        addWidgetsEveryTenthInvisible(5_100);
+
+        String page = mvc.perform(LIST.with("mode", "invisible").with("page", "2").by(Role.VIEWER))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(cloudflare.calls()).hasSize(WidgetService.FILTER_PAGES).containsOnly("list");
+        assertThat(page).contains("id=\"partial-note\"", "among the first <strong>5,000</strong> widgets",
+                "26–50 of 500", "Invisible 25<", "Invisible 49<").doesNotContain("Invisible 50<");
+    }
+
+    /** Widgets named "Invisible 0", "Managed 0" ... "Managed 0", "Invisible 1"...: every tenth invisible. */
+    private void addWidgetsEveryTenthInvisible(int count) {
+        cloudflare.removeAll();
+        for (int i = 0; i < count; i++) {
+            boolean invisible = i % 10 == 0;
+            cloudflare.add(widget("0x4AAAAAAA" + i, (invisible ? "Invisible " : "Managed ") + i / 10,
+                    invisible ? WidgetMode.INVISIBLE : WidgetMode.MANAGED, Region.WORLD));
+        }
+    }
+
+    private static Widget widget(String sitekey, String name, WidgetMode mode, Region region) {
+        return new Widget(new Sitekey(sitekey), new WidgetSettings(name, List.of("example.com"), mode, ClearanceLevel.JS_CHALLENGE, region,
+                false, false, false), Instant.EPOCH, Instant.EPOCH, null, null);
     }
 
     @ParameterizedTest(name = "{0} is offered a new widget: {1}")

@@ -1,4 +1,4 @@
-package com.turnstileadmin.security;
+package com.turnstileadmin.security.monitoring;
 
 import com.turnstileadmin.account.InvalidSettingException;
 import org.jspecify.annotations.Nullable;

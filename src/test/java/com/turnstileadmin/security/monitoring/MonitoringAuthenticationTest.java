@@ -1,4 +1,4 @@
-package com.turnstileadmin.security;
+package com.turnstileadmin.security.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package com.turnstileadmin.security;
+package com.turnstileadmin.security.monitoring;
 
+import com.turnstileadmin.security.LocalUsers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,9 @@
-package com.turnstileadmin.security;
+package com.turnstileadmin.security.monitoring;
 
+import com.turnstileadmin.security.SecurityConfiguration;
+import com.turnstileadmin.security.SignInLockedException;
+import com.turnstileadmin.security.SignInThrottle;
+import com.turnstileadmin.security.SingleSignOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,12 +68,7 @@ class ManagementSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                SecurityConfiguration.contentSecurityPolicy(singleSignOn.getIfAvailable())))
-                        .referrerPolicy(referrer -> referrer.policy(SecurityConfiguration.REFERRER_POLICY))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityConfiguration.PERMISSIONS_POLICY))
-                        .crossOriginOpenerPolicy(opener -> opener.policy(SecurityConfiguration.CROSS_ORIGIN_OPENER_POLICY)))
+                .headers(headers -> SecurityConfiguration.protectiveHeaders(headers, singleSignOn.getIfAvailable()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(challenge)
                         .accessDeniedHandler((request, response, denied) ->

@@ -1,5 +1,7 @@
-package com.turnstileadmin.security;
+package com.turnstileadmin.security.monitoring;
 
+import com.turnstileadmin.security.SignInLockedException;
+import com.turnstileadmin.security.SignInThrottle;
 import com.turnstileadmin.security.SignInThrottle.Door;
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationManager;
