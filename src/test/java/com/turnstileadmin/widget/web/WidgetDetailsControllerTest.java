@@ -77,7 +77,7 @@ class WidgetDetailsControllerTest {
     }
 
     @Test
-    void everySettingButTheNameIsListedUnderItsLabelWithTheEnterpriseOnesMarked() throws Exception {
+    void everySettingButTheNameIsListedUnderItsLabelWithItsValueLabelled() throws Exception {
         cloudflare.add(TestWidgets.widget(TestWidgets.settings(), Instant.EPOCH));
 
         String page = mvc.perform(DETAILS.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
@@ -87,9 +87,9 @@ class WidgetDetailsControllerTest {
         while (entry.find()) {
             entries.add(text(entry.group(1)) + ": " + text(entry.group(2)));
         }
-        assertThat(entries).containsSubsequence("Domains: example.com shop.example.com", "Mode: invisible",
-                "Clearance level: managed", "Region: china", "Bot fight mode Enterprise only: On",
-                "Remove Cloudflare branding (offlabel) Enterprise only: Off", "Ephemeral ID Enterprise only: On");
+        assertThat(entries).containsSubsequence("Domains: example.com shop.example.com", "Mode: Invisible",
+                "Clearance level: Managed", "Region: China", "Bot fight mode: On",
+                "Remove Cloudflare branding (offlabel): Off", "Ephemeral ID: On");
         assertThat(entries).noneMatch(line -> line.startsWith("Name"));
     }
 
