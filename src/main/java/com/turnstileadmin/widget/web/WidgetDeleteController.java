@@ -38,12 +38,7 @@ class WidgetDeleteController {
     @PreAuthorize("hasRole('ADMIN')")
     String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
-        Widget widget = widgets.details(viewer, accountId, sitekey);
-        model.addAttribute("sitekey", sitekey);
-        model.addAttribute("name", widget.name());
-        model.addAttribute("confirmation", "");
-        model.addAttribute("mismatch", false);
-        return PAGE;
+        return page(model, sitekey, widgets.details(viewer, accountId, sitekey).name(), "", false);
     }
 
     /**
@@ -60,15 +55,20 @@ class WidgetDeleteController {
             SignedInUser actor, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!sitekey.isConfirmedBy(confirmation)) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("sitekey", sitekey);
-            model.addAttribute("name", name);
-            model.addAttribute("confirmation", confirmation);
-            model.addAttribute("mismatch", true);
-            return PAGE;
+            return page(model, sitekey, name, confirmation, true);
         }
         Recorded<Widget> deleted = widgets.delete(actor, accountId, sitekey);
         redirect.addFlashAttribute("flash", "Widget “" + deleted.result().name() + "” deleted.");
         Flash.warnIfUnrecorded(deleted, redirect);
         return "redirect:" + WidgetPaths.list(accountId);
+    }
+
+    /** The confirmation page: asking for the code, or again after a code that did not match. */
+    private static String page(Model model, Sitekey sitekey, String name, String confirmation, boolean mismatch) {
+        model.addAttribute("sitekey", sitekey);
+        model.addAttribute("name", name);
+        model.addAttribute("confirmation", confirmation);
+        model.addAttribute("mismatch", mismatch);
+        return PAGE;
     }
 }
