@@ -14,14 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SettingChanges {
 
-    /** The names the trail stores (the settings' English labels); {@link SettingLabels} labels the values of these. */
-    static final String MODE = "Mode";
-    static final String CLEARANCE_LEVEL = "Clearance level";
-    static final String REGION = "Region";
-    static final String BOT_FIGHT_MODE = "Bot fight mode";
-    static final String OFFLABEL = "Remove Cloudflare branding (offlabel)";
-    static final String EPHEMERAL_ID = "Ephemeral ID";
-
     private SettingChanges() {
     }
 

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -17,28 +19,24 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class SettingLabels {
 
-    /** The settings that have labelled values, by the name their message keys use. */
-    static final String MODE = "mode";
-    static final String CLEARANCE_LEVEL = "clearanceLevel";
-    static final String REGION = "region";
-    static final String ORIGIN = "origin";
-    static final String SWITCH = "switch";
-
-    /** The audit trail's field names ({@link SettingChanges}) whose values have labels. */
-    private static final Map<String, String> AUDITED = Map.of(SettingChanges.MODE, MODE,
-            SettingChanges.CLEARANCE_LEVEL, CLEARANCE_LEVEL, SettingChanges.REGION, REGION,
-            SettingChanges.BOT_FIGHT_MODE, SWITCH, SettingChanges.OFFLABEL, SWITCH, SettingChanges.EPHEMERAL_ID, SWITCH);
-
-    /** The conflict table's field names ({@link EditMerge.Change#field()}) whose values have labels. */
-    private static final Map<String, String> EDITED = Map.of(MODE, MODE, CLEARANCE_LEVEL, CLEARANCE_LEVEL,
-            "botFightMode", SWITCH, "offlabel", SWITCH, "ephemeralId", SWITCH);
+    private static final String MODE = "mode";
+    private static final String CLEARANCE_LEVEL = "clearanceLevel";
+    private static final String REGION = "region";
+    private static final String ORIGIN = "origin";
 
     private final MessageSource messages;
     /** Looked up once per value: a list page asks for three labels a row. */
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    /**
+     * The audit trail's field names, which are the settings' English labels (as {@link SettingChanges} stores
+     * them), with the settings they name.
+     */
+    private final Map<String, WidgetSetting<?>> audited;
 
     public SettingLabels(MessageSource messages) {
         this.messages = messages;
+        this.audited = WidgetSetting.ALL.stream().collect(Collectors.toUnmodifiableMap(
+                setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH), Function.identity()));
     }
 
     /** The label of {@code value} of {@code setting} (mode, clearanceLevel, region, origin), or the value itself. */
@@ -68,20 +66,22 @@ public class SettingLabels {
      * non-interactive} is "Non-interactive"); {@code null} (no value) stays {@code null}.
      */
     public @Nullable String ofAudited(String field, @Nullable String value) {
-        return labelled(AUDITED.get(field), value);
+        return labelled(audited.get(field), value);
     }
 
     /** The value itself if {@link #ofAudited} labels it (for its title), else {@code null}: a name needs no tooltip. */
     public @Nullable String rawIfAudited(String field, @Nullable String value) {
-        return AUDITED.containsKey(field) ? value : null;
+        WidgetSetting<?> setting = audited.get(field);
+        return setting != null && setting.valueLabels() != null ? value : null;
     }
 
     /** A value of the edit conflict's table ({@link EditMerge.Change}), labelled as {@link #ofAudited} does. */
     public @Nullable String ofEdited(String field, @Nullable String value) {
-        return labelled(EDITED.get(field), value);
+        return labelled(WidgetSetting.named(field).orElse(null), value);
     }
 
-    private @Nullable String labelled(@Nullable String setting, @Nullable String value) {
-        return setting == null || value == null ? value : of(setting, value);
+    private @Nullable String labelled(@Nullable WidgetSetting<?> setting, @Nullable String value) {
+        String group = setting == null ? null : setting.valueLabels();
+        return group == null || value == null ? value : of(group, value);
     }
 }

@@ -88,41 +88,44 @@ public class WidgetService {
                 read.widgets().size(), read.complete());
     }
 
-    /** The widget without its secret, which only {@link #revealSecret} hands out. */
+    /** The widget without its secret, which only {@link #revealSecret} hands out: for its forms. */
     @PreAuthorize("hasRole('VIEWER')")
-    public Widget details(SignedInUser actor, AccountId account, Sitekey sitekey) {
+    public Widget widget(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         return cloudflare.get(account, sitekey).widget();
     }
 
-    /**
-     * When the grace period of the widget's last rotation through this app ends, if it has not yet:
-     * until then the previous secret still works and Cloudflare refuses another rotation. Costs no
-     * Cloudflare call.
-     */
+    /** What the widget's page and its rotate dialog show: one Cloudflare call and one audit read. */
     @PreAuthorize("hasRole('VIEWER')")
-    public Optional<Instant> gracePeriodEnd(AccountId account, Sitekey sitekey) {
-        // Without it (the audit store unreadable) the rotate button stays, and a refusal during a grace
-        // period is explained when it comes, as for a rotation done elsewhere.
-        Optional<AuditEntry> last = audit.lastRotation(account, sitekey.value());
-        return last.flatMap(rotation -> GracePeriod.end(rotation.occurredAt(),
-                Boolean.TRUE.equals(rotation.invalidateImmediately()), clock.instant()));
+    public WidgetDetails details(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        Widget widget = widget(actor, account, sitekey);
+        return new WidgetDetails(widget, gracePeriodEnd(account, sitekey));
     }
 
     /**
-     * The widget with its secret, for the roles that may see it.
+     * The widget's page with its secret, for the roles that may see it.
      *
      * @throws AuditWriteException if the reveal could not be recorded: every reveal of a secret is
      *     in the audit trail, so a secret whose reveal is not recorded is not shown. Unlike a change,
      *     nothing has happened that the user would lose; they can try again once the store works.
      */
     @PreAuthorize("hasRole('EDITOR')")
-    public WidgetWithSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
+    public RevealedSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
         WidgetWithSecret revealed = atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
         audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
-        return revealed;
+        return new RevealedSecret(new WidgetDetails(revealed.widget(), gracePeriodEnd(account, sitekey)),
+                revealed.secret());
+    }
+
+    /** Costs no Cloudflare call: the end is known from the audit trail's last rotation of the widget. */
+    private Optional<Instant> gracePeriodEnd(AccountId account, Sitekey sitekey) {
+        // Without it (the audit store unreadable) the rotate button stays, and a refusal during a grace
+        // period is explained when it comes, as for a rotation done elsewhere.
+        Optional<AuditEntry> last = audit.lastRotation(account, sitekey.value());
+        return last.flatMap(rotation -> GracePeriod.end(rotation.occurredAt(),
+                Boolean.TRUE.equals(rotation.invalidateImmediately()), clock.instant()));
     }
 
     @PreAuthorize("hasRole('EDITOR')")

@@ -27,13 +27,15 @@ public final class WidgetSetting<T> {
         SWITCH
     }
 
-    public static final WidgetSetting<String> NAME = text("name", WidgetSettings::name);
+    public static final WidgetSetting<String> NAME = new WidgetSetting<>("name", Kind.TEXT, false, false, null,
+            WidgetSettings::name);
     public static final WidgetSetting<List<String>> DOMAINS = new WidgetSetting<>("domains", Kind.LIST, false, false,
-            WidgetSettings::domains);
-    public static final WidgetSetting<WidgetMode> MODE = text("mode", WidgetSettings::mode);
-    public static final WidgetSetting<ClearanceLevel> CLEARANCE_LEVEL = text("clearanceLevel",
-            WidgetSettings::clearanceLevel);
-    public static final WidgetSetting<Region> REGION = new WidgetSetting<>("region", Kind.TEXT, false, true,
+            null, WidgetSettings::domains);
+    public static final WidgetSetting<WidgetMode> MODE = new WidgetSetting<>("mode", Kind.TEXT, false, false, "mode",
+            WidgetSettings::mode);
+    public static final WidgetSetting<ClearanceLevel> CLEARANCE_LEVEL = new WidgetSetting<>("clearanceLevel",
+            Kind.TEXT, false, false, "clearanceLevel", WidgetSettings::clearanceLevel);
+    public static final WidgetSetting<Region> REGION = new WidgetSetting<>("region", Kind.TEXT, false, true, "region",
             WidgetSettings::region);
     public static final WidgetSetting<Boolean> BOT_FIGHT_MODE = enterpriseSwitch("botFightMode",
             WidgetSettings::botFightMode);
@@ -49,23 +51,21 @@ public final class WidgetSetting<T> {
     private final Kind kind;
     private final boolean enterpriseOnly;
     private final boolean fixedAtCreation;
+    private final @Nullable String valueLabels;
     private final Function<WidgetSettings, T> accessor;
 
     private WidgetSetting(String field, Kind kind, boolean enterpriseOnly, boolean fixedAtCreation,
-            Function<WidgetSettings, T> accessor) {
+            @Nullable String valueLabels, Function<WidgetSettings, T> accessor) {
         this.field = field;
         this.kind = kind;
         this.enterpriseOnly = enterpriseOnly;
         this.fixedAtCreation = fixedAtCreation;
+        this.valueLabels = valueLabels;
         this.accessor = accessor;
     }
 
-    private static <T> WidgetSetting<T> text(String field, Function<WidgetSettings, T> accessor) {
-        return new WidgetSetting<>(field, Kind.TEXT, false, false, accessor);
-    }
-
     private static WidgetSetting<Boolean> enterpriseSwitch(String field, Function<WidgetSettings, Boolean> accessor) {
-        return new WidgetSetting<>(field, Kind.SWITCH, true, false, accessor);
+        return new WidgetSetting<>(field, Kind.SWITCH, true, false, "switch", accessor);
     }
 
     /** The setting whose form field is {@code field}, if there is one. */
@@ -81,6 +81,14 @@ public final class WidgetSetting<T> {
     /** The key of its label in {@code messages.properties}: {@code widget.setting.clearanceLevel}. */
     public String labelKey() {
         return "widget.setting." + field;
+    }
+
+    /**
+     * The group of {@code messages.properties} that labels its values ({@code label.<group>.<value>}:
+     * {@code label.mode.non-interactive}), or {@code null} for a setting whose values are shown as they are.
+     */
+    public @Nullable String valueLabels() {
+        return valueLabels;
     }
 
     public Kind kind() {

@@ -38,7 +38,7 @@ class WidgetDeleteController {
     @PreAuthorize("hasRole('ADMIN')")
     String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
-        return page(model, sitekey, widgets.details(viewer, accountId, sitekey).name(), "", false);
+        return page(model, sitekey, widgets.widget(viewer, accountId, sitekey).name(), "", false);
     }
 
     /**

@@ -3,9 +3,10 @@ package com.turnstileadmin.widget.web;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.RevealedSecret;
+import com.turnstileadmin.widget.WidgetDetails;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSetting;
-import com.turnstileadmin.widget.WidgetWithSecret;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -41,8 +42,7 @@ class WidgetDetailsController {
     @GetMapping
     String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
-        model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
-        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
+        show(widgets.details(viewer, accountId, sitekey), model);
         return "widgets/details";
     }
 
@@ -60,8 +60,8 @@ class WidgetDetailsController {
     String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
             HtmxRequest htmx, Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        WidgetWithSecret revealed = widgets.revealSecret(actor, accountId, sitekey);
-        model.addAttribute("widget", revealed.widget());
+        RevealedSecret revealed = widgets.revealSecret(actor, accountId, sitekey);
+        show(revealed.details(), model);
         model.addAttribute("secret", revealed.secret());
         if (htmx.isHtmxRequest()) {
             // The page's history panel (admins) listens for this, to show the reveal just recorded.
@@ -69,7 +69,11 @@ class WidgetDetailsController {
             return "widgets/details :: secret";
         }
         // Without JavaScript, the whole page again, with the secret in its place.
-        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
         return "widgets/details";
+    }
+
+    static void show(WidgetDetails details, Model model) {
+        model.addAttribute("widget", details.widget());
+        model.addAttribute("gracePeriodEnd", details.gracePeriodEndOrNull());
     }
 }

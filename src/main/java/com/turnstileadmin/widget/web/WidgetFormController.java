@@ -147,7 +147,7 @@ class WidgetFormController {
     String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
             Model model, HttpServletResponse response) {
         NoStore.apply(response);
-        model.addAttribute("form", WidgetForm.of(widgets.details(actor, accountId, sitekey)));
+        model.addAttribute("form", WidgetForm.of(widgets.widget(actor, accountId, sitekey)));
         return FORM;
     }
 

@@ -40,9 +40,8 @@ class WidgetRotateController {
     @PreAuthorize("hasRole('ADMIN')")
     String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
             Model model) {
-        model.addAttribute("widget", widgets.details(viewer, accountId, sitekey));
-        // The details page disables its button then; this page, reached without it, says the same.
-        model.addAttribute("gracePeriodEnd", widgets.gracePeriodEnd(accountId, sitekey).orElse(null));
+        // The details page disables its button during a grace period; this page, reached without it, says the same.
+        WidgetDetailsController.show(widgets.details(viewer, accountId, sitekey), model);
         return PAGE;
     }
 
@@ -56,7 +55,7 @@ class WidgetRotateController {
             // Invalidating at once breaks every site still on the old secret: it takes the typed code, which
             // the dialog asks for when the switch is turned on (and the page always shows without JavaScript).
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("widget", widgets.details(actor, accountId, sitekey));
+            model.addAttribute("widget", widgets.widget(actor, accountId, sitekey));
             model.addAttribute("confirmationMismatch", true);
             return htmx.isHtmxRequest() ? PAGE + " :: dialog-content" : PAGE;
         }
