@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 /**
  * What Cloudflare accepts as a widget domain: a hostname or an IPv4/IPv6 address, without scheme,
  * port, path or wildcard.
+ *
+ * <p>The app's own check ({@code widget.DomainNames}) reads alike, on purpose: the sandbox stands in
+ * for Cloudflare and shares no code with the app (ArchitectureTest), so that it refuses what
+ * Cloudflare refuses even where the app's check has a bug.
  */
 final class Hostnames {
 
