@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,6 +43,7 @@ public class WidgetService {
     private final TurnstileWidgets cloudflare;
     private final UserCallBudget budget;
     private final AuditTrail audit;
+    private final AuditedCalls calls;
     private final Clock clock;
     /** What the trail calls each setting: its label, in English, the language the trail is kept in. */
     private final Function<WidgetSetting<?>, String> labels;
@@ -53,6 +53,7 @@ public class WidgetService {
         this.cloudflare = cloudflare;
         this.budget = budget;
         this.audit = audit;
+        this.calls = new AuditedCalls(audit);
         this.clock = clock;
         this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
     }
@@ -80,12 +81,7 @@ public class WidgetService {
         }
         AllWidgets read = AllWidgets.read(cloudflare, account, query, Math.min(FILTER_PAGES, budget.capacity()),
                 () -> budget.spend(actor, 1));
-        List<Widget> matching = read.widgets().stream().filter(settings::matches).toList();
-        long first = (long) (query.page() - 1) * query.perPage();
-        List<Widget> shown = first >= matching.size() ? List.of()
-                : matching.subList((int) first, (int) Math.min(matching.size(), first + query.perPage()));
-        return new WidgetListing(new WidgetPage(shown, query.page(), query.perPage(), matching.size()),
-                read.widgets().size(), read.complete());
+        return WidgetListing.matching(read, settings, query);
     }
 
     /** The widget without its secret, which only {@link #revealSecret} hands out: for its forms. */
@@ -113,7 +109,7 @@ public class WidgetService {
     public RevealedSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
-        WidgetWithSecret revealed = atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
+        WidgetWithSecret revealed = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
         audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
         return new RevealedSecret(new WidgetDetails(revealed.widget(), gracePeriodEnd(account, sitekey)),
                 revealed.secret());
@@ -134,9 +130,9 @@ public class WidgetService {
         // The settings asked for, and on success those Cloudflare gave the new widget.
         Attempt attempt = new Attempt(actor, account, AuditAction.CREATE, null, settings.name(), null,
                 SettingChanges.initial(settings, labels));
-        WidgetWithSecret created = atCloudflare(attempt, () -> cloudflare.create(account, settings));
+        WidgetWithSecret created = calls.atCloudflare(attempt, () -> cloudflare.create(account, settings));
         Widget widget = created.widget();
-        return succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
+        return calls.succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
                 SettingChanges.initial(widget.settings(), labels)), created);
     }
 
@@ -155,7 +151,7 @@ public class WidgetService {
         budget.spend(actor, 2);
         // No name from the form, which the user could set to anything: the trail names the widget as last seen.
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
-        Widget current = atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
+        Widget current = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
         Attempt intended = changing(attempt, current.name(),
@@ -169,10 +165,10 @@ public class WidgetService {
         // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
-            throw failed(intended, conflict, FailureText.of(conflict, labels));
+            throw calls.failed(intended, conflict, FailureText.of(conflict, labels));
         }
-        Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
-        return succeeded(changing(attempt, saved.name(),
+        Widget saved = calls.atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
+        return calls.succeeded(changing(attempt, saved.name(),
                 SettingChanges.between(current.settings(), saved.settings(), labels)), saved);
     }
 
@@ -193,57 +189,26 @@ public class WidgetService {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
         } catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
-                throw failed(attempt, refused, FailureText.of(refused));
+                throw calls.failed(attempt, refused, FailureText.of(refused));
             }
             RotationRefusedException refusal = new RotationRefusedException(refused);
-            throw failed(attempt, refusal, FailureText.of(refused));
+            throw calls.failed(attempt, refusal, FailureText.of(refused));
         } catch (CloudflareUnavailableException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
+            throw calls.failed(attempt, failure, FailureText.of(failure));
         }
-        return succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
+        return calls.succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public Recorded<Widget> delete(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.DELETE, sitekey.value(), null);
-        Widget deleted = atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
-        return succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
+        Widget deleted = calls.atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
+        return calls.succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
     }
 
     private static Attempt changing(Attempt attempt, String widgetName, List<FieldChange> changes) {
         return new Attempt(attempt.actor(), attempt.account(), attempt.action(), attempt.sitekey(), widgetName,
                 attempt.invalidateImmediately(), changes);
-    }
-
-    /** The Cloudflare call of the attempt; if it fails, the failure is recorded and thrown. */
-    private <T> T atCloudflare(Attempt attempt, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
-        }
-    }
-
-    /** Records a change Cloudflare made; one that could not be recorded is still handed back, marked so. */
-    private <T> Recorded<T> succeeded(Attempt attempt, T result) {
-        try {
-            audit.succeeded(attempt);
-            return new Recorded<>(result, true);
-        } catch (AuditWriteException unrecorded) {
-            // The trail has logged it; the change happened at Cloudflare and must not be hidden.
-            return new Recorded<>(result, false);
-        }
-    }
-
-    /** Records a failed attempt and returns the failure, to be thrown as it would be without the record. */
-    private <E extends RuntimeException> E failed(Attempt attempt, E failure, String error) {
-        try {
-            audit.failed(attempt, error);
-        } catch (AuditWriteException unrecorded) {
-            // The trail has logged it; the page showing the failure says so too.
-            failure.addSuppressed(unrecorded);
-        }
-        return failure;
     }
 }
