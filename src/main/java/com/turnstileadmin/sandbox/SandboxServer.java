@@ -16,12 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the Free plan and
@@ -39,8 +35,6 @@ public final class SandboxServer implements AutoCloseable {
     static final String ACCOUNT_EMAIL = "sandbox@turnstile-admin.invalid";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
-    private static final Pattern ROUTE =
-            Pattern.compile(BASE_PATH + "/accounts/([^/]+)/challenges/widgets(?:/([^/]+)(/rotate_secret)?)?/?");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Credentials.ApiToken apiToken;
     private final Credentials.GlobalApiKey globalApiKey;
     private final SandboxHttp http = new SandboxHttp();
+    private final WidgetApi widgetApi;
     private final AtomicLong requests = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService executor, List<SandboxAccount> accounts,
@@ -59,6 +54,7 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = faults;
         this.apiToken = new Credentials.ApiToken(keys.apiToken());
         this.globalApiKey = new Credentials.GlobalApiKey(ACCOUNT_EMAIL, keys.globalApiKey());
+        this.widgetApi = new WidgetApi(accounts, http);
     }
 
     /** Starts a sandbox with its two accounts and their demo widgets on a loopback port. */
@@ -126,7 +122,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** How many widgets the given account has now. */
     public int widgetCount(AccountId account) {
-        return account(account.value()).widgetCount();
+        return widgetApi.account(account.value()).widgetCount();
     }
 
     /**
@@ -167,42 +163,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private Answer route(HttpExchange exchange) {
         authenticate(exchange);
-        Matcher route = ROUTE.matcher(exchange.getRequestURI().getRawPath());
-        if (!route.matches()) {
-            throw new SandboxError(404, SandboxError.NO_ROUTE, "No route for that URI", null);
-        }
-        SandboxAccount account = account(route.group(1));
-        WidgetStore store = account.store();
-        WidgetInputParser parser = account.parser();
-        String sitekey = route.group(2);
-        boolean rotate = route.group(3) != null;
-        String method = exchange.getRequestMethod();
-        if (sitekey == null) {
-            return switch (method) {
-                case "GET" -> Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(SandboxHttp.query(exchange)))));
-                case "POST" -> widget(store.create(parser.parse(http.body(exchange), "world")));
-                default -> throw methodNotAllowed();
-            };
-        }
-        if (rotate) {
-            if (!method.equals("POST")) {
-                throw methodNotAllowed();
-            }
-            return widget(store.rotateSecret(sitekey, invalidateImmediately(http.body(exchange))));
-        }
-        return switch (method) {
-            case "GET" -> widget(store.get(sitekey));
-            case "PUT" -> widget(store.update(sitekey,
-                    parser.parse(http.body(exchange), store.get(sitekey).settings().region())));
-            case "DELETE" -> widget(store.delete(sitekey));
-            default -> throw methodNotAllowed();
-        };
-    }
-
-    /** An account of the sandbox, or the 403 Cloudflare gives for an account the credentials do not reach. */
-    private SandboxAccount account(String id) {
-        return accounts.stream().filter(account -> account.id().value().equals(id)).findFirst()
-                .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
+        return widgetApi.answer(exchange);
     }
 
     private void authenticate(HttpExchange exchange) {
@@ -217,27 +178,5 @@ public final class SandboxServer implements AutoCloseable {
         if (!tokenMatches && !keyMatches) {
             throw new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null);
         }
-    }
-
-    private static Answer widget(SandboxWidget widget) {
-        return Answer.json(200, SandboxJson.success(SandboxJson.widget(widget, true)));
-    }
-
-    private static boolean invalidateImmediately(@Nullable JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw SandboxError.badRequest("The request body must be a JSON object");
-        }
-        JsonNode flag = body.get("invalidate_immediately");
-        if (flag == null || flag.isNull()) {
-            return false;
-        }
-        if (!flag.isBoolean()) {
-            throw SandboxError.invalidField("/invalidate_immediately", "invalidate_immediately must be true or false");
-        }
-        return flag.booleanValue();
-    }
-
-    private static SandboxError methodNotAllowed() {
-        return new SandboxError(405, SandboxError.METHOD_NOT_ALLOWED, "Method not allowed", null);
     }
 }
