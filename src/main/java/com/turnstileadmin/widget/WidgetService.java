@@ -47,6 +47,7 @@ public class WidgetService {
     private final Clock clock;
     /** What the trail calls each setting: its label, in English, the language the trail is kept in. */
     private final Function<WidgetSetting<?>, String> labels;
+    private final FailureText failures;
 
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
             Clock clock, MessageSource messages) {
@@ -55,6 +56,7 @@ public class WidgetService {
         this.audit = audit;
         this.clock = clock;
         this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+        this.failures = new FailureText(messages);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -166,7 +168,7 @@ public class WidgetService {
         // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
-            throw failed(intended, conflict, FailureText.of(conflict, labels));
+            throw failed(intended, conflict, failures.of(conflict, labels));
         }
         Widget saved = atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
         return succeeded(changing(attempt, saved.name(),
@@ -190,12 +192,12 @@ public class WidgetService {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
         } catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
-                throw failed(attempt, refused, FailureText.of(refused));
+                throw failed(attempt, refused, failures.of(refused));
             }
             RotationRefusedException refusal = new RotationRefusedException(refused);
-            throw failed(attempt, refusal, FailureText.of(refused));
+            throw failed(attempt, refusal, failures.of(refused));
         } catch (CloudflareUnavailableException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
+            throw failed(attempt, failure, failures.of(failure));
         }
         return succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
     }
@@ -218,7 +220,7 @@ public class WidgetService {
         try {
             return call.get();
         } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
+            throw failed(attempt, failure, failures.of(failure));
         }
     }
 
