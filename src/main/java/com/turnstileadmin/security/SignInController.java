@@ -48,7 +48,8 @@ class SignInController {
             singleSignOn.requireProvider();
         } catch (IdentityProviderUnavailableException unavailable) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("signin.unavailable.heading"),
-                    Text.of("signin.unavailable", URI.create(unavailable.issuer()).getHost()), Text.of("signin.tryAgain"));
+                    Text.of("signin.unavailable", URI.create(unavailable.issuer()).getHost()),
+                    Text.of("signin.tryAgain"));
         }
         return new ModelAndView("redirect:" + SingleSignOn.AUTHORIZATION_START);
     }

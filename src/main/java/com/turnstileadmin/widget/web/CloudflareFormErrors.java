@@ -21,7 +21,8 @@ final class CloudflareFormErrors {
     static void reject(CloudflareException failure, Errors errors) {
         if (failure instanceof CloudflareApiException refused) {
             if (refused.errors().isEmpty()) {
-                errors.reject("cloudflare.refused", new Object[] {Text.of("cloudflare.httpStatus", refused.status())}, null);
+                Object[] status = {Text.of("cloudflare.httpStatus", refused.status())};
+                errors.reject("cloudflare.refused", status, null);
             }
             for (CloudflareError error : refused.errors()) {
                 Object[] said = {error.message()};

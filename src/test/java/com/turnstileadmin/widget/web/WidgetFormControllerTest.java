@@ -291,6 +291,17 @@ class WidgetFormControllerTest {
     }
 
     @Test
+    void aRefusalWithoutAReasonSaysItsStatusAtTheTop() throws Exception {
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400, List.of()));
+
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<span>Cloudflare says: HTTP 400</span>");
+    }
+
+    @Test
     void anInternationalDomainIsSentInItsAsciiForm() throws Exception {
         mvc.perform(CREATE.with("edited.domains", "münchen.example.com").by(Role.EDITOR))
                 .andExpect(status().isCreated());
