@@ -74,7 +74,8 @@ class SessionsHoldNoSecretTest {
                 .as("the first secret twice, then the two rotations'").hasSize(4)
                 .allSatisfy(secret -> assertThat(secret).hasSizeGreaterThan(20));
         assertThat(secrets.subList(User.values().length + 1, secrets.size())).doesNotHaveDuplicates();
-        assertThat(sessions().placesHolding("Widget “" + NAME + "” deleted.")).isNotEmpty();
+        assertThat(sessions().placesHolding("widget.flash.deleted")).as("the delete's flash, by its message key")
+                .isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.turnstileadmin.security;
 
+import com.turnstileadmin.text.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -35,25 +36,20 @@ class SignInController {
             return form(request).addObject("singleSignOn", true);
         }
         if (request.getParameter("error") != null) {
-            return page(HttpStatus.UNAUTHORIZED, "Sign-in did not work",
-                    "Signing in at your sign-in provider was cancelled, refused or took too long. Try again; if it "
-                            + "keeps failing, tell whoever runs Turnstile Admin.", "Try again");
+            return page(HttpStatus.UNAUTHORIZED, Text.of("signin.failed.heading"), Text.of("signin.failed"),
+                    Text.of("signin.tryAgain"));
         }
         String signedOut = request.getParameter("signed-out");
         if (signedOut != null) {
-            return page(HttpStatus.OK, "You are signed out", "app".equals(signedOut)
-                    ? "You are signed out of Turnstile Admin. Your sign-in provider was not asked to sign you out "
-                            + "(it offers no way to, or your session here had already ended), so you may still be "
-                            + "signed in there: on a shared computer, sign out there too or close the browser."
-                    : "You are signed out of Turnstile Admin and of your sign-in provider.", "Sign in again");
+            return page(HttpStatus.OK, Text.of("signin.signedOut.heading"), "app".equals(signedOut)
+                    ? Text.of("signin.signedOut.appOnly") : Text.of("signin.signedOut"), Text.of("signin.signInAgain"));
         }
         try {
             singleSignOn.requireProvider();
         } catch (IdentityProviderUnavailableException unavailable) {
-            return page(HttpStatus.SERVICE_UNAVAILABLE, "Sign-in is unavailable",
-                    "The sign-in provider at " + URI.create(unavailable.issuer()).getHost() + " could not be reached, "
-                            + "so nobody can sign in right now. Try again in a moment; if it persists, tell whoever "
-                            + "runs Turnstile Admin.", "Try again");
+            return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("signin.unavailable.heading"),
+                    Text.of("signin.unavailable", URI.create(unavailable.issuer()).getHost()),
+                    Text.of("signin.tryAgain"));
         }
         return new ModelAndView("redirect:" + SingleSignOn.AUTHORIZATION_START);
     }
@@ -71,7 +67,8 @@ class SignInController {
         return form;
     }
 
-    private ModelAndView page(HttpStatus status, String heading, String message, String action) {
+    /** The page of a sign-in that ends here; its texts are keys of {@code messages.properties}, which it resolves. */
+    private ModelAndView page(HttpStatus status, Text heading, Text message, Text action) {
         ModelAndView page = new ModelAndView("single-sign-on", status);
         page.addObject("heading", heading);
         page.addObject("message", message);

@@ -3,6 +3,7 @@ package com.turnstileadmin.web;
 import com.turnstileadmin.account.UnknownAccountException;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.text.Text;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.OverBudgetException;
@@ -31,37 +32,34 @@ class ErrorPages {
     @ExceptionHandler(CloudflareUnavailableException.class)
     ModelAndView unavailable(CloudflareUnavailableException failure, HttpServletRequest request) {
         log.warn("{}", failure.getMessage());
-        String message;
+        Text message;
         if (failure.outcomeUnknown()) {
-            message = "Cloudflare did not answer properly, so it is not known whether the change was made. "
-                    + "Check the widget before you try again.";
+            message = Text.of("error.cloudflare.outcomeUnknown");
         } else if (failure.reason() == CloudflareUnavailableException.Reason.RATE_LIMITED) {
-            message = "Cloudflare's rate limit for this app's API token is used up (the whole team shares it). "
-                    + "Nothing was changed; try again " + (failure.retryAfter() == null ? "in a few minutes."
-                            : "in " + Math.max(1, failure.retryAfter().toSeconds()) + " seconds.");
+            message = failure.retryAfter() == null ? Text.of("error.cloudflare.rateLimited")
+                    : Text.of("error.cloudflare.rateLimitedFor", Math.max(1, failure.retryAfter().toSeconds()));
         } else {
-            message = "Cloudflare could not be reached or did not answer properly. Nothing was changed; "
-                    + "try again in a moment.";
+            message = Text.of("error.cloudflare.unreachable");
         }
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "Cloudflare is unavailable", withAuditNote(message, failure),
-                retryUrl(request));
+        return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("error.cloudflare.heading"),
+                withAuditNote(message, failure), retryUrl(request));
     }
 
     @ExceptionHandler(CloudflareApiException.class)
     ModelAndView refused(CloudflareApiException refusal, HttpServletRequest request) {
         if (refusal.isNotFound()) {
-            return page(HttpStatus.NOT_FOUND, "Widget not found", withAuditNote(
-                    "Cloudflare has no such widget in this account. It may have been deleted.", refusal), null);
+            return page(HttpStatus.NOT_FOUND, Text.of("error.widgetNotFound.heading"),
+                    withAuditNote(Text.of("error.widgetNotFound"), refusal), null);
         }
         log.warn("{}", refusal.getMessage());
         if (refusal.isAuthenticationFailure()) {
-            return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the app's credentials", withAuditNote(
-                    "The API token configured for this account was refused. An administrator needs to check it "
-                            + "(it needs Turnstile Sites Read and Write).", refusal), null);
+            return page(HttpStatus.BAD_GATEWAY, Text.of("error.credentialsRefused.heading"),
+                    withAuditNote(Text.of("error.credentialsRefused"), refusal), null);
         }
         String said = String.join("; ", refusal.errors().stream().map(e -> e.message()).toList());
-        return page(HttpStatus.BAD_GATEWAY, "Cloudflare refused the request", withAuditNote(
-                said.isEmpty() ? "Cloudflare gave no reason." : "Cloudflare says: " + said, refusal), retryUrl(request));
+        return page(HttpStatus.BAD_GATEWAY, Text.of("error.refused.heading"), withAuditNote(
+                said.isEmpty() ? Text.of("error.refused.noReason") : Text.of("cloudflare.refused", said), refusal),
+                retryUrl(request));
     }
 
     /**
@@ -74,9 +72,9 @@ class ErrorPages {
     ModelAndView overBudget(OverBudgetException refusal, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         String retryUrl = retryUrl(request);
-        return page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "You are making requests faster than the "
-                + "team's Cloudflare budget allows; try again in " + refusal.retryAfterSeconds() + " seconds."
-                + (retryUrl == null ? " Nothing was changed." : ""), retryUrl);
+        return page(HttpStatus.TOO_MANY_REQUESTS, Text.of("error.overBudget.heading"), retryUrl == null
+                ? Text.of("error.overBudget.nothingChanged", refusal.retryAfterSeconds())
+                : Text.of("error.overBudget", refusal.retryAfterSeconds()), retryUrl);
     }
 
     /**
@@ -85,28 +83,28 @@ class ErrorPages {
      */
     @ExceptionHandler(AuditWriteException.class)
     ModelAndView unrecorded(AuditWriteException failure) {
-        String message = failure.action() == AuditAction.REVEAL_SECRET
-                ? "The secret is not shown: every reveal of a secret is recorded in the audit trail, and this one "
-                        + "could not be. Tell an administrator; try again once the audit trail works."
-                : "This could not be recorded in the audit trail. Tell an administrator.";
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "The audit trail is unavailable", message, null);
+        Text message = failure.action() == AuditAction.REVEAL_SECRET ? Text.of("error.unrecorded.reveal")
+                : Text.of("error.unrecorded");
+        return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("error.unrecorded.heading"), message, null);
     }
 
     /** The message, and that the failed attempt is not in the audit trail either, if it is not. */
-    private static String withAuditNote(String message, RuntimeException failure) {
+    private static Text withAuditNote(Text message, RuntimeException failure) {
         return AuditWriteException.suppressedIn(failure)
-                ? message + " This failed attempt could not be recorded in the audit trail either. Tell an administrator."
-                : message;
+                ? Text.of("error.withNote", message, Text.of("audit.unrecordedFailure")) : message;
     }
 
     @ExceptionHandler({UnknownAccountException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND, "Page not found",
-                "There is no such account or widget here. Check the address, or start from the widget list.", null);
+        return page(HttpStatus.NOT_FOUND, Text.of("error.notFound.heading"), Text.of("error.notFound.noSuchAccount"),
+                null);
     }
 
-    /** The error page, as these handlers and {@link ErrorViews} render it. */
-    static ModelAndView page(HttpStatus status, String heading, String message, @Nullable String retryUrl) {
+    /**
+     * The error page, as these handlers and {@link ErrorViews} render it: the heading and the message are
+     * keys of {@code messages.properties}, which the page resolves.
+     */
+    static ModelAndView page(HttpStatus status, Text heading, Text message, @Nullable String retryUrl) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("heading", heading);

@@ -13,9 +13,11 @@ import java.util.function.Supplier;
 final class AuditedCalls {
 
     private final AuditTrail audit;
+    private final FailureText failures;
 
-    AuditedCalls(AuditTrail audit) {
+    AuditedCalls(AuditTrail audit, FailureText failures) {
         this.audit = audit;
+        this.failures = failures;
     }
 
     /** The Cloudflare call of the attempt; if it fails, the failure is recorded and thrown. */
@@ -23,7 +25,7 @@ final class AuditedCalls {
         try {
             return call.get();
         } catch (CloudflareException failure) {
-            throw failed(attempt, failure, FailureText.of(failure));
+            throw failed(attempt, failure, failures.of(failure));
         }
     }
 

@@ -21,9 +21,16 @@ public final class RotationRefusedException extends RuntimeException {
         return String.join("; ", refusal.errors().stream().map(e -> Times.readableInstants(e.message())).toList());
     }
 
-    /** Cloudflare's error codes and the HTTP status, for the detail line: "Cloudflare error 10406, HTTP 400". */
-    public String codes() {
-        String codes = String.join(", ", refusal.errors().stream().map(e -> String.valueOf(e.code())).toList());
-        return (codes.isEmpty() ? "" : "Cloudflare error " + codes + ", ") + "HTTP " + refusal.status();
+    /**
+     * Cloudflare's error codes, comma-separated ("10406"), or an empty text: with {@link #status()}, the page's
+     * detail line ({@code cloudflare.errorCodes}).
+     */
+    public String errorCodes() {
+        return String.join(", ", refusal.errors().stream().map(e -> String.valueOf(e.code())).toList());
+    }
+
+    /** The HTTP status of Cloudflare's answer. */
+    public int status() {
+        return refusal.status();
     }
 }

@@ -47,15 +47,17 @@ public class WidgetService {
     private final Clock clock;
     /** What the trail calls each setting: its label, in English, the language the trail is kept in. */
     private final Function<WidgetSetting<?>, String> labels;
+    private final FailureText failures;
 
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
             Clock clock, MessageSource messages) {
         this.cloudflare = cloudflare;
         this.budget = budget;
         this.audit = audit;
-        this.calls = new AuditedCalls(audit);
         this.clock = clock;
         this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+        this.failures = new FailureText(messages);
+        this.calls = new AuditedCalls(audit, failures);
     }
 
     @PreAuthorize("hasRole('VIEWER')")
@@ -165,7 +167,7 @@ public class WidgetService {
         // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
-            throw calls.failed(intended, conflict, FailureText.of(conflict, labels));
+            throw calls.failed(intended, conflict, failures.of(conflict, labels));
         }
         Widget saved = calls.atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
         return calls.succeeded(changing(attempt, saved.name(),
@@ -189,12 +191,12 @@ public class WidgetService {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
         } catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
-                throw calls.failed(attempt, refused, FailureText.of(refused));
+                throw calls.failed(attempt, refused, failures.of(refused));
             }
             RotationRefusedException refusal = new RotationRefusedException(refused);
-            throw calls.failed(attempt, refusal, FailureText.of(refused));
+            throw calls.failed(attempt, refusal, failures.of(refused));
         } catch (CloudflareUnavailableException failure) {
-            throw calls.failed(attempt, failure, FailureText.of(failure));
+            throw calls.failed(attempt, failure, failures.of(failure));
         }
         return calls.succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
     }

@@ -3,6 +3,7 @@ package com.turnstileadmin.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.turnstileadmin.text.Text;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -92,7 +93,8 @@ class DiscoveredClientRegistrationTest {
 
         ModelAndView down = signIn.signIn(new MockHttpServletRequest());
         assertThat(down.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(down.getModel()).containsEntry("heading", "Sign-in is unavailable").containsEntry("action", "Try again");
+        assertThat(down.getModel()).containsEntry("heading", Text.of("signin.unavailable.heading"))
+                .containsEntry("action", Text.of("signin.tryAgain"));
         // A sign-in already under way (its callback, a sign-out) still finds the registration.
         assertThat(registrations.findByRegistrationId("oidc")).isSameAs(found);
 

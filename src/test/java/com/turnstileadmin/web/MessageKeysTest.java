@@ -33,10 +33,14 @@ class MessageKeysTest {
     private static final Path JAVA = Path.of("src/main/java");
     /** {@code #{key}} or {@code #{key(args)}}, not {@code #{${expression}}}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)");
-    /** The first string argument of the calls that name a message code, unless it is the start of a made one. */
+    /**
+     * The first string argument of the calls that name a message code, unless it is the start of a made one:
+     * a form's errors, a look-up, and a {@code Text} (a flash message, an error page's words).
+     */
     private static final Pattern JAVA_KEY = Pattern.compile(
             "(?:reject|rejectValue\\([^,]+,)\\s*\\(?\\s*\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
-                    + "|getMessage\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)");
+                    + "|getMessage\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
+                    + "|Text\\.of\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)");
 
     private static Properties messages;
 
@@ -61,8 +65,20 @@ class MessageKeysTest {
     void everyKeyJavaNamesExists() throws IOException {
         List<String> keys = keysIn(JAVA, ".java", JAVA_KEY);
 
-        assertThat(keys).as("keys named in Java").contains("audit.unrecordedFailure", "widget.name.required");
+        assertThat(keys).as("keys named in Java").contains("audit.unrecordedFailure", "widget.name.required",
+                "widget.flash.deleted", "session.flash.signedOutEverywhere", "error.notFound.heading", "signin.failed",
+                "audit.failure.conflict");
         assertThat(keys).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
+    }
+
+    @Test
+    void aMistypedFlashCodeIsFound() {
+        String source = """
+                redirect.addFlashAttribute("flash", Text.of("widget.flash.delted", deleted.result().name()));
+                """;
+
+        assertThat(keysIn(source, JAVA_KEY)).containsExactly("widget.flash.delted")
+                .allSatisfy(key -> assertThat(messages).doesNotContainKey(key));
     }
 
     @Test
@@ -83,9 +99,21 @@ class MessageKeysTest {
         List<String> keys = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(path -> path.toString().endsWith(suffix)).toList()) {
-                Matcher found = key.matcher(Files.readString(file));
-                while (found.find()) {
-                    keys.add(found.group(1) != null ? found.group(1) : found.group(found.groupCount()));
+                keys.addAll(keysIn(Files.readString(file), key));
+            }
+        }
+        return keys;
+    }
+
+    /** The keys in one file's text: the first group of the pattern that matched. */
+    private static List<String> keysIn(String text, Pattern key) {
+        List<String> keys = new ArrayList<>();
+        Matcher found = key.matcher(text);
+        while (found.find()) {
+            for (int group = 1; group <= found.groupCount(); group++) {
+                if (found.group(group) != null) {
+                    keys.add(found.group(group));
+                    break;
                 }
             }
         }

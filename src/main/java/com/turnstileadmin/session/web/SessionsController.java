@@ -2,6 +2,7 @@ package com.turnstileadmin.session.web;
 
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.session.OpenSessions;
+import com.turnstileadmin.text.Text;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,7 @@ class SessionsController {
             RedirectAttributes redirect) {
         int ended = sessions.endAllOf(user, current.getId());
         log.info("{} signed \"{}\" out everywhere: {} session(s) ended", admin.name(), oneLine(user), ended);
-        redirect.addFlashAttribute("flash", "“" + user + "” is signed out everywhere: " + ended
-                + (ended == 1 ? " session" : " sessions") + " ended.");
+        redirect.addFlashAttribute("flash", Text.of("session.flash.signedOutEverywhere", user, ended));
         return "redirect:" + PAGE;
     }
 

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.audit.AuditWriteException;
+import com.turnstileadmin.text.Text;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareError;
 import com.turnstileadmin.widget.CloudflareException;
@@ -20,7 +21,8 @@ final class CloudflareFormErrors {
     static void reject(CloudflareException failure, Errors errors) {
         if (failure instanceof CloudflareApiException refused) {
             if (refused.errors().isEmpty()) {
-                errors.reject("cloudflare.refused", new Object[] {"HTTP " + refused.status()}, null);
+                Object[] status = {Text.of("cloudflare.httpStatus", refused.status())};
+                errors.reject("cloudflare.refused", status, null);
             }
             for (CloudflareError error : refused.errors()) {
                 Object[] said = {error.message()};

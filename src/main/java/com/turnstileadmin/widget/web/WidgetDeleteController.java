@@ -2,6 +2,7 @@ package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.text.Text;
 import com.turnstileadmin.widget.Recorded;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
@@ -58,7 +59,7 @@ class WidgetDeleteController {
             return page(model, sitekey, name, confirmation, true);
         }
         Recorded<Widget> deleted = widgets.delete(actor, accountId, sitekey);
-        redirect.addFlashAttribute("flash", "Widget “" + deleted.result().name() + "” deleted.");
+        redirect.addFlashAttribute("flash", Text.of("widget.flash.deleted", deleted.result().name()));
         Flash.warnIfUnrecorded(deleted, redirect);
         return "redirect:" + WidgetPaths.list(accountId);
     }

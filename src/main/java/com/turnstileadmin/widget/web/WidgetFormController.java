@@ -3,6 +3,7 @@ package com.turnstileadmin.widget.web;
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditWriteException;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.text.Text;
 import com.turnstileadmin.widget.CloudflareException;
 import com.turnstileadmin.widget.EditConflictException;
 import com.turnstileadmin.widget.OverBudgetException;
@@ -106,8 +107,7 @@ class WidgetFormController {
         String token = form.getCreateToken();
         SentCreateForms.Claim claim = sentForms.claim(token, accountId);
         if (claim instanceof SentCreateForms.Claim.Created sentBefore) {
-            redirect.addFlashAttribute("flash", "This form was sent before and made this widget; nothing new was"
-                    + " created. Its secret was shown then: reveal it here if you need it again.");
+            redirect.addFlashAttribute("flash", Text.of("widget.flash.sentBefore"));
             return "redirect:" + WidgetPaths.details(accountId, sentBefore.sitekey());
         }
         if (claim instanceof SentCreateForms.Claim.InFlight) {
@@ -167,16 +167,17 @@ class WidgetFormController {
         }
         if (form.toSettings().equals(form.baseSettings())) {
             // Nothing edited: nothing is sent (not even the read of the conflict check) and nothing recorded.
-            redirect.addFlashAttribute("flash", "No changes to save.");
+            redirect.addFlashAttribute("flash", Text.of("widget.flash.noChanges"));
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
         }
         try {
             Recorded<Widget> saved = widgets.update(actor, accountId, sitekey, form.baseSettings(), form.toSettings(),
                     Objects.requireNonNull(form.getModifiedOn()));
             String name = saved.result().name();
-            redirect.addFlashAttribute("flash", "Widget “" + name + "” saved."
-                    + (!name.equals(form.getBase().getName()) && names.takenByAnother(actor, accountId, name, sitekey)
-                            ? " Another widget in this account has the same name: the sitekey tells them apart." : ""));
+            boolean nameTaken = !name.equals(form.getBase().getName())
+                    && names.takenByAnother(actor, accountId, name, sitekey);
+            redirect.addFlashAttribute("flash", nameTaken ? Text.of("widget.flash.savedNameTaken", name)
+                    : Text.of("widget.flash.saved", name));
             Flash.warnIfUnrecorded(saved, redirect);
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
         } catch (EditConflictException conflict) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param mode managed, non-interactive or invisible (or a mode Cloudflare added since), as Cloudflare has it
  * @param modeLabel what the pages call it ({@link SettingLabels})
  * @param domains the first {@value #DOMAINS_SHOWN} domains, comma-separated
- * @param moreDomains "+2 more" when there are more than those, else {@code null}
+ * @param moreDomains how many domains there are beyond those ("+2 more", {@code widget.list.moreDomains}), or
+ *     {@code null} when there are none
  * @param allDomains every domain, comma-separated, for the tooltip of {@code moreDomains}
  * @param region world or china
  * @param regionLabel what the pages call it
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param modified when the widget was last changed
  */
 public record WidgetRow(String name, String href, String sitekey, String sitekeyStart, String sitekeyEnd, String mode,
-        String modeLabel, String domains, @Nullable String moreDomains, String allDomains, String region, String regionLabel, String clearanceLevel,
+        String modeLabel, String domains, @Nullable Integer moreDomains, String allDomains, String region, String regionLabel, String clearanceLevel,
         String clearanceLevelLabel, ShownTime created, ShownTime modified) {
 
     static final int DOMAINS_SHOWN = 3;
@@ -49,7 +50,7 @@ public record WidgetRow(String name, String href, String sitekey, String sitekey
         List<String> domains = settings.domains();
         boolean more = domains.size() > DOMAINS_SHOWN;
         String shown = String.join(", ", more ? domains.subList(0, DOMAINS_SHOWN) : domains);
-        String moreDomains = more ? "+" + (domains.size() - DOMAINS_SHOWN) + " more" : null;
+        Integer moreDomains = more ? domains.size() - DOMAINS_SHOWN : null;
         String sitekey = widget.sitekey().value();
         int cut = Math.max(0, sitekey.length() - SITEKEY_END);
         return new WidgetRow(widget.name(), WidgetPaths.details(account, widget.sitekey()), sitekey,

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget.web;
 
+import static com.turnstileadmin.text.ShownText.shownAs;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
 import static com.turnstileadmin.widget.web.WidgetAuditTest.CREATE;
 import static com.turnstileadmin.widget.web.WidgetAuditTest.DELETE;
@@ -19,6 +20,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.security.Role;
+import com.turnstileadmin.text.Text;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.widget.CloudflareApiException;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -58,6 +61,9 @@ class AuditWriteFailureTest {
 
     @Autowired
     private FakeTurnstileWidgets cloudflare;
+
+    @Autowired
+    private MessageSource messages;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -91,7 +97,7 @@ class AuditWriteFailureTest {
 
     @Test
     void thePageAfterTheRedirectShowsTheWarning() throws Exception {
-        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.EDITOR).flashAttr("flash", "Widget “Shop” saved.")
+        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.EDITOR).flashAttr("flash", Text.of("widget.flash.saved", "Shop"))
                         .flashAttr("unrecorded", true))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -124,7 +130,7 @@ class AuditWriteFailureTest {
     void aDeleteThatCannotBeRecordedIsDoneAndTheUserIsToldSo() throws Exception {
         mvc.perform(DELETE.by(Role.ADMIN))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("flash", "Widget “Shop checkout” deleted."))
+                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")))
                 .andExpect(flash().attribute("unrecorded", true));
 
         assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget.web;
 
+import static com.turnstileadmin.text.ShownText.shownAs;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebSliceTest(WidgetDeleteController.class)
@@ -34,6 +36,9 @@ class WidgetDeleteControllerTest {
 
     @Autowired
     private FakeTurnstileWidgets cloudflare;
+
+    @Autowired
+    private MessageSource messages;
 
     @Test
     void adminIsAskedToTypeTheEndOfTheSitekeyInARedDialog() throws Exception {
@@ -51,7 +56,7 @@ class WidgetDeleteControllerTest {
     void adminDeletesWithOneCallAndLandsOnTheListToldTheNameCloudflareDeleted() throws Exception {
         mvc.perform(DELETE.with("name", "A name the form made up").by(Role.ADMIN))
                 .andExpect(redirectedUrl(WIDGETS))
-                .andExpect(flash().attribute("flash", "Widget “Shop checkout” deleted."));
+                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")));
 
         assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
     }

@@ -1,5 +1,6 @@
 package com.turnstileadmin.widget.web;
 
+import static com.turnstileadmin.text.ShownText.shownAs;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.WIDGETS;
 import static com.turnstileadmin.widget.FakeTurnstileWidgets.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -60,6 +62,9 @@ class WidgetFormControllerTest {
     private FakeTurnstileWidgets cloudflare;
 
     @Autowired
+    private MessageSource messages;
+
+    @Autowired
     private JdbcTemplate jdbc;
 
     @ParameterizedTest
@@ -86,8 +91,8 @@ class WidgetFormControllerTest {
 
         mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
                 .andExpect(redirectedUrl(WIDGETS + "/0x4AAAAAAAnew1"))
-                .andExpect(flash().attribute("flash", startsWith(
-                        "This form was sent before and made this widget; nothing new was created.")));
+                .andExpect(flash().attribute("flash", shownAs(messages, startsWith(
+                        "This form was sent before and made this widget; nothing new was created."))));
 
         assertThat(cloudflare.calls()).as("one create, and its look at the names").containsExactly(
                 "create Shop login", "list");
@@ -170,7 +175,7 @@ class WidgetFormControllerTest {
     void editorsAndAdminsSaveAnEditAfterCheckingNobodyChangedTheWidget(Role role) throws Exception {
         mvc.perform(UPDATE.by(role))
                 .andExpect(redirectedUrl(SHOP_PATH))
-                .andExpect(flash().attribute("flash", "Widget “Shop checkout” saved."));
+                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” saved.")));
 
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "update " + SHOP);
         assertThat(cloudflare.widget(SHOP).settings().domains()).containsExactly("example.com", "shop.example.com");
@@ -244,8 +249,8 @@ class WidgetFormControllerTest {
 
         mvc.perform(UPDATE.with("edited.name", "Shop login").by(Role.EDITOR))
                 .andExpect(redirectedUrl(SHOP_PATH))
-                .andExpect(flash().attribute("flash", "Widget “Shop login” saved. Another widget in this account has "
-                        + "the same name: the sitekey tells them apart."));
+                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop login” saved. Another widget in this "
+                        + "account has the same name: the sitekey tells them apart.")));
 
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP, "update " + SHOP, "list");
     }
@@ -254,7 +259,7 @@ class WidgetFormControllerTest {
     void anEditThatChangesNothingSendsNothingAndSaysSo() throws Exception {
         mvc.perform(UPDATE.with("edited.domains", "example.com").by(Role.EDITOR))
                 .andExpect(redirectedUrl(SHOP_PATH))
-                .andExpect(flash().attribute("flash", "No changes to save."));
+                .andExpect(flash().attribute("flash", shownAs(messages, "No changes to save.")));
 
         assertThat(cloudflare.calls()).isEmpty();
     }
@@ -283,6 +288,17 @@ class WidgetFormControllerTest {
 
         assertThat(page).contains("<a href=\"#offlabel\">Cloudflare says: offlabel needs Enterprise</a>");
         assertThat(Html.ids(page)).as("the link's target").contains("offlabel");
+    }
+
+    @Test
+    void aRefusalWithoutAReasonSaysItsStatusAtTheTop() throws Exception {
+        cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400, List.of()));
+
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<span>Cloudflare says: HTTP 400</span>");
     }
 
     @Test
