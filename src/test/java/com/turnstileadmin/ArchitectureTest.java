@@ -31,6 +31,8 @@ import org.springframework.stereotype.Controller;
  *   <li>{@code monitoring}: the Cloudflare part of readiness, asked through the widget port like any
  *       other use of Cloudflare;
  *   <li>{@code session}: the admins' page of who is signed in, and signing a user out everywhere.
+ *   <li>{@code paging}: the page number and size, pager and list URLs that the widget list and the
+ *       audit trail share; it knows no feature.
  * </ul>
  *
  * <p>Within a feature, its pages (controllers, forms, view types) are in its {@code web} subpackage

@@ -41,6 +41,11 @@ class MessageKeysTest {
             "(?:reject|rejectValue\\([^,]+,)\\s*\\(?\\s*\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
                     + "|getMessage\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
                     + "|Text\\.of\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)");
+    /**
+     * A message code that Java hands to a template to resolve ({@code #{${audit.error('to')}}}): a
+     * literal under a prefix that only such codes use.
+     */
+    private static final Pattern JAVA_CODE = Pattern.compile("\"((?:audit\\.filter|pager|widget\\.list)\\.[A-Za-z][\\w.-]*)\"");
 
     private static Properties messages;
 
@@ -79,6 +84,14 @@ class MessageKeysTest {
 
         assertThat(keysIn(source, JAVA_KEY)).containsExactly("widget.flash.delted")
                 .allSatisfy(key -> assertThat(messages).doesNotContainKey(key));
+    }
+
+    @Test
+    void everyMessageCodeJavaHandsToATemplateExists() throws IOException {
+        List<String> codes = keysIn(JAVA, ".java", JAVA_CODE);
+
+        assertThat(codes).as("codes named in Java").contains("audit.filter.notADate", "audit.filter.endBeforeStart");
+        assertThat(codes).allSatisfy(code -> assertThat(messages).as("messages.properties").containsKey(code));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.paging.LenientNumberEditor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Every entry the audit page's filters match, as a CSV download. Written as it is read, a batch at a
@@ -34,23 +37,23 @@ class AuditExportController {
         this.clock = clock;
     }
 
+    @InitBinder
+    void readPagingLeniently(WebDataBinder binder) {
+        // The link carries the page's whole query: an odd page number in it must not make the export a 400.
+        LenientNumberEditor.register(binder);
+    }
+
     /**
      * The CSV, or, if a filter cannot be read (a hand-made URL: the page offers no download then),
-     * the page with its message and a 400.
+     * the page with its message and a 400. The page and size of the query, if any, are ignored.
      */
     @GetMapping("/accounts/{accountId}/audit.csv")
     @PreAuthorize("hasRole('ADMIN')")
-    public @Nullable String export(@PathVariable AccountId accountId,
-            @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String widget,
-            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            Model model, HttpServletResponse response) throws IOException {
-        AuditParams params = AuditParams.of(actor, action, widget, from, to, null, null);
+    public @Nullable String export(@PathVariable AccountId accountId, @ModelAttribute AuditParams params, Model model,
+            HttpServletResponse response) throws IOException {
         if (!params.isValid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("audit", AuditView.of(params, trail, accountId, AuditPaths.page(accountId),
-                    AuditPaths.export(accountId)));
+            model.addAttribute("audit", AuditView.of(params, null, AuditPaths.page(accountId), AuditPaths.export(accountId)));
             model.addAttribute("htmxRequest", false);
             return AuditPageController.PAGE;
         }

@@ -2,20 +2,23 @@ package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditFilter;
+import com.turnstileadmin.paging.Paging;
+import com.turnstileadmin.paging.QueryUrl;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 
 /**
  * The audit page's filters as they live in the URL query ({@code ?actor=alice&action=update&widget=shop&
- * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed so that the form shows them again.
+ * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed (trimmed, at most {@value #MAX_TEXT_LENGTH}
+ * characters) so that the form shows them again. Spring MVC binds the query to this record's constructor.
  * Unlike the paging, which falls back to its default, a filter that cannot be read is an error the
  * page shows next to its field: a silently dropped date would show entries the admin did not ask for.
  * Dates are days in UTC, the time zone of the times a page shows without JavaScript.
@@ -23,30 +26,43 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param action an {@link AuditAction}'s {@link #actionValue URL value}, or empty for every action
  * @param from the first day, {@code yyyy-mm-dd}, or empty
  * @param to the last day, included, or empty
+ * @param page see {@link Paging}
+ * @param size see {@link Paging}
  */
 public record AuditParams(String actor, String action, String widget, String from, String to, int page, int size) {
 
-    static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
-    static final int DEFAULT_SIZE = 25;
     static final int MAX_TEXT_LENGTH = 100;
     /**
      * A date field holds what a date input sends, whatever it shows (03/01/2026 to an American browser,
      * 01.03.2026 to a German one): only a hand-made address can hold anything else, so the message names
      * no format the field does not show.
      */
-    static final String NOT_A_DATE = "Not a date this page can read: choose one in the field.";
+    static final String NOT_A_DATE = "audit.filter.notADate";
 
-    /** Reads the query parameters, each as it came, trimmed; a malformed page or size falls back to its default. */
-    static AuditParams of(@Nullable String actor, @Nullable String action, @Nullable String widget,
-            @Nullable String from, @Nullable String to, @Nullable String page, @Nullable String size) {
-        int perPage = parse(size, DEFAULT_SIZE);
-        return new AuditParams(text(actor), text(action), text(widget), text(from), text(to),
-                Math.max(1, Math.min(parse(page, 1), 100_000)), PAGE_SIZES.contains(perPage) ? perPage : DEFAULT_SIZE);
+    public AuditParams(@Nullable String actor, @Nullable String action, @Nullable String widget,
+            @Nullable String from, @Nullable String to, int page, int size) {
+        this.actor = text(actor);
+        this.action = text(action);
+        this.widget = text(widget);
+        this.from = text(from);
+        this.to = text(to);
+        Paging paging = new Paging(page, size);
+        this.page = paging.page();
+        this.size = paging.size();
     }
 
     /** A widget's whole history: the trail filtered by its sitekey. */
     static AuditParams ofWidget(String sitekey) {
-        return new AuditParams("", "", sitekey, "", "", 1, DEFAULT_SIZE);
+        return new AuditParams(null, null, sitekey, null, null, 1, Paging.DEFAULT_SIZE);
+    }
+
+    Paging paging() {
+        return new Paging(page, size);
+    }
+
+    /** The page of entries to read from the trail. */
+    Pageable pageable() {
+        return PageRequest.of(page - 1, size);
     }
 
     /** How an action is spelled in the URL and the form: {@code rotate-secret}. */
@@ -54,11 +70,14 @@ public record AuditParams(String actor, String action, String widget, String fro
         return action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** What is wrong with the filters, by the name of the field concerned; empty when they can be used. */
+    /**
+     * What is wrong with the filters: the message code ({@code audit.filter.*}) by the name of the field
+     * concerned; empty when they can be used.
+     */
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!action.isEmpty() && parsedAction() == null) {
-            errors.put("action", "There is no such action. Choose one from the list.");
+            errors.put("action", "audit.filter.unknownAction");
         }
         LocalDate first = date(from);
         LocalDate last = date(to);
@@ -69,7 +88,7 @@ public record AuditParams(String actor, String action, String widget, String fro
             errors.put("to", NOT_A_DATE);
         }
         if (first != null && last != null && last.isBefore(first)) {
-            errors.put("to", "The end date is before the start date.");
+            errors.put("to", "audit.filter.endBeforeStart");
         }
         return errors;
     }
@@ -109,37 +128,17 @@ public record AuditParams(String actor, String action, String widget, String fro
 
     /** The URL at {@code path} in this state, with only the parameters that differ from their defaults. */
     String url(String path) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        putIfGiven(values, "actor", actor);
-        putIfGiven(values, "action", action);
-        putIfGiven(values, "widget", widget);
-        putIfGiven(values, "from", from);
-        putIfGiven(values, "to", to);
-        if (size != DEFAULT_SIZE) {
-            values.put("size", size);
-        }
-        if (page != 1) {
-            values.put("page", page);
-        }
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-        // As URI variables, the values are encoded strictly: a '+' or '&' in a filter stays itself.
-        values.keySet().forEach(name -> url.queryParam(name, "{" + name + "}"));
-        return url.encode().buildAndExpand(values).toUriString();
+        return QueryUrl.of(path).with("actor", actor).with("action", action).with("widget", widget).with("from", from)
+                .with("to", to).with(paging()).toString();
     }
 
     /** The export's URL: the same filters, every page. */
     String exportUrl(String path) {
-        return new AuditParams(actor, action, widget, from, to, 1, DEFAULT_SIZE).url(path);
+        return new AuditParams(actor, action, widget, from, to, 1, Paging.DEFAULT_SIZE).url(path);
     }
 
     private @Nullable AuditAction parsedAction() {
         return Arrays.stream(AuditAction.values()).filter(a -> actionValue(a).equals(action)).findFirst().orElse(null);
-    }
-
-    private static void putIfGiven(Map<String, Object> values, String name, String value) {
-        if (!value.isEmpty()) {
-            values.put(name, value);
-        }
     }
 
     private static @Nullable LocalDate date(String value) {
@@ -157,12 +156,5 @@ public record AuditParams(String actor, String action, String widget, String fro
     private static String text(@Nullable String value) {
         String text = value == null ? "" : value.strip();
         return text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text;
-    }
-
-    private static int parse(@Nullable String value, int fallback) {
-        if (value == null || !value.matches("\\d{1,9}")) {
-            return fallback;
-        }
-        return Integer.parseInt(value);
     }
 }

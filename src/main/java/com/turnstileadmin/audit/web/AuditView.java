@@ -1,22 +1,20 @@
 package com.turnstileadmin.audit.web;
 
-import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
-import com.turnstileadmin.audit.AuditTrail;
-import java.text.NumberFormat;
+import com.turnstileadmin.paging.Pager;
+import com.turnstileadmin.paging.Paging;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 
 /**
  * What the audit page shows: the filters as typed with what is wrong with them, and the entries
- * they match with the range ("26–50 of 1,200") and the pager's links.
+ * they match with the pager. Its URLs are context-relative; the page renders them with {@code @{...}}.
  *
+ * @param errors the message code for each filter that cannot be read, by its field
  * @param entries {@code null} when the filters could not be read, so nothing was looked up
  * @param path the page's path, {@code /accounts/{id}/audit}
  * @param exportPath the CSV's path, {@code /accounts/{id}/audit.csv}
@@ -28,14 +26,9 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
     public record ActionChoice(String value, String label) {
     }
 
-    static AuditView of(AuditParams params, AuditTrail trail, AccountId account,
-            String path, String exportPath) {
-        Map<String, String> errors = params.errors();
-        Page<AuditEntry> entries = errors.isEmpty()
-                ? trail.search(account, params.toFilter(),
-                        PageRequest.of(params.page() - 1, params.size()))
-                : null;
-        return new AuditView(params, errors, entries, path, exportPath);
+    /** The page for these filters and the entries read for them ({@code null} if they cannot be read). */
+    static AuditView of(AuditParams params, @Nullable Page<AuditEntry> entries, String path, String exportPath) {
+        return new AuditView(params, params.errors(), entries, path, exportPath);
     }
 
     public List<ActionChoice> actions() {
@@ -44,10 +37,10 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
     }
 
     public List<Integer> pageSizes() {
-        return AuditParams.PAGE_SIZES;
+        return Paging.SIZES;
     }
 
-    /** The message for a field, or {@code null}. */
+    /** The message code for a field, or {@code null}. */
     public @Nullable String error(String field) {
         return errors.get(field);
     }
@@ -56,35 +49,20 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
         return entries != null && entries.hasContent();
     }
 
-    public String range() {
-        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        if (entries == null || !entries.hasContent()) {
-            return "0 of " + number.format(entries == null ? 0 : entries.getTotalElements());
-        }
-        long first = entries.getPageable().getOffset() + 1;
-        long last = first + entries.getNumberOfElements() - 1;
-        return number.format(first) + "–" + number.format(last) + " of " + number.format(entries.getTotalElements());
+    /** The pager; {@code null} when nothing was looked up. */
+    public @Nullable Pager pager() {
+        return entries == null ? null : Pager.of(params.paging(), entries.getNumberOfElements(),
+                entries.getTotalElements(), entries.hasNext(), number -> params.atPage(number).url(path));
     }
 
     /** Whether the page asked for lies past the last one (a stale link, say) rather than nothing matching. */
     public boolean isPastTheEnd() {
-        return entries != null && !entries.hasContent() && params.page() > 1;
-    }
-
-    public @Nullable String previousUrl() {
-        return params.page() > 1 && hasEntries() ? params.atPage(params.page() - 1).url(path) : null;
-    }
-
-    public @Nullable String nextUrl() {
-        return entries != null && entries.hasNext() ? params.atPage(params.page() + 1).url(path) : null;
+        Pager pager = pager();
+        return pager != null && pager.pastTheEnd();
     }
 
     public String currentUrl() {
         return params.url(path);
-    }
-
-    public String firstPageUrl() {
-        return params.atPage(1).url(path);
     }
 
     public String unfilteredUrl() {

@@ -1,65 +1,58 @@
 package com.turnstileadmin.widget.web;
 
+import com.turnstileadmin.paging.Paging;
+import com.turnstileadmin.paging.QueryUrl;
 import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.SettingFilter;
 import com.turnstileadmin.widget.WidgetFilter;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSort;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The state of the widget list as it lives in the URL query ({@code ?q=shop&by=name&mode=invisible&
  * region=world&sort=name&dir=asc&size=50&page=2}), so that a link can be shared and Back and Forward
- * work. Whatever is missing or malformed in a URL falls back to its default rather than failing: it is
- * a list, not a form. The default order is the newest first, where a widget just created is.
+ * work. Spring MVC binds the query to this record's constructor, which gives whatever is missing or
+ * malformed its default rather than failing: it is a list, not a form. (The numbers are read by
+ * {@link com.turnstileadmin.paging.LenientNumberEditor}.) The default order is the newest first, where
+ * a widget just created is; without a direction, a column sorts its natural way: names and sitekeys A
+ * to Z, times the newest first.
  *
- * @param q the filter text, empty for every widget
+ * @param q the filter text, stripped, at most {@value #MAX_FILTER_LENGTH} characters; empty for every widget
  * @param by what the filter searches: {@code name} or {@code sitekey}
  * @param mode a {@link WidgetMode}'s value, or empty for every mode
  * @param region a {@link Region}'s value, or empty for every region
  * @param sort the column to sort by: one of {@link #SORTABLE}
  * @param dir {@code asc} or {@code desc}
+ * @param page see {@link Paging}
+ * @param size see {@link Paging}
  */
 public record ListParams(String q, String by, String mode, String region, String sort, String dir, int page,
         int size) {
 
-    public static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     public static final List<String> SORTABLE = List.of("name", "sitekey", "created", "modified");
     static final String DEFAULT_SORT = "created";
-    static final int DEFAULT_SIZE = 25;
     static final int MAX_FILTER_LENGTH = 100;
 
-    /**
-     * Reads the query parameters ({@code q, by, mode, region, sort, dir, page, size}), each as it came
-     * or, if absent or malformed, its default. Without a direction, a column sorts its natural way:
-     * names and sitekeys A to Z, times the newest first.
-     */
-    public static ListParams of(Map<String, String> query) {
-        String text = query.getOrDefault("q", "").strip();
-        String sort = query.get("sort");
-        String column = sort != null && SORTABLE.contains(sort) ? sort : DEFAULT_SORT;
-        String dir = query.get("dir");
-        int size = parse(query.get("size"), DEFAULT_SIZE);
-        return new ListParams(
-                text.length() > MAX_FILTER_LENGTH ? text.substring(0, MAX_FILTER_LENGTH) : text,
-                "sitekey".equals(query.get("by")) ? "sitekey" : "name",
-                known(query.get("mode"), WidgetMode.KNOWN.stream().map(WidgetMode::value).toList()),
-                known(query.get("region"), Region.KNOWN.stream().map(Region::value).toList()),
-                column,
-                "asc".equals(dir) || "desc".equals(dir) ? dir : naturalDirection(column),
-                Math.max(1, Math.min(parse(query.get("page"), 1), 100_000)),
-                PAGE_SIZES.contains(size) ? size : DEFAULT_SIZE);
+    public ListParams(@Nullable String q, @Nullable String by, @Nullable String mode, @Nullable String region,
+            @Nullable String sort, @Nullable String dir, int page, int size) {
+        String text = q == null ? "" : q.strip();
+        this.q = text.length() > MAX_FILTER_LENGTH ? text.substring(0, MAX_FILTER_LENGTH) : text;
+        this.by = "sitekey".equals(by) ? "sitekey" : "name";
+        this.mode = known(mode, WidgetMode.KNOWN.stream().map(WidgetMode::value).toList());
+        this.region = known(region, Region.KNOWN.stream().map(Region::value).toList());
+        this.sort = sort != null && SORTABLE.contains(sort) ? sort : DEFAULT_SORT;
+        this.dir = "asc".equals(dir) || "desc".equals(dir) ? dir : naturalDirection(this.sort);
+        Paging paging = new Paging(page, size);
+        this.page = paging.page();
+        this.size = paging.size();
     }
 
-    /** The list as it opens: every widget, the newest first. */
-    public static ListParams defaults() {
-        return of(Map.of());
+    public Paging paging() {
+        return new Paging(page, size);
     }
 
     public WidgetQuery toQuery() {
@@ -94,8 +87,8 @@ public record ListParams(String q, String by, String mode, String region, String
     }
 
     /**
-     * The state after clicking a column header: sorted by it, its natural way (see {@link #of}), or
-     * flipped if it already was.
+     * The state after clicking a column header: sorted by it, its natural way, or flipped if it
+     * already was.
      */
     public ListParams sortedBy(String column) {
         String newDir = !column.equals(sort) ? naturalDirection(column) : "asc".equals(dir) ? "desc" : "asc";
@@ -120,33 +113,15 @@ public record ListParams(String q, String by, String mode, String region, String
 
     /** The list's URL in this state, with only the parameters that differ from their defaults. */
     public String url(String listPath) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (!q.isEmpty()) {
-            values.put("q", q);
-        }
+        QueryUrl url = QueryUrl.of(listPath).with("q", q);
         if (!q.isEmpty() || !"name".equals(by)) {
-            values.put("by", by);
+            url.with("by", by);
         }
-        if (!mode.isEmpty()) {
-            values.put("mode", mode);
-        }
-        if (!region.isEmpty()) {
-            values.put("region", region);
-        }
+        url.with("mode", mode).with("region", region);
         if (!DEFAULT_SORT.equals(sort) || !naturalDirection(sort).equals(dir)) {
-            values.put("sort", sort);
-            values.put("dir", dir);
+            url.with("sort", sort).with("dir", dir);
         }
-        if (size != DEFAULT_SIZE) {
-            values.put("size", size);
-        }
-        if (page != 1) {
-            values.put("page", page);
-        }
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(listPath);
-        // As URI variables, the values are encoded strictly: a '+' or '&' in the filter stays itself.
-        values.keySet().forEach(name -> url.queryParam(name, "{" + name + "}"));
-        return url.encode().buildAndExpand(values).toUriString();
+        return url.with(paging()).toString();
     }
 
     /** Names and sitekeys read A to Z; times are read for what is new. */
@@ -156,12 +131,5 @@ public record ListParams(String q, String by, String mode, String region, String
 
     private static String known(@Nullable String value, List<String> values) {
         return value != null && values.contains(value) ? value : "";
-    }
-
-    private static int parse(@Nullable String value, int fallback) {
-        if (value == null || !value.matches("\\d{1,9}")) {
-            return fallback;
-        }
-        return Integer.parseInt(value);
     }
 }

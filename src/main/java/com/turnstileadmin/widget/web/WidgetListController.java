@@ -1,18 +1,20 @@
 package com.turnstileadmin.widget.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.paging.LenientNumberEditor;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.SettingLabels;
 import com.turnstileadmin.widget.WidgetService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The widget list: filter, sort and pages, all in the URL. A plain request gets the page; an htmx
@@ -31,11 +33,15 @@ class WidgetListController {
         this.labels = labels;
     }
 
-    /** The query's parameters are those of {@link ListParams#of}; any other is ignored. */
+    @InitBinder
+    void readPagingLeniently(WebDataBinder binder) {
+        LenientNumberEditor.register(binder);
+    }
+
+    /** The query's parameters are the components of {@link ListParams}; any other is ignored. */
     @GetMapping("/accounts/{accountId}/widgets")
-    String list(@PathVariable AccountId accountId, @RequestParam Map<String, String> query, SignedInUser viewer,
-            HtmxRequest htmx, Model model, HttpServletResponse response) {
-        ListParams params = ListParams.of(query);
+    String list(@PathVariable AccountId accountId, @ModelAttribute ListParams params, SignedInUser viewer,
+            HtmxRequest htmx, HtmxResponse htmxResponse, Model model) {
         ListView view = new ListView(params, widgets.list(viewer, accountId, params.toQuery(), params.toSettingFilter()),
                 WidgetPaths.list(accountId));
         model.addAttribute("view", view);
@@ -43,8 +49,9 @@ class WidgetListController {
         // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:
         // HX-Request that keeps caches from mixing them up). A history restore wants the whole page.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
-            // The address bar shows the list's state in its shortest form, ready to share.
-            response.setHeader("HX-Push-Url", view.currentUrl());
+            // The address bar shows the list's state in its shortest form, ready to share; htmx-spring-boot
+            // puts the context path in front.
+            htmxResponse.setPushUrl(view.currentUrl());
             return "widgets/list :: results";
         }
         return "widgets/list";

@@ -15,6 +15,7 @@ import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.web.Html;
+import com.turnstileadmin.web.Links;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ class AuditPageControllerTest {
     static final String PAGE = "/accounts/" + ACCOUNT.value() + "/audit";
     static final String EXPORT = PAGE + ".csv";
     static final String HISTORY = "/accounts/" + ACCOUNT.value() + "/widgets/0x4AAAAAAAshop/history";
+    /** A context path, as {@code server.servlet.context-path=/admin} sets it. */
+    private static final String ADMIN = "/admin";
 
     @Autowired
     private MockMvc mvc;
@@ -187,6 +190,51 @@ class AuditPageControllerTest {
         String valid = mvc.perform(Route.get(PAGE + "?actor=alice").by(Role.ADMIN).header("HX-Request", "true"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(valid).contains("Shop checkout", "href=\"" + EXPORT + "?actor=alice\"");
+    }
+
+    @Test
+    void aPageOrSizeThatCannotBeReadShowsTheFirstPageAndExportsRatherThanA400() throws Exception {
+        entries.created(ALICE, "0x4AAAAAAAshop", "Shop checkout");
+
+        String page = mvc.perform(Route.get(PAGE + "?page=abc&size=9999999999").by(Role.ADMIN))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Shop checkout", "1–1 of 1");
+        mvc.perform(Route.get(EXPORT + "?page=1.5&size=x").by(Role.ADMIN)).andExpect(status().isOk());
+    }
+
+    @Test
+    void underAContextPathEveryLinkFormAndPushedAddressOfTheTrailStartsWithIt() throws Exception {
+        for (int i = 1; i <= 23; i++) {
+            entries.at("2026-03-01T10:%02d:00Z".formatted(i)).created(ALICE, "0x4AAAAAAAshop", "Widget number " + i);
+        }
+        String page = underAdmin(PAGE + "?size=10&page=2");
+
+        assertThat(Links.of(page)).as("rows, filter form, pager, CSV, header")
+                .contains(ADMIN + PAGE, ADMIN + PAGE + "?size=10", ADMIN + PAGE + "?size=10&page=3", ADMIN + EXPORT,
+                        ADMIN + "/accounts/" + ACCOUNT.value() + "/widgets/0x4AAAAAAAshop");
+        // "Show every entry" and "Go to the first page" are on the empty states.
+        assertThat(Stream.of(page, underAdmin(PAGE + "?actor=carol"), underAdmin(PAGE + "?page=9"))
+                .flatMap(html -> Links.outside(ADMIN, html).stream())).isEmpty();
+        mvc.perform(Route.get(ADMIN + PAGE + "?size=10&page=2").by(Role.ADMIN).contextPath(ADMIN)
+                        .header("HX-Request", "true"))
+                .andExpect(header().string("HX-Push-Url", ADMIN + PAGE + "?size=10&page=2"));
+    }
+
+    @Test
+    void underAContextPathAWidgetsHistoryLinksAndRedirectsToTheTrailUnderIt() throws Exception {
+        String history = mvc.perform(Route.get(ADMIN + HISTORY).by(Role.ADMIN).contextPath(ADMIN)
+                .header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+
+        assertThat(Links.of(history)).containsExactly(ADMIN + PAGE + "?widget=0x4AAAAAAAshop");
+        mvc.perform(Route.get(ADMIN + HISTORY).by(Role.ADMIN).contextPath(ADMIN))
+                .andExpect(redirectedUrl(ADMIN + PAGE + "?widget=0x4AAAAAAAshop"));
+    }
+
+    private String underAdmin(String path) throws Exception {
+        return mvc.perform(Route.get(ADMIN + path).by(Role.ADMIN).contextPath(ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test

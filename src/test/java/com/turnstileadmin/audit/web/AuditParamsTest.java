@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditFilter;
+import com.turnstileadmin.paging.QueryBinding;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AuditParamsTest {
@@ -13,7 +15,8 @@ class AuditParamsTest {
 
     @Test
     void theDaysAreWholeDaysInUtcTheLastOneIncluded() {
-        AuditFilter filter = AuditParams.of(null, "rotate-secret", null, "2026-03-01", "2026-03-01", null, null).toFilter();
+        AuditFilter filter = params(Map.of("action", "rotate-secret", "from", "2026-03-01", "to", "2026-03-01"))
+                .toFilter();
 
         assertThat(filter.action()).isEqualTo(AuditAction.ROTATE_SECRET);
         assertThat(filter.from()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
@@ -22,15 +25,29 @@ class AuditParamsTest {
 
     @Test
     void theUrlHoldsOnlyWhatDiffersFromTheDefaultsWithEveryCharacterOfATextKept() {
-        AuditParams params = AuditParams.of(" a&b+c d ", "", "", "", "", "3", "50");
+        AuditParams params = params(Map.of("actor", " a&b+c d ", "action", "", "page", "3", "size", "50"));
 
         assertThat(params.url(PAGE)).isEqualTo(PAGE + "?actor=a%26b%2Bc%20d&size=50&page=3");
         assertThat(params.exportUrl(PAGE + ".csv")).isEqualTo(PAGE + ".csv?actor=a%26b%2Bc%20d");
-        assertThat(AuditParams.of(null, null, null, null, null, "-1", "7").url(PAGE)).isEqualTo(PAGE);
+        assertThat(params(Map.of("page", "-1", "size", "7")).url(PAGE)).isEqualTo(PAGE);
     }
 
     @Test
-    void aYearPastFourDigitsIsNoDate() {
-        assertThat(AuditParams.of(null, null, null, "+999999999-12-31", null, null, null).errors()).containsKey("from");
+    void aFilterThatCannotBeReadIsAMessageCodeByItsField() {
+        assertThat(params(Map.of("from", "+999999999-12-31")).errors()).as("a year past four digits is no date")
+                .containsEntry("from", AuditParams.NOT_A_DATE);
+        assertThat(params(Map.of("action", "destroy", "from", "2026-03-05", "to", "2026-03-01")).errors())
+                .containsExactly(Map.entry("action", "audit.filter.unknownAction"),
+                        Map.entry("to", "audit.filter.endBeforeStart"));
+        assertThat(params(Map.of("actor", "alice", "to", "2026-03-01")).isValid()).isTrue();
+    }
+
+    @Test
+    void aWidgetsHistoryIsTheTrailFilteredByItsSitekey() {
+        assertThat(AuditParams.ofWidget("0x4AAAAAAAshop").url(PAGE)).isEqualTo(PAGE + "?widget=0x4AAAAAAAshop");
+    }
+
+    private static AuditParams params(Map<String, String> query) {
+        return QueryBinding.bind(AuditParams.class, query);
     }
 }

@@ -2,6 +2,7 @@ package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.paging.QueryBinding;
 import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.SettingFilter;
 import com.turnstileadmin.widget.WidgetFilter;
@@ -24,7 +25,7 @@ class ListParamsTest {
 
     @Test
     void absentParametersTakeTheirDefaultsTheNewestFirst() {
-        assertThat(params(Map.of())).isEqualTo(DEFAULTS).isEqualTo(ListParams.defaults());
+        assertThat(params(Map.of())).isEqualTo(DEFAULTS);
         assertThat(DEFAULTS.toQuery()).isEqualTo(new WidgetQuery(1, 25, WidgetSort.descending(WidgetSort.Field.CREATED_ON),
                 null));
         assertThat(DEFAULTS.ariaSort("created")).isEqualTo("descending");
@@ -32,7 +33,7 @@ class ListParamsTest {
 
     @ParameterizedTest
     @CsvSource({"page, -1", "page, abc", "page, 0", "page, 1.5", "page, 9999999999", "size, 7", "size, abc",
-            "size, -25", "sort, drop table", "sort, NAME", "dir, up", "by, owner", "mode, MANAGED", "mode, puzzle",
+            "size, -25", "page, 0x10", "sort, drop table", "sort, NAME", "dir, up", "by, owner", "mode, MANAGED", "mode, puzzle",
             "region, mars"})
     void aMalformedValueFallsBackToItsDefault(String parameter, String value) {
         assertThat(params(Map.of(parameter, value))).isEqualTo(DEFAULTS);
@@ -136,11 +137,11 @@ class ListParamsTest {
         assertThat(queryParameters(url)).containsEntry("q", text).containsEntry("by", "name").hasSize(2);
     }
 
-    /** The list's state for these query parameters; an empty value is as good as absent. */
+    /** The list's state for these query parameters, as Spring MVC binds them; an empty value is as good as absent. */
     private static ListParams params(Map<String, String> query) {
         Map<String, String> given = new HashMap<>(query);
         given.values().removeIf(String::isEmpty);
-        return ListParams.of(given);
+        return QueryBinding.bind(ListParams.class, given);
     }
 
     private static Map<String, String> queryParameters(String url) {

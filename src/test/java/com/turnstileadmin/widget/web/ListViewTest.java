@@ -2,65 +2,59 @@ package com.turnstileadmin.widget.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.paging.Pager;
 import com.turnstileadmin.widget.TestWidgets;
 import com.turnstileadmin.widget.WidgetListing;
 import com.turnstileadmin.widget.WidgetPage;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ListViewTest {
 
     private static final String LIST = "/accounts/023e105f4ecef8ad9ca31a8372d0c353/widgets";
+    private static final ListParams DEFAULTS = new ListParams("", "name", "", "", "created", "desc", 1, 25);
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2 | 25 | 25 | 2000 | 26–50 of 2,000",
-            "3 | 10 | 5  | 25   | 21–25 of 25",
-            "1 | 25 | 1  | 1    | 1–1 of 1",
-            "1 | 25 | 0  | 0    | 0 of 0",
-            "9 | 25 | 0  | 40   | 0 of 40"})
-    void theRangeSaysWhichWidgetsThePageShowsOfHowMany(int page, int size, int shown, int total, String range) {
-        assertThat(view(page, size, shown, total).range()).isEqualTo(range);
+    @Test
+    void thePagerCountsTheWidgetsOfThePageAndItsLinksKeepTheListStateAndMoveOnePage() {
+        ListParams sortedByName = new ListParams("shop", "name", "", "", "name", "asc", 2, 10);
+
+        Pager pager = view(sortedByName, 10, 60).pager();
+
+        assertThat(pager).extracting(Pager::first, Pager::last, Pager::total).containsExactly(11L, 20L, 60L);
+        assertThat(pager.previousUrl()).isEqualTo(LIST + "?q=shop&by=name&sort=name&dir=asc&size=10");
+        assertThat(pager.nextUrl()).isEqualTo(LIST + "?q=shop&by=name&sort=name&dir=asc&size=10&page=3");
+        assertThat(view(sortedByName.atPage(6), 10, 60).pager().nextUrl()).as("the last page").isNull();
     }
 
     @Test
-    void theFirstPageHasNoPreviousAndTheLastNoNext() {
-        assertThat(view(1, 25, 25, 60).previousUrl()).isNull();
-        assertThat(view(3, 25, 10, 60).nextUrl()).isNull();
+    void aPagePastTheEndOffersTheFirstPageOfTheSameList() {
+        Pager pager = view(new ListParams("", "sitekey", "", "", "created", "desc", 9, 25), 0, 40).pager();
+
+        assertThat(pager.pastTheEnd()).isTrue();
+        assertThat(pager.firstPageUrl()).isEqualTo(LIST + "?by=sitekey");
     }
 
     @Test
-    void previousAndNextKeepTheListStateAndMoveOnePage() {
-        ListView view = view(2, 10, 10, 60);
+    void theLinksThatChangeTheStateStartFromTheFirstPage() {
+        ListView view = view(new ListParams("shop", "name", "managed", "", "created", "desc", 3, 50), 50, 500);
 
-        assertThat(view.previousUrl()).isEqualTo(LIST + "?size=10");
-        assertThat(view.nextUrl()).isEqualTo(LIST + "?size=10&page=3");
+        assertThat(view.currentUrl()).isEqualTo(LIST + "?q=shop&by=name&mode=managed&size=50&page=3");
+        assertThat(view.sortUrl("name")).isEqualTo(LIST + "?q=shop&by=name&mode=managed&sort=name&dir=asc&size=50");
+        assertThat(view.unfilteredUrl()).isEqualTo(LIST + "?size=50");
     }
 
     @Test
-    void onlyAnEmptyPageAfterTheFirstIsPastTheEnd() {
-        assertThat(view(4, 25, 0, 60).isPastTheEnd()).isTrue();
-        assertThat(view(4, 25, 0, 60).previousUrl()).as("the page before may be past the end too").isNull();
-        assertThat(view(1, 25, 0, 0).isPastTheEnd()).isFalse();
-        assertThat(view(3, 25, 10, 60).isPastTheEnd()).isFalse();
-    }
-
-    @Test
-    void aModeOrRegionMatchedOverTheFirstPagesOnlySaysHowManyWidgetsItSearched() {
+    void aModeOrRegionMatchedOverTheFirstPagesOnlyIsPartial() {
         WidgetPage page = new WidgetPage(TestWidgets.some(25), 1, 25, 312);
 
-        ListView partial = new ListView(ListParams.defaults(), new WidgetListing(page, 5000, false), LIST);
+        ListView partial = new ListView(DEFAULTS, new WidgetListing(page, 5000, false), LIST);
         assertThat(partial.isPartial()).isTrue();
-        assertThat(partial.examined()).isEqualTo("5,000");
-        assertThat(partial.range()).isEqualTo("1–25 of 312");
-        assertThat(new ListView(ListParams.defaults(), WidgetListing.of(page), LIST).isPartial()).isFalse();
+        assertThat(partial.pager()).extracting(Pager::first, Pager::last, Pager::total).containsExactly(1L, 25L, 312L);
+        assertThat(new ListView(DEFAULTS, WidgetListing.of(page), LIST).isPartial()).isFalse();
     }
 
-    /** Page {@code page} of a list of {@code total}, asked for and answered with {@code shown} widgets. */
-    private static ListView view(int page, int size, int shown, int total) {
-        ListParams params = ListParams.of(Map.of("page", String.valueOf(page), "size", String.valueOf(size)));
-        return new ListView(params, WidgetListing.of(new WidgetPage(TestWidgets.some(shown), page, size, total)), LIST);
+    /** The list in this state, answered with {@code shown} widgets of {@code total}. */
+    private static ListView view(ListParams params, int shown, int total) {
+        return new ListView(params, WidgetListing.of(new WidgetPage(TestWidgets.some(shown), params.page(),
+                params.size(), total)), LIST);
     }
 }

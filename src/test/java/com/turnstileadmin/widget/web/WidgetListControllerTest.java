@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Html;
+import com.turnstileadmin.web.Links;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
 import com.turnstileadmin.web.WebSliceTestConfiguration;
@@ -26,6 +27,7 @@ import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +40,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetListControllerTest {
 
     private static final Route LIST = Route.get(WIDGETS);
+    /** A context path, as {@code server.servlet.context-path=/admin} sets it. */
+    private static final String ADMIN = "/admin";
 
     @Autowired
     private MockMvc mvc;
@@ -222,6 +226,41 @@ class WidgetListControllerTest {
         String page = mvc.perform(LIST.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<html", "id=\"filter\"", "id=\"results\"", "Sandbox — not connected to Cloudflare.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=abc&size=1.5", "page=-1&size=", "page=0x10&page=2&size=7"})
+    void aPageOrSizeThatCannotBeReadOpensTheListAtItsDefaultsRatherThanA400(String query) throws Exception {
+        String page = mvc.perform(Route.get(WIDGETS + "?" + query).by(Role.VIEWER))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Shop checkout", "<option value=\"25\" selected=\"selected\">25</option>");
+    }
+
+    @Test
+    void underAContextPathEveryLinkFormAndPushedAddressOfTheListStartsWithIt() throws Exception {
+        cloudflare.removeAll();
+        for (int i = 0; i < 30; i++) {
+            cloudflare.add("0x4AAAAAAActx" + i, "Widget " + i);
+        }
+        String page = underAdmin(WIDGETS + "?size=10&page=2");
+
+        assertThat(Links.of(page)).as("rows, sort, filter form, pager, header")
+                .contains(ADMIN + WIDGETS, ADMIN + WIDGETS + "/new", ADMIN + WIDGETS + "?size=10",
+                        ADMIN + WIDGETS + "?size=10&page=3", ADMIN + WIDGETS + "?sort=name&dir=asc&size=10")
+                .anyMatch(link -> link.matches(ADMIN + WIDGETS + "/0x4AAAAAAActx\\d+"));
+        // "Show every widget" and "Go to the first page" are on the empty states.
+        assertThat(Stream.of(page, underAdmin(WIDGETS + "?q=nothing"), underAdmin(WIDGETS + "?page=9"))
+                .flatMap(html -> Links.outside(ADMIN, html).stream())).isEmpty();
+        mvc.perform(Route.get(ADMIN + WIDGETS + "?size=10&page=2").by(Role.ADMIN).contextPath(ADMIN)
+                        .header("HX-Request", "true"))
+                .andExpect(header().string("HX-Push-Url", ADMIN + WIDGETS + "?size=10&page=2"));
+    }
+
+    private String underAdmin(String path) throws Exception {
+        return mvc.perform(Route.get(ADMIN + path).by(Role.ADMIN).contextPath(ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     @Test
