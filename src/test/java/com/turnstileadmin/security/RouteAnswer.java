@@ -1,14 +1,12 @@
 package com.turnstileadmin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import com.turnstileadmin.HttpVisitor;
 import com.turnstileadmin.HttpVisitor.Response;
 import com.turnstileadmin.security.EveryRouteTest.Row;
 import com.turnstileadmin.web.Html;
+import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,12 +16,14 @@ import java.util.Objects;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -166,12 +166,19 @@ final class RouteAnswer {
         private final MockMvc mvc;
         private final Map<Visitor, HttpVisitor> signedIn;
         private final String foreignToken;
+        private final MockHttpSession withoutRole = signedInWithoutRole();
+        private final String withoutRoleToken;
 
         Sender(int port, WebApplicationContext app, Map<Visitor, HttpVisitor> signedIn, String foreignToken) {
             this.port = port;
-            this.mvc = MockMvcBuilders.webAppContextSetup(app).apply(springSecurity()).build();
+            // The app's own security filters, without spring-security-test's configurer, which changes them.
+            this.mvc = MockMvcBuilders.webAppContextSetup(app)
+                    .addFilters(app.getBean("springSecurityFilterChain", Filter.class)).build();
             this.signedIn = signedIn;
             this.foreignToken = foreignToken;
+            // The session's token, from a page of it, as the browser sends it back with a form.
+            this.withoutRoleToken = Html.first(body(perform(MockMvcRequestBuilders.get(NoAccessController.PAGE)
+                    .session(withoutRole))), "meta[name=_csrf]").attr("content");
         }
 
         Sent send(Visitor visitor, Variant variant, HttpMethod method, String path, Map<String, String> params) {
@@ -202,41 +209,54 @@ final class RouteAnswer {
         }
 
         private Sent withoutRole(Variant variant, HttpMethod method, String path, Map<String, String> params) {
-            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path)
-                    .with(providerUserWithoutRole()).session(signedInSession());
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path).session(withoutRole);
             params.forEach(request::param);
             if (variant == Variant.HTMX) {
                 request.header("HX-Request", "true");
             }
             if (variant == Variant.WRONG_CSRF) {
-                request.with(csrf().useInvalidToken());
+                request.param("_csrf", foreignToken);
             } else if (!variant.forged() && method == HttpMethod.POST) {
-                request.with(csrf());
+                request.param("_csrf", withoutRoleToken);
             }
+            MockHttpServletResponse response = perform(request);
+            return new Sent(response.getStatus(), Objects.requireNonNullElse(response.getHeader("Location"), ""),
+                    Objects.requireNonNullElse(response.getHeader("HX-Redirect"), ""),
+                    Objects.requireNonNullElse(response.getHeader("HX-Refresh"), ""), body(response),
+                    "WITHOUT_ROLE " + variant + " " + method + " " + path + " → " + response.getStatus());
+        }
+
+        private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
             try {
-                MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-                return new Sent(response.getStatus(), Objects.requireNonNullElse(response.getHeader("Location"), ""),
-                        Objects.requireNonNullElse(response.getHeader("HX-Redirect"), ""),
-                        Objects.requireNonNullElse(response.getHeader("HX-Refresh"), ""),
-                        response.getContentAsString(StandardCharsets.UTF_8),
-                        "WITHOUT_ROLE " + variant + " " + method + " " + path + " → " + response.getStatus());
+                return mvc.perform(request).andReturn().getResponse();
             } catch (Exception e) {
-                throw new IllegalStateException(method + " " + path, e);
+                throw new IllegalStateException(e);
             }
         }
 
-        /** A session as signing in leaves it: without the sign-in's record, SessionChecks would end it. */
-        private static MockHttpSession signedInSession() {
-            MockHttpSession session = new MockHttpSession();
-            session.setAttribute(SessionChecks.SIGNED_IN_AT, System.currentTimeMillis());
-            return session;
+        private static String body(MockHttpServletResponse response) {
+            try {
+                return response.getContentAsString(StandardCharsets.UTF_8);
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
-        /** A provider user as {@link MappedOidcUserService} makes one whose groups give no role. */
-        private static RequestPostProcessor providerUserWithoutRole() {
+        /**
+         * The session a provider sign-in leaves for a user whose groups give no role: who it is, and the
+         * sign-in's record (without it, SessionChecks ends the session). Spring Security reads both from the
+         * session as it does over HTTP, so that no test post-processor changes the shared app's filters
+         * (spring-security-test's csrf() would replace its CSRF token repository for every later test).
+         */
+        private static MockHttpSession signedInWithoutRole() {
             OidcIdToken token = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
                     Map.of("sub", "nora-subject", "preferred_username", "nora", "email", "nora@example.com"));
-            return oidcLogin().oidcUser(new DefaultOidcUser(List.of(), token, "preferred_username"));
+            DefaultOidcUser nora = new DefaultOidcUser(List.of(), token, "preferred_username");
+            MockHttpSession session = new MockHttpSession();
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                    new SecurityContextImpl(new OAuth2AuthenticationToken(nora, List.of(), "provider")));
+            session.setAttribute(SessionChecks.SIGNED_IN_AT, System.currentTimeMillis());
+            return session;
         }
     }
 }
