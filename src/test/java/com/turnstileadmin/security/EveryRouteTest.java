@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.turnstileadmin.AppOverHttp;
 import com.turnstileadmin.AppOverHttp.User;
 import com.turnstileadmin.HttpVisitor;
-import com.turnstileadmin.HttpVisitor.Response;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.security.RouteAnswer.Answer;
+import com.turnstileadmin.security.RouteAnswer.Sent;
+import com.turnstileadmin.security.RouteAnswer.Variant;
+import com.turnstileadmin.security.RouteAnswer.Visitor;
+import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,23 +31,40 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every route of the app, for everyone who might send it, over real HTTP against the app on the
- * sandbox: signed out, each role, and without a CSRF token. The table is checked against the app's
- * own request mappings, so that a new route cannot go untested. Each refusal is counted at the
+ * The one place where who may send what is tested: every route of the app, by everyone who might
+ * send it (signed out, signed in without a role, each role), as a page and as an htmx request, and
+ * each POST also without a CSRF token and with another session's. The table is checked against the
+ * app's own request mappings, so a new route without a row fails here. Each refusal is counted at the
  * sandbox too: a refused request never costs a Cloudflare call.
+ *
+ * <p>The app runs on the sandbox and is spoken to over real HTTP, with real sign-ins; only the user
+ * without a role is sent through MockMvc on the same app, as it takes a provider's sign-in (one whose
+ * groups give no role), which the local users here cannot make.
  */
 @AppOverHttp
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryRouteTest {
 
     private static final String ACCOUNT = "{accountId}";
-    private static final String WIDGET = "/accounts/" + ACCOUNT + "/widgets/{sitekey}";
+    private static final String WIDGETS = "/accounts/" + ACCOUNT + "/widgets";
+    private static final String WIDGET = WIDGETS + "/{sitekey}";
 
-    /** A route and the least role that may use it; {@code null}: anyone, signed in or not. */
-    record Guarded(Route route, @Nullable Role least) {
+    /**
+     * A route and the least visitor who may use it. Each POST carries a form that binds (so that a refusal is
+     * never a 400 for a missing field) and that changes nothing when someone allowed sends it: an empty name,
+     * a wrong confirmation code, a user nobody is signed in as.
+     *
+     * @param csrfOnly Spring Security's own sign-in and sign-out, of which only the CSRF refusals are here
+     */
+    record Row(Route route, Visitor least, boolean csrfOnly) {
+
+        Row(Route route, Visitor least) {
+            this(route, least, false);
+        }
 
         @Override
         public String toString() {
@@ -51,36 +72,36 @@ class EveryRouteTest {
         }
     }
 
-    private static final List<Guarded> ROUTES = List.of(
-            new Guarded(Route.get("/login"), null),
-            new Guarded(Route.get("/"), Role.VIEWER),
-            new Guarded(Route.get("/accounts/" + ACCOUNT + "/widgets"), Role.VIEWER),
-            new Guarded(Route.get(WIDGET), Role.VIEWER),
-            new Guarded(Route.get(WIDGET + "/secret"), Role.VIEWER),
-            new Guarded(Route.post(WIDGET + "/secret"), Role.EDITOR),
-            new Guarded(Route.get("/accounts/" + ACCOUNT + "/widgets/new"), Role.EDITOR),
-            new Guarded(Route.post("/accounts/" + ACCOUNT + "/widgets", "edited.name", "Forced",
-                    "edited.domains", "forced.example", "edited.mode", "managed"), Role.EDITOR),
-            new Guarded(Route.post("/accounts/" + ACCOUNT + "/widgets/validate", "field", "name", "edited.name", "x"),
-                    Role.EDITOR),
-            new Guarded(Route.get(WIDGET + "/edit"), Role.EDITOR),
-            new Guarded(Route.post(WIDGET + "/edit", "edited.name", "Forced", "edited.domains", "forced.example",
-                    "edited.mode", "managed"), Role.EDITOR),
-            new Guarded(Route.get(WIDGET + "/rotate"), Role.ADMIN),
-            new Guarded(Route.post(WIDGET + "/rotate", "invalidateImmediately", "true"), Role.ADMIN),
-            new Guarded(Route.get(WIDGET + "/delete"), Role.ADMIN),
-            new Guarded(Route.post(WIDGET + "/delete", "name", "Forced", "confirmation", "Forced"), Role.ADMIN),
-            new Guarded(Route.get("/accounts/" + ACCOUNT + "/audit"), Role.ADMIN),
-            new Guarded(Route.get("/accounts/" + ACCOUNT + "/audit.csv"), Role.ADMIN),
-            new Guarded(Route.get("/accounts/" + ACCOUNT + "/widgets/{sitekey:[A-Za-z0-9_-]{1,32}}/history"), Role.ADMIN),
-            new Guarded(Route.get("/sessions"), Role.ADMIN),
-            new Guarded(Route.post("/sessions/sign-out", "user", "nobody-signed-in"), Role.ADMIN),
-            // The page of a user without a role; one with a role is sent on to the widgets.
-            new Guarded(Route.get("/no-access"), Role.VIEWER));
-
-    /** Spring Security's own: signing in and out. */
-    private static final List<Route> SECURITY_POSTS = List.of(
-            Route.post("/login", "username", "admin", "password", "admin-journey-password"), Route.post("/logout"));
+    static final List<Row> ROWS = List.of(
+            new Row(Route.get("/login"), Visitor.ANONYMOUS),
+            new Row(Route.get("/"), Visitor.VIEWER),
+            new Row(Route.get(WIDGETS), Visitor.VIEWER),
+            new Row(Route.get(WIDGET), Visitor.VIEWER),
+            new Row(Route.get(WIDGET + "/secret"), Visitor.VIEWER),
+            new Row(Route.post(WIDGET + "/secret"), Visitor.EDITOR),
+            new Row(Route.get(WIDGETS + "/new"), Visitor.EDITOR),
+            new Row(Route.post(WIDGETS, "edited.name", "", "edited.domains", "forced.example", "edited.mode",
+                    "managed"), Visitor.EDITOR),
+            new Row(Route.post(WIDGETS + "/validate", "field", "name", "edited.name", "x"), Visitor.EDITOR),
+            new Row(Route.get(WIDGET + "/edit"), Visitor.EDITOR),
+            new Row(Route.post(WIDGET + "/edit", "edited.name", "", "edited.domains", "forced.example",
+                    "edited.mode", "managed"), Visitor.EDITOR),
+            new Row(Route.get(WIDGET + "/rotate"), Visitor.ADMIN),
+            new Row(Route.post(WIDGET + "/rotate", "invalidateImmediately", "true", "confirmation", "wrong"),
+                    Visitor.ADMIN),
+            new Row(Route.get(WIDGET + "/delete"), Visitor.ADMIN),
+            // Without its fields: refused all the same, and for an admin a code that does not match.
+            new Row(Route.post(WIDGET + "/delete"), Visitor.ADMIN),
+            new Row(Route.get("/accounts/" + ACCOUNT + "/audit"), Visitor.ADMIN),
+            new Row(Route.get("/accounts/" + ACCOUNT + "/audit.csv"), Visitor.ADMIN),
+            new Row(Route.get(WIDGETS + "/{sitekey:[A-Za-z0-9_-]{1,32}}/history"), Visitor.ADMIN),
+            new Row(Route.get("/sessions"), Visitor.ADMIN),
+            new Row(Route.post("/sessions/sign-out", "user", "nobody-signed-in"), Visitor.ADMIN),
+            // The page of a user without a role (RouteAnswer); one with a role is sent on to the widgets.
+            new Row(Route.get(NoAccessController.PAGE), Visitor.VIEWER),
+            new Row(Route.post("/login", "username", "admin", "password", "admin-journey-password"), Visitor.ANONYMOUS,
+                    true),
+            new Row(Route.post("/logout"), Visitor.ANONYMOUS, true));
 
     @LocalServerPort
     int port;
@@ -92,14 +113,25 @@ class EveryRouteTest {
     TurnstileWidgets cloudflare;
 
     @Autowired
+    WebApplicationContext app;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    private final Map<Visitor, HttpVisitor> signedIn = new EnumMap<>(Visitor.class);
+    private RouteAnswer.Sender sender;
     private String sitekey;
 
     @BeforeAll
-    void findAWidget() {
+    void signInOncePerRole() {
         sitekey = cloudflare.list(sandbox.accountId(), WidgetQuery.firstPage()).widgets().get(0).sitekey().value();
+        for (Visitor visitor : List.of(Visitor.VIEWER, Visitor.EDITOR, Visitor.ADMIN)) {
+            signedIn.put(visitor, HttpVisitor.signedIn(port, User.valueOf(visitor.name())));
+        }
+        // A token of another session: what a page of an earlier sign-in (an old tab) sends.
+        String foreignToken = Html.first(new HttpVisitor(port).get("/login").body(), "input[name=_csrf]").val();
+        sender = new RouteAnswer.Sender(port, app, signedIn, foreignToken);
     }
 
     @Test
@@ -110,89 +142,38 @@ class EveryRouteTest {
                 .filter(route -> !route.endsWith(" /error"))
                 .collect(Collectors.toSet());
 
-        assertThat(ROUTES.stream().map(Guarded::toString)).containsExactlyInAnyOrderElementsOf(mapped);
+        assertThat(ROWS.stream().filter(row -> !row.csrfOnly()).map(Row::toString))
+                .containsExactlyInAnyOrderElementsOf(mapped);
     }
 
-    Stream<Route> everyPost() {
-        return Stream.concat(ROUTES.stream().map(Guarded::route), SECURITY_POSTS.stream())
-                .filter(route -> route.method() == HttpMethod.POST);
+    Stream<Arguments> table() {
+        return ROWS.stream().flatMap(row -> variantsOf(row).flatMap(variant -> Arrays.stream(Visitor.values())
+                .map(visitor -> Arguments.of(row, visitor, variant, RouteAnswer.expected(row, visitor, variant)))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPost")
-    void everyPostWithoutACsrfTokenIsRefusedWithoutACloudflareCall(Route route) {
-        HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
-
-        Response response = withoutCalls(() -> admin.postWithoutCsrf(path(route), route.params()));
-
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(admin.get("/").header("Location")).as("still signed in").endsWith("/widgets");
+    private static Stream<Variant> variantsOf(Row row) {
+        if (row.csrfOnly()) {
+            return Stream.of(Variant.WITHOUT_CSRF, Variant.WRONG_CSRF);
+        }
+        return row.route().method() == HttpMethod.GET ? Stream.of(Variant.PAGE, Variant.HTMX)
+                : Arrays.stream(Variant.values());
     }
 
-    Stream<Guarded> everyRoute() {
-        return ROUTES.stream().filter(guarded -> guarded.least() != null);
-    }
+    @ParameterizedTest(name = "{1} {2} {0} → {3}")
+    @MethodSource("table")
+    void everyoneGetsTheAnswerTheTableGives(Row row, Visitor visitor, Variant variant, Answer expected) {
+        long before = sandbox.requestCount();
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyRoute")
-    void someoneSignedOutIsSentToSignInWithoutACloudflareCall(Guarded guarded) {
-        HttpVisitor signedOut = new HttpVisitor(port);
+        Sent sent = sender.send(visitor, variant, row.route().method(), path(row.route()), row.route().params());
 
-        Response response = withoutCalls(() -> send(signedOut, guarded.route()));
-
-        assertThat(response.status()).isEqualTo(302);
-        assertThat(response.header("Location")).endsWith("/login");
-    }
-
-    Stream<Arguments> everyRouteForTheRolesBelowIt() {
-        return ROUTES.stream().filter(guarded -> guarded.least() != null).flatMap(guarded -> Arrays.stream(Role.values())
-                .filter(role -> role.compareTo(guarded.least()) < 0).map(role -> Arguments.of(role, guarded)));
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("everyRouteForTheRolesBelowIt")
-    void aRoleBelowTheRouteIsRefusedWithoutACloudflareCall(Role role, Guarded guarded) {
-        HttpVisitor user = HttpVisitor.signedIn(port, User.valueOf(role.name()));
-
-        Response response = withoutCalls(() -> send(user, guarded.route()));
-
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(response.body()).contains("You may not do that");
-    }
-
-    /** The routes that change nothing, so that every role allowed may use them here. */
-    Stream<Arguments> everyReadForTheRolesAllowedIt() {
-        return ROUTES.stream().filter(guarded -> guarded.route().method() == HttpMethod.GET
-                        || guarded.route().path().endsWith("/secret") || guarded.route().path().endsWith("/validate"))
-                .flatMap(guarded -> Arrays.stream(Role.values())
-                        .filter(role -> guarded.least() == null || role.compareTo(guarded.least()) >= 0)
-                        .map(role -> Arguments.of(role, guarded)));
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("everyReadForTheRolesAllowedIt")
-    void aRoleTheRouteAllowsIsServed(Role role, Guarded guarded) {
-        HttpVisitor user = HttpVisitor.signedIn(port, User.valueOf(role.name()));
-
-        Response response = send(user, guarded.route());
-
-        assertThat(response.status()).isIn(200, 302);
-        assertThat(response.header("Location")).doesNotEndWith("/login");
-    }
-
-    private Response send(HttpVisitor visitor, Route route) {
-        return route.method() == HttpMethod.POST ? visitor.post(path(route), route.params()) : visitor.get(path(route));
+        expected.assertFits(sent, variant);
+        if (expected != Answer.SERVED) {
+            assertThat(sandbox.requestCount() - before).as("Cloudflare calls of a refusal: " + sent).isZero();
+        }
     }
 
     private String path(Route route) {
         // A sitekey placeholder may carry its pattern ({sitekey:[A-Za-z0-9_-]{1,32}}), which holds no slash.
         return route.path().replace(ACCOUNT, sandbox.accountId().value()).replaceAll("\\{sitekey[^/]*", sitekey);
-    }
-
-    private Response withoutCalls(Supplier<Response> request) {
-        long before = sandbox.requestCount();
-        Response response = request.get();
-        assertThat(sandbox.requestCount() - before).as("Cloudflare calls of " + response).isZero();
-        return response;
     }
 }

@@ -9,6 +9,7 @@ import com.turnstileadmin.SessionTable;
 import com.turnstileadmin.TurnstileAdminApplication;
 import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.sandbox.SandboxServer;
+import com.turnstileadmin.web.Html;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.time.Clock;
@@ -110,7 +111,7 @@ class RevokedAccessTest {
                 signedIn(before, "frank", PASSWORD)));
         HttpVisitor admin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
         HttpVisitor otherAdmin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
-        assertThat(admin.get(list()).body()).contains("id=\"sessions-link\"");
+        assertThat(Html.ids(admin.get(list()).body())).contains("sessions-link");
         assertThat(admin.get("/sessions").body()).contains("<td>frank</td>");
 
         Response signedOut = admin.post("/sessions/sign-out", Map.of("user", "frank"));
@@ -127,13 +128,13 @@ class RevokedAccessTest {
         assertThat(admin.get(list()).status()).as("the admin's own").isEqualTo(200);
     }
 
+    /** That they are refused (403) is in EveryRouteTest's table; here, that nothing is ended all the same. */
     @Test
-    void editorsAndViewersMayNotSignAnyoneOut() {
+    void editorsAndViewersAreNotOfferedTheSessionsAndTheirForcedSignOutEndsNothing() {
         HttpVisitor frank = signedIn(after, "frank", PASSWORD);
         for (HttpVisitor user : List.of(signedIn(after, "gina", PASSWORD), signedIn(after, "erin", PASSWORD))) {
-            assertThat(user.get(list()).body()).as("no link to the page").doesNotContain("id=\"sessions-link\"");
-            assertThat(user.get("/sessions").status()).isEqualTo(403);
-            assertThat(user.post("/sessions/sign-out", Map.of("user", "frank")).status()).isEqualTo(403);
+            assertThat(Html.ids(user.get(list()).body())).as("no link to the page").doesNotContain("sessions-link");
+            user.post("/sessions/sign-out", Map.of("user", "frank"));
         }
         assertThat(frank.get(list()).status()).isEqualTo(200);
     }

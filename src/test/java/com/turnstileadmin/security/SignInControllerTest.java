@@ -10,12 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
-import com.turnstileadmin.widget.FakeTurnstileWidgets;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,9 +23,6 @@ class SignInControllerTest {
 
     @Autowired
     private MockMvc mvc;
-
-    @Autowired
-    private FakeTurnstileWidgets cloudflare;
 
     @Test
     void anonymousSeesTheSignInForm() throws Exception {
@@ -59,18 +53,5 @@ class SignInControllerTest {
         mvc.perform(formLogin().user(LocalSignInProperties.ADMIN).password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error"))
                 .andExpect(unauthenticated());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("posts")
-    void signingInOrOutWithoutACsrfTokenIsRefused(Route route) throws Exception {
-        mvc.perform(route.withoutCsrfBy(Role.ADMIN)).andExpect(status().isForbidden());
-
-        assertThat(cloudflare.calls()).isEmpty();
-    }
-
-    static Stream<Route> posts() {
-        return Stream.of(Route.post("/login", "username", "admin", "password", WebSliceTest.ADMIN_PASSWORD),
-                Route.post("/logout"));
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +21,6 @@ class HomeControllerTest {
 
     @Autowired
     private FakeTurnstileWidgets cloudflare;
-
-    @Test
-    void anonymousIsSentToSignIn() throws Exception {
-        mvc.perform(HOME.anonymously()).andExpect(redirectedUrl("/login"));
-    }
 
     @ParameterizedTest
     @EnumSource(Role.class)

@@ -1,26 +1,46 @@
 package com.turnstileadmin.web;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** Reads what a test needs from a rendered page, without a parser: the pages are the app's own. */
+/**
+ * Reads a rendered page or fragment with an HTML parser (jsoup), for assertions about its structure:
+ * which element holds which text, which field carries which message, which actions are offered.
+ */
 public final class Html {
-
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
 
     private Html() {
     }
 
-    /** The {@code id}s of the page's elements. */
+    /** The page or fragment as a document: a fragment lands in the body of an otherwise empty one. */
+    public static Document parse(String html) {
+        return Jsoup.parse(html);
+    }
+
+    /** The {@code id}s of the page's elements, in document order. */
     public static Set<String> ids(String html) {
         Set<String> ids = new LinkedHashSet<>();
-        Matcher matcher = ID.matcher(html);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
+        parse(html).select("[id]").forEach(element -> ids.add(element.id()));
         return ids;
+    }
+
+    /** The text of the one element the CSS query selects, its whitespace collapsed; fails if there is none. */
+    public static String text(String html, String cssQuery) {
+        return parse(html).expectFirst(cssQuery).text();
+    }
+
+    /** The texts of every element the CSS query selects, in document order. */
+    public static List<String> texts(String html, String cssQuery) {
+        return parse(html).select(cssQuery).eachText();
+    }
+
+    /** The element the CSS query selects first; fails if there is none. */
+    public static Element first(String html, String cssQuery) {
+        return parse(html).expectFirst(cssQuery);
     }
 
     /** Whitespace-separated words, as a role table lists the ids a role is offered. */

@@ -200,17 +200,6 @@ class WidgetListControllerTest {
     }
 
     @Test
-    void anonymousHtmxRequestRefreshesThePageInsteadOfSwappingInTheSignInForm() throws Exception {
-        String response = mvc.perform(LIST.anonymously().header("HX-Request", "true"))
-                .andExpect(header().string("HX-Refresh", "true"))
-                .andExpect(header().doesNotExist("Location"))
-                .andReturn().getResponse().getContentAsString();
-
-        assertThat(response).doesNotContain("id=\"sign-in\"");
-        assertThat(cloudflare.calls()).isEmpty();
-    }
-
-    @Test
     void htmxRequestGetsOnlyTheResults() throws Exception {
         String fragment = mvc.perform(LIST.by(Role.VIEWER).param("q", "shop").header("HX-Request", "true"))
                 .andExpect(status().isOk())
