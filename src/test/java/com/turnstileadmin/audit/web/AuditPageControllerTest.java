@@ -7,6 +7,7 @@ import static com.turnstileadmin.web.WebSliceTestConfiguration.STAGING;
 import static com.turnstileadmin.web.WebSliceTestConfiguration.UNKNOWN_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
@@ -18,6 +19,7 @@ import com.turnstileadmin.web.Links;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
