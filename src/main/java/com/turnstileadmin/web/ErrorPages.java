@@ -118,13 +118,13 @@ class ErrorPages {
      * too (the list answers it with the whole page when the request is a plain one), so retrying a
      * filter, a sort or a pager click that failed keeps what the user typed or chose. A failed write
      * has no retry link, as it may have been carried out; its form, if it had one, was shown again
-     * with the input instead.
+     * with the input instead. A path within the app, as every link of the pages is: the page adds the context path.
      */
     private static @Nullable String retryUrl(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return null;
         }
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+        return request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
-        SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class, SettingLabels.class})
+        SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class, SettingLabels.class,
+        Paths.class})
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 

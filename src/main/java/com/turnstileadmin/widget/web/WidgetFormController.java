@@ -14,6 +14,7 @@ import com.turnstileadmin.widget.WidgetNames;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetWithSecret;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +100,7 @@ class WidgetFormController {
     @PreAuthorize("hasRole('EDITOR')")
     String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
             BindingResult result, SignedInUser actor, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
             return refused(response);
@@ -123,7 +124,9 @@ class WidgetFormController {
             sentForms.created(token, made);
             NoStore.apply(response);
             response.setStatus(HttpStatus.CREATED.value());
-            response.setHeader(HttpHeaders.LOCATION, WidgetPaths.details(accountId, created.sitekey()));
+            // A header, unlike a redirect view, gets no context path of its own.
+            response.setHeader(HttpHeaders.LOCATION,
+                    request.getContextPath() + WidgetPaths.details(accountId, created.sitekey()));
             model.addAttribute("widget", created);
             model.addAttribute("secret", recorded.result().secret());
             model.addAttribute("unrecorded", !recorded.recorded());
@@ -230,6 +233,6 @@ class WidgetFormController {
         // An international name is sent in its ASCII (punycode) form: the page says which, as the user leaves the field.
         model.addAttribute("note", setting == WidgetSetting.DOMAINS && !result.hasFieldErrors(path)
                 ? form.domainsNote() : "");
-        return "widgets/form :: field-message";
+        return "fragments/form :: check-answer";
     }
 }
