@@ -82,7 +82,7 @@ public class AuditTrail {
 
     /** The entries of one account matching the filter, newest first: what its audit page shows. */
     public Page<AuditEntry> search(AccountId account, AuditFilter filter, Pageable page) {
-        return aggregates.findAll(Query.query(inAccount(account, criteria(filter))), AuditEntry.class,
+        return aggregates.findAll(Query.query(AuditCriteria.of(account, filter)), AuditEntry.class,
                 PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST));
     }
 
@@ -93,7 +93,7 @@ public class AuditTrail {
      * come first, neither repeat nor skip a row.
      */
     public void forEach(AccountId account, AuditFilter filter, Consumer<AuditEntry> each) {
-        Criteria matching = inAccount(account, criteria(filter));
+        Criteria matching = AuditCriteria.of(account, filter);
         List<AuditEntry> batch = firstOf(matching);
         while (!batch.isEmpty()) {
             batch.forEach(each);
@@ -153,11 +153,6 @@ public class AuditTrail {
         writes.withTags("action", action.name().toLowerCase(Locale.ROOT), "result", result).increment();
     }
 
-    private static Criteria inAccount(AccountId account, Criteria criteria) {
-        Criteria ofAccount = Criteria.where("accountId").is(account.value());
-        return criteria.isEmpty() ? ofAccount : ofAccount.and(criteria);
-    }
-
     /**
      * The widget's name as the attempt knew it, or else as the trail last recorded it: a rotation or
      * delete that Cloudflare refused never read the widget, and an entry naming no widget is of little use.
@@ -182,35 +177,5 @@ public class AuditTrail {
             end--;
         }
         return text.substring(0, end) + "…";
-    }
-
-    private static Criteria criteria(AuditFilter filter) {
-        Criteria criteria = Criteria.empty();
-        if (filter.actor() != null) {
-            String pattern = contains(filter.actor());
-            criteria = criteria.and(Criteria.where("actorName").like(pattern).ignoreCase(true)
-                    .or(Criteria.where("actorEmail").like(pattern).ignoreCase(true))
-                    .or(Criteria.where("actorSubject").like(pattern).ignoreCase(true)));
-        }
-        if (filter.action() != null) {
-            criteria = criteria.and(Criteria.where("action").is(filter.action()));
-        }
-        if (filter.widget() != null) {
-            String pattern = contains(filter.widget());
-            criteria = criteria.and(Criteria.where("widgetName").like(pattern).ignoreCase(true)
-                    .or(Criteria.where("sitekey").like(pattern).ignoreCase(true)));
-        }
-        if (filter.from() != null) {
-            criteria = criteria.and(Criteria.where("occurredAt").greaterThanOrEquals(filter.from()));
-        }
-        if (filter.until() != null) {
-            criteria = criteria.and(Criteria.where("occurredAt").lessThan(filter.until()));
-        }
-        return criteria;
-    }
-
-    /** A LIKE pattern for text that contains {@code text} literally, wildcards in it included. */
-    private static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -18,15 +18,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,13 +32,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Create and edit, on one form. Each field is checked as the user leaves it and all of them again
- * on submit; whatever goes wrong, the form comes back with the user's input in it.
+ * Create and edit, on one form. Each field is checked as the user leaves it ({@link WidgetFieldCheckController})
+ * and all of them again on submit; whatever goes wrong, the form comes back with the user's input in it.
  */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets")
@@ -52,14 +47,11 @@ class WidgetFormController {
     private final WidgetService widgets;
     private final WidgetNames names;
     private final SentCreateForms sentForms;
-    private final MessageSource messages;
 
-    WidgetFormController(WidgetService widgets, WidgetNames names, SentCreateForms sentForms,
-            MessageSource messages) {
+    WidgetFormController(WidgetService widgets, WidgetNames names, SentCreateForms sentForms) {
         this.widgets = widgets;
         this.names = names;
         this.sentForms = sentForms;
-        this.messages = messages;
     }
 
     /**
@@ -67,7 +59,7 @@ class WidgetFormController {
      * incomplete ({@link WidgetForm#hasIntactBase()}), which the page explains, rather than a conversion error.
      */
     @InitBinder("form")
-    void readVersionsLeniently(WebDataBinder binder) {
+    static void readVersionsLeniently(WebDataBinder binder) {
         binder.registerCustomEditor(Instant.class, "modifiedOn", new LenientInstantEditor());
     }
 
@@ -212,27 +204,5 @@ class WidgetFormController {
     private static String refused(HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return FORM;
-    }
-
-    /**
-     * One field's check as the user leaves it: answers with that field's message, or an empty one. A field the
-     * form does not have is a bad request: the page only ever asks for its own.
-     */
-    @PostMapping("/validate")
-    @PreAuthorize("hasRole('EDITOR')")
-    String validateField(@PathVariable AccountId accountId, @RequestParam String field,
-            @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
-        WidgetSetting<?> setting = WidgetSetting.named(field)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form has no such field"));
-        BindingResult result = new BeanPropertyBindingResult(form, "form");
-        WidgetFormValidator.validateField(form, setting, result);
-        String path = WidgetForm.path(setting);
-        model.addAttribute("field", setting.field());
-        model.addAttribute("message", result.hasFieldErrors(path)
-                ? messages.getMessage(result.getFieldError(path), locale) : "");
-        // An international name is sent in its ASCII (punycode) form: the page says which, as the user leaves the field.
-        model.addAttribute("note", setting == WidgetSetting.DOMAINS && !result.hasFieldErrors(path)
-                ? form.domainsNote() : "");
-        return "fragments/form :: check-answer";
     }
 }

@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * a change made at Cloudflare is shown with the warning, an unrecorded reveal shows no secret, and
  * the details page still opens.
  */
-@WebSliceTest({WidgetFormController.class, WidgetDetailsController.class, WidgetRotateController.class})
+@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class})
 @Import(AuditStoreOutageTest.Outage.class)
 class AuditStoreOutageTest {
 

@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Cloudflare is shown as done, with a warning; a secret whose reveal cannot be recorded is not
  * shown; the log says what was not recorded, and never holds a secret.
  */
-@WebSliceTest({WidgetFormController.class, WidgetDetailsController.class, WidgetRotateController.class,
+@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class,
         WidgetDeleteController.class})
 class AuditWriteFailureTest {
 

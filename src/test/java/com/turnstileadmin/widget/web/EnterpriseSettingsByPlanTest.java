@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
  * and Cloudflare's refusal of one is shown at the switches whatever the plan says. A widget's page says
  * once, under its settings, that they need Enterprise, unless the account has it.
  */
-@WebSliceTest({WidgetFormController.class, WidgetDetailsController.class})
+@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class})
 class EnterpriseSettingsByPlanTest {
 
     private static final String NOTE = "need Turnstile Enterprise";

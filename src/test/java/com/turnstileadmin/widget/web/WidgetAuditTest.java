@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * What the audit trail records of each action taken through the pages, on success and on failure:
  * the real service and audit store (H2), with Cloudflare faked.
  */
-@WebSliceTest({WidgetFormController.class, WidgetDetailsController.class, WidgetRotateController.class,
+@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class,
         WidgetDeleteController.class})
 class WidgetAuditTest {
 

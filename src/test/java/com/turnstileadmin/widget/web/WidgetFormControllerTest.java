@@ -36,7 +36,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebSliceTest(WidgetFormController.class)
+@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class})
 class WidgetFormControllerTest {
 
     private static final String SHOP_PATH = WIDGETS + "/" + SHOP;

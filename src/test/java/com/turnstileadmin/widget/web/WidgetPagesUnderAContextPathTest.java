@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * The widget pages of an app served under a context path ({@code server.servlet.context-path=/admin}): every
  * address they link to, post to or load with htmx, and every redirect and {@code Location}, is under it.
  */
-@WebSliceTest({WidgetDetailsController.class, WidgetFormController.class, WidgetRotateController.class,
+@WebSliceTest({WidgetDetailsController.class, WidgetFormController.class, WidgetFieldCheckController.class, WidgetRotateController.class,
         WidgetDeleteController.class})
 class WidgetPagesUnderAContextPathTest {
 
