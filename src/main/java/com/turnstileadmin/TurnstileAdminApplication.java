@@ -10,11 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TurnstileAdminApplication {
 
-    /** Runs the app; with {@code hash-password} as first argument, only that command (no web app). */
+    /**
+     * Runs the app; with {@code hash-password} as first argument, only that command (no
+     * web app).
+     */
     public static void main(String[] args) {
         if (args.length > 0 && HashPasswordCommand.NAME.equals(args[0])) {
             System.exit(HashPasswordCommand.runOnTheConsole());
         }
         SpringApplication.run(TurnstileAdminApplication.class, args);
     }
+
 }

@@ -17,10 +17,11 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The whole app on PostgreSQL as production runs it, in a container ({@code @ServiceConnection}):
- * Flyway makes the tables, and signing in and creating a widget leave the session and the audit
- * entry in that one database. Skipped without Docker; {@code security.ReplicasShareSessionsTest} runs
- * two instances of the app on the PostgreSQL server at 127.0.0.1:5432 when there is one.
+ * The whole app on PostgreSQL as production runs it, in a container
+ * ({@code @ServiceConnection}): Flyway makes the tables, and signing in and creating a
+ * widget leave the session and the audit entry in that one database. Skipped without
+ * Docker; {@code security.ReplicasShareSessionsTest} runs two instances of the app on the
+ * PostgreSQL server at 127.0.0.1:5432 when there is one.
  */
 @AppOverHttp
 @Testcontainers(disabledWithoutDocker = true)
@@ -51,7 +52,9 @@ class AppOnPostgresContainerTest {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
         assertThat(new SessionTable(jdbc).principalOf(admin.sessionId())).isEqualTo("admin");
         assertThat(jdbc.queryForList("SELECT actor_subject, action, outcome FROM audit_entry WHERE widget_name = ?",
-                "On PostgreSQL")).singleElement().isEqualTo(Map.of("actor_subject", "local:admin", "action", "CREATE",
-                "outcome", "SUCCEEDED"));
+                "On PostgreSQL"))
+            .singleElement()
+            .isEqualTo(Map.of("actor_subject", "local:admin", "action", "CREATE", "outcome", "SUCCEEDED"));
     }
+
 }

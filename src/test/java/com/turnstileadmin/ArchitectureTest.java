@@ -20,24 +20,29 @@ import org.springframework.stereotype.Controller;
  * feature:
  *
  * <ul>
- *   <li>{@code account}: which Cloudflare accounts exist and how to sign in to them; depends on no
- *       other feature;
- *   <li>{@code widget}: the domain and the port to Cloudflare's API that the service layer uses;
- *   <li>{@code cloudflare}: the adapter behind that port, the only code that knows the wire format;
- *   <li>{@code sandbox}: the built-in Cloudflare simulator, which shares no types with the adapter
- *       or the domain, so that the contract tests compare two independent readings of the API;
- *   <li>{@code audit}: the record of who did what, and its pages; it knows accounts and who is signed
- *       in, and the widget service records into it, never the other way round;
- *   <li>{@code monitoring}: the Cloudflare part of readiness, asked through the widget port like any
- *       other use of Cloudflare;
- *   <li>{@code session}: the admins' page of who is signed in, and signing a user out everywhere.
- *   <li>{@code paging}: the page number and size, pager and list URLs that the widget list and the
- *       audit trail share; it knows no feature.
+ * <li>{@code account}: which Cloudflare accounts exist and how to sign in to them;
+ * depends on no other feature;
+ * <li>{@code widget}: the domain and the port to Cloudflare's API that the service layer
+ * uses;
+ * <li>{@code cloudflare}: the adapter behind that port, the only code that knows the wire
+ * format;
+ * <li>{@code sandbox}: the built-in Cloudflare simulator, which shares no types with the
+ * adapter or the domain, so that the contract tests compare two independent readings of
+ * the API;
+ * <li>{@code audit}: the record of who did what, and its pages; it knows accounts and who
+ * is signed in, and the widget service records into it, never the other way round;
+ * <li>{@code monitoring}: the Cloudflare part of readiness, asked through the widget port
+ * like any other use of Cloudflare;
+ * <li>{@code session}: the admins' page of who is signed in, and signing a user out
+ * everywhere.
+ * <li>{@code paging}: the page number and size, pager and list URLs that the widget list
+ * and the audit trail share; it knows no feature.
  * </ul>
  *
- * <p>Within a feature, its pages (controllers, forms, view types) are in its {@code web} subpackage
- * ({@code widget.web}, {@code audit.web}, {@code session.web}); the rest of the feature (domain, port,
- * service, store) never reaches into it.
+ * <p>
+ * Within a feature, its pages (controllers, forms, view types) are in its {@code web}
+ * subpackage ({@code widget.web}, {@code audit.web}, {@code session.web}); the rest of
+ * the feature (domain, port, service, store) never reaches into it.
  */
 @AnalyzeClasses(packages = "com.turnstileadmin", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -48,66 +53,88 @@ class ArchitectureTest {
     static final ArchRule featuresHaveNoCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule accountsDependOnNoOtherFeature = noClasses().that().resideInAPackage(ROOT + ".account..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..",
-                    ROOT + ".sandbox..");
+    static final ArchRule accountsDependOnNoOtherFeature = noClasses().that()
+        .resideInAPackage(ROOT + ".account..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..", ROOT + ".sandbox..");
 
     @ArchTest
-    static final ArchRule onlyTheAdapterKnowsTheAdapter = noClasses().that().resideOutsideOfPackage(ROOT + ".cloudflare..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".cloudflare..")
-            .because("the rest of the app reaches Cloudflare through the TurnstileWidgets port");
+    static final ArchRule onlyTheAdapterKnowsTheAdapter = noClasses().that()
+        .resideOutsideOfPackage(ROOT + ".cloudflare..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".cloudflare..")
+        .because("the rest of the app reaches Cloudflare through the TurnstileWidgets port");
 
     @ArchTest
-    static final ArchRule onlyTheAdapterUsesWebClient = noClasses().that().resideOutsideOfPackage(ROOT + ".cloudflare..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.web.reactive.function.client..");
+    static final ArchRule onlyTheAdapterUsesWebClient = noClasses().that()
+        .resideOutsideOfPackage(ROOT + ".cloudflare..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework.web.reactive.function.client..");
 
     @ArchTest
-    static final ArchRule nothingKnowsTheSandbox = noClasses().that().resideOutsideOfPackage(ROOT + ".sandbox..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".sandbox..")
-            .because("the sandbox only stands in for Cloudflare behind the same HTTP API");
+    static final ArchRule nothingKnowsTheSandbox = noClasses().that()
+        .resideOutsideOfPackage(ROOT + ".sandbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".sandbox..")
+        .because("the sandbox only stands in for Cloudflare behind the same HTTP API");
 
     @ArchTest
-    static final ArchRule theSandboxSharesNoTypesWithTheAdapterOrTheDomain = noClasses()
-            .that().resideInAPackage(ROOT + ".sandbox..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..");
+    static final ArchRule theSandboxSharesNoTypesWithTheAdapterOrTheDomain = noClasses().that()
+        .resideInAPackage(ROOT + ".sandbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..");
 
     @ArchTest
-    static final ArchRule theAuditTrailDependsOnlyOnAccountsAndSecurity = noClasses()
-            .that().resideInAPackage(ROOT + ".audit..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..",
-                    ROOT + ".sandbox..", ROOT + ".web..")
-            .because("the widget service records into the audit trail; the trail knows nothing of widgets' types");
+    static final ArchRule theAuditTrailDependsOnlyOnAccountsAndSecurity = noClasses().that()
+        .resideInAPackage(ROOT + ".audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..", ROOT + ".sandbox..", ROOT + ".web..")
+        .because("the widget service records into the audit trail; the trail knows nothing of widgets' types");
 
-    // security's own controllers (sign-in, no access) stay beside the chain they belong to until
+    // security's own controllers (sign-in, no access) stay beside the chain they belong
+    // to until
     // security is cut the same way.
     @ArchTest
-    static final ArchRule controllersAreInAWebPackage = classes().that().areMetaAnnotatedWith(Controller.class)
-            .and().resideOutsideOfPackage(ROOT + ".security..")
-            .should().resideInAPackage("..web..")
-            .because("a feature's pages are in its web subpackage, apart from its domain");
+    static final ArchRule controllersAreInAWebPackage = classes().that()
+        .areMetaAnnotatedWith(Controller.class)
+        .and()
+        .resideOutsideOfPackage(ROOT + ".security..")
+        .should()
+        .resideInAPackage("..web..")
+        .because("a feature's pages are in its web subpackage, apart from its domain");
 
     @ArchTest
-    static final ArchRule controllersAreNotPublic = classes().that().areMetaAnnotatedWith(Controller.class)
-            .should().notBePublic()
-            .because("nothing calls a controller but Spring MVC");
+    static final ArchRule controllersAreNotPublic = classes().that()
+        .areMetaAnnotatedWith(Controller.class)
+        .should()
+        .notBePublic()
+        .because("nothing calls a controller but Spring MVC");
 
     @ArchTest
-    static final ArchRule featuresDoNotReachIntoTheirWeb = classes().that().resideOutsideOfPackage("..web..")
-            .should(notDependOnTheWebOfTheirFeature())
-            .because("the pages use the domain, never the other way round");
+    static final ArchRule featuresDoNotReachIntoTheirWeb = classes().that()
+        .resideOutsideOfPackage("..web..")
+        .should(notDependOnTheWebOfTheirFeature())
+        .because("the pages use the domain, never the other way round");
 
     @ArchTest
-    static final ArchRule noPackagesByLayer = noClasses().should().resideInAnyPackage("..controller..", "..service..",
-            "..dto..", "..mapper..", "..repository..", "..model..")
-            .because("packages are cut by feature, not by layer");
+    static final ArchRule noPackagesByLayer = noClasses().should()
+        .resideInAnyPackage("..controller..", "..service..", "..dto..", "..mapper..", "..repository..", "..model..")
+        .because("packages are cut by feature, not by layer");
 
     @ArchTest
-    static final ArchRule noStandardStreams = noClasses()
-            .that().doNotHaveFullyQualifiedName(ROOT + ".security.StartupConsole")
-            .and().doNotHaveFullyQualifiedName(ROOT + ".security.HashPasswordCommand")
-            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("everything goes through the log, except a generated password, which must not, and the "
-                    + "hash-password command's dialogue at the terminal");
+    static final ArchRule noStandardStreams = noClasses().that()
+        .doNotHaveFullyQualifiedName(ROOT + ".security.StartupConsole")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".security.HashPasswordCommand")
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .because("everything goes through the log, except a generated password, which must not, and the "
+                + "hash-password command's dialogue at the terminal");
 
     @ArchTest
     static final ArchRule noFieldInjection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
@@ -115,16 +142,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
-    /** A class of {@code com.turnstileadmin.<feature>} that uses one of {@code com.turnstileadmin.<feature>.web}. */
+    /**
+     * A class of {@code com.turnstileadmin.<feature>} that uses one of
+     * {@code com.turnstileadmin.<feature>.web}.
+     */
     private static ArchCondition<JavaClass> notDependOnTheWebOfTheirFeature() {
         return new ArchCondition<>("not depend on the web subpackage of their own feature") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String web = featureOf(origin) + ".web";
-                origin.getDirectDependenciesFromSelf().stream()
-                        .filter(dependency -> isIn(dependency.getTargetClass(), web))
-                        .forEach(dependency -> events.add(SimpleConditionEvent.violated(origin,
-                                dependency.getDescription())));
+                origin.getDirectDependenciesFromSelf()
+                    .stream()
+                    .filter(dependency -> isIn(dependency.getTargetClass(), web))
+                    .forEach(dependency -> events
+                        .add(SimpleConditionEvent.violated(origin, dependency.getDescription())));
             }
         };
     }
@@ -138,4 +169,5 @@ class ArchitectureTest {
     private static boolean isIn(JavaClass type, String packageName) {
         return type.getPackageName().equals(packageName) || type.getPackageName().startsWith(packageName + ".");
     }
+
 }

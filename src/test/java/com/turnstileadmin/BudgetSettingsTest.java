@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The environment variables the README documents for each user's share and the shared reads, and their defaults. */
+/**
+ * The environment variables the README documents for each user's share and the shared
+ * reads, and their defaults.
+ */
 class BudgetSettingsTest {
 
     @Test
@@ -20,9 +23,9 @@ class BudgetSettingsTest {
         Binder none = binder(Map.of());
 
         assertThat(none.bindOrCreate("cloudflare.budget", CallBudgetProperties.class))
-                .isEqualTo(new CallBudgetProperties(30, 60, 10000));
+            .isEqualTo(new CallBudgetProperties(30, 60, 10000));
         assertThat(none.bindOrCreate("cloudflare.shared-reads", SharedReadsProperties.class))
-                .isEqualTo(new SharedReadsProperties(Duration.ofSeconds(1), 20000));
+            .isEqualTo(new SharedReadsProperties(Duration.ofSeconds(1), 20000));
     }
 
     @Test
@@ -32,13 +35,14 @@ class BudgetSettingsTest {
                 "CLOUDFLARE_SHARED_READS_MAX_WIDGETS", "100"));
 
         assertThat(env.bindOrCreate("cloudflare.budget", CallBudgetProperties.class))
-                .isEqualTo(new CallBudgetProperties(5, 7, 9));
+            .isEqualTo(new CallBudgetProperties(5, 7, 9));
         assertThat(env.bindOrCreate("cloudflare.shared-reads", SharedReadsProperties.class))
-                .isEqualTo(new SharedReadsProperties(Duration.ofMillis(250), 100));
+            .isEqualTo(new SharedReadsProperties(Duration.ofMillis(250), 100));
     }
 
     private static Binder binder(Map<String, Object> variables) {
         return new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
     }
+
 }

@@ -22,13 +22,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The team shares one token and its rate limit, so each page costs the Cloudflare calls
- * docs/performance.md says. Counted where Cloudflare would count them: requests arriving at the sandbox.
+ * docs/performance.md says. Counted where Cloudflare would count them: requests arriving
+ * at the sandbox.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class CloudflareCallBudgetTest {
 
     private static final RequestPostProcessor ADMIN = user("admin").authorities(Role.ADMIN.authorities());
+
     private static final Pattern SITEKEY = Pattern.compile("widgets/([A-Za-z0-9_-]{10,32})\"");
 
     @Autowired
@@ -50,35 +52,44 @@ class CloudflareCallBudgetTest {
     @Test
     void formsAndFieldChecksCostNothingUntilSaved() throws Exception {
         assertThat(callsFor(get(list() + "/new"))).isZero();
-        assertThat(callsFor(post(list() + "/validate").with(csrf()).param("field", "domains")
-                .param("edited.domains", "bad domain"))).isZero();
+        assertThat(callsFor(post(list() + "/validate").with(csrf())
+            .param("field", "domains")
+            .param("edited.domains", "bad domain"))).isZero();
         assertThat(callsFor(post(list()).with(csrf()).param("edited.name", "").param("edited.domains", "example.com")))
-                .as("a form refused by its own checks never reaches Cloudflare").isZero();
+            .as("a form refused by its own checks never reaches Cloudflare")
+            .isZero();
     }
 
     @Test
     void eachWriteCostsOneCallAndAnEditOrADeleteOneMoreForItsCheck() throws Exception {
         long before = sandbox.requestCount();
-        String created = mvc.perform(post(list()).with(ADMIN).with(csrf())
-                        .params(WidgetForms.newWidgetParams("Budget", "budget.example")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
-        // The create, and one filtered list: whether another widget has the name (a warning, never a refusal).
+        String created = mvc.perform(
+                post(list()).with(ADMIN).with(csrf()).params(WidgetForms.newWidgetParams("Budget", "budget.example")))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getHeader("Location");
+        // The create, and one filtered list: whether another widget has the name (a
+        // warning, never a refusal).
         assertThat(sandbox.requestCount() - before).as("create, then its name check").isEqualTo(2);
         String details = created.substring(created.indexOf("/accounts/"));
 
         String form = mvc.perform(get(details + "/edit").with(ADMIN)).andReturn().getResponse().getContentAsString();
         MockHttpServletRequestBuilder save = post(details + "/edit").with(csrf())
-                .params(WidgetForms.newWidgetParams("Budget renamed", "budget.example"))
-                .param("modifiedOn", hidden(form, "modifiedOn"))
-                .param("base.name", "Budget").param("base.domains", "budget.example").param("base.mode", "managed")
-                .param("base.clearanceLevel", "no_clearance");
+            .params(WidgetForms.newWidgetParams("Budget renamed", "budget.example"))
+            .param("modifiedOn", hidden(form, "modifiedOn"))
+            .param("base.name", "Budget")
+            .param("base.domains", "budget.example")
+            .param("base.mode", "managed")
+            .param("base.clearanceLevel", "no_clearance");
         // The read is what lets the edit refuse to overwrite someone else's change.
         assertThat(callsFor(save)).as("edit: read to compare, write, and a rename's name check").isEqualTo(3);
-        assertThat(callsFor(post(details + "/rotate").with(csrf()).param("invalidateImmediately", "true")
-                .param("confirmation", details.substring(details.length() - 6))))
-                .as("rotate").isEqualTo(1);
-        assertThat(callsFor(post(details + "/delete").with(csrf()).param("name", "Budget renamed")
-                .param("confirmation", details.substring(details.length() - 6)))).as("delete").isEqualTo(1);
+        assertThat(callsFor(post(details + "/rotate").with(csrf())
+            .param("invalidateImmediately", "true")
+            .param("confirmation", details.substring(details.length() - 6)))).as("rotate").isEqualTo(1);
+        assertThat(callsFor(post(details + "/delete").with(csrf())
+            .param("name", "Budget renamed")
+            .param("confirmation", details.substring(details.length() - 6)))).as("delete").isEqualTo(1);
     }
 
     private long callsFor(MockHttpServletRequestBuilder request) throws Exception {
@@ -106,4 +117,5 @@ class CloudflareCallBudgetTest {
         }
         return value.group(1);
     }
+
 }

@@ -20,41 +20,53 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Someone using the running app over plain HTTP, as a browser would but without one: keeps the
- * app's cookies (the session's, and before sign-in the CSRF token's and the page to go back to),
- * signs in on the sign-in form, and sends forms with the CSRF token the pages carry.
- * Paths go out exactly as given, unnormalised and undecoded, so that Tomcat and Spring Security's
- * firewall see what an attacker could send.
+ * Someone using the running app over plain HTTP, as a browser would but without one:
+ * keeps the app's cookies (the session's, and before sign-in the CSRF token's and the
+ * page to go back to), signs in on the sign-in form, and sends forms with the CSRF token
+ * the pages carry. Paths go out exactly as given, unnormalised and undecoded, so that
+ * Tomcat and Spring Security's firewall see what an attacker could send.
  */
 public final class HttpVisitor {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    /** The session cookie's name ({@code server.servlet.session.cookie.name} in application.yml). */
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+
+    /**
+     * The session cookie's name ({@code server.servlet.session.cookie.name} in
+     * application.yml).
+     */
     public static final String SESSION_COOKIE_NAME = "TURNSTILE_ADMIN_SESSION";
 
     /** Its name over HTTPS, where only this origin can set it. */
     public static final String HOST_SESSION_COOKIE_NAME = "__Host-" + SESSION_COOKIE_NAME;
 
     private static final Pattern COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
-    private static final Pattern CSRF_TOKEN = Pattern.compile(
-            "name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
 
-    /** What a browser asks for when it follows a link or sends a form (htmx asks for the same). */
+    private static final Pattern CSRF_TOKEN = Pattern.compile("name=\"_csrf\"\\s+(?:value|content)=\"([^\"]+)\"");
+
+    /**
+     * What a browser asks for when it follows a link or sends a form (htmx asks for the
+     * same).
+     */
     private static final String BROWSERS_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     private int port;
+
     /** The cookies the app set, by name, as a browser keeps them for this host. */
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
     private @Nullable String csrfToken;
 
     public HttpVisitor(int port) {
         this.port = port;
     }
 
-    /** Someone presenting a session id they did not get from the app: planted by an attacker, say. */
+    /**
+     * Someone presenting a session id they did not get from the app: planted by an
+     * attacker, say.
+     */
     public static HttpVisitor withSessionId(int port, String sessionId) {
         HttpVisitor visitor = new HttpVisitor(port);
         visitor.cookies.put(SESSION_COOKIE_NAME, sessionId);
@@ -75,7 +87,10 @@ public final class HttpVisitor {
         return signIn(user, "/login");
     }
 
-    /** The same on the form at {@code formPage}: {@code /login?local} beside single sign-on. */
+    /**
+     * The same on the form at {@code formPage}: {@code /login?local} beside single
+     * sign-on.
+     */
     public Response signIn(User user, String formPage) {
         get(formPage);
         Response signedIn = post("/login", Map.of("username", user.username, "password", user.password));
@@ -88,7 +103,10 @@ public final class HttpVisitor {
         return send(request(path, headers).GET());
     }
 
-    /** A form sent from a page of this session: with its CSRF token (from the last page that had one). */
+    /**
+     * A form sent from a page of this session: with its CSRF token (from the last page
+     * that had one).
+     */
     public Response post(String path, Map<String, String> form, String... headers) {
         if (csrfToken == null) {
             get("/login");
@@ -100,16 +118,17 @@ public final class HttpVisitor {
 
     /** A form sent without a CSRF token: forged on another site, say. */
     public Response postWithoutCsrf(String path, Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+        String body = form.entrySet()
+            .stream()
+            .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+            .collect(Collectors.joining("&"));
         return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /**
-     * Sends the next requests to the app at another port, with the same session cookie and CSRF token:
-     * another replica, as a load balancer may choose.
+     * Sends the next requests to the app at another port, with the same session cookie
+     * and CSRF token: another replica, as a load balancer may choose.
      */
     public HttpVisitor switchTo(int otherPort) {
         port = otherPort;
@@ -126,7 +145,10 @@ public final class HttpVisitor {
         return cookies.get(name);
     }
 
-    /** Sets a cookie as another app on the same host could: browsers share cookies between its ports. */
+    /**
+     * Sets a cookie as another app on the same host could: browsers share cookies between
+     * its ports.
+     */
     public HttpVisitor plantCookie(String name, String value) {
         cookies.put(name, value);
         return this;
@@ -134,13 +156,16 @@ public final class HttpVisitor {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", BROWSERS_ACCEPT);
+            .header("Accept", BROWSERS_ACCEPT);
         if (headers.length > 0) {
             request.headers(headers);
         }
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header("Cookie",
+                    cookies.entrySet()
+                        .stream()
+                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                        .collect(Collectors.joining("; ")));
         }
         return request;
     }
@@ -151,10 +176,12 @@ public final class HttpVisitor {
             response.headers("Set-Cookie").forEach(cookie -> {
                 Matcher set = COOKIE.matcher(cookie);
                 if (set.find()) {
-                    // An empty value (with Max-Age=0) is how the app removes a cookie: signing out, say.
+                    // An empty value (with Max-Age=0) is how the app removes a cookie:
+                    // signing out, say.
                     if (set.group(2).isEmpty()) {
                         cookies.remove(set.group(1));
-                    } else {
+                    }
+                    else {
                         cookies.put(set.group(1), set.group(2));
                     }
                 }
@@ -164,9 +191,11 @@ public final class HttpVisitor {
                 csrfToken = token.group(1);
             }
             return response;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -211,4 +240,5 @@ public final class HttpVisitor {
             return raw.request().method() + " " + raw.uri().getRawPath() + " → " + status();
         }
     }
+
 }

@@ -14,14 +14,18 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log line written while it is open, with every logger at DEBUG (and some at TRACE), and the
- * check that no part of a secret is in any of them. Close it to restore the levels.
+ * Every log line written while it is open, with every logger at DEBUG (and some at
+ * TRACE), and the check that no part of a secret is in any of them. Close it to restore
+ * the levels.
  */
 public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
     private final Level rootLevel;
+
     private final List<Logger> atTrace;
 
     private LogCapture(String... tracedLoggers) {
@@ -51,13 +55,16 @@ public final class LogCapture implements AutoCloseable {
     /** Asserts that no line holds any 8-character run of any of these values. */
     public void assertNoLineContainsAnyPartOf(Collection<String> secrets) {
         List<String> forbidden = secrets.stream().flatMap(secret -> fragments(secret).stream()).toList();
-        // Searched plainly, and asserted on a hit only: a journey at DEBUG is thousands of lines.
-        List<String> leaking = lines().stream()
-                .filter(line -> forbidden.stream().anyMatch(line::contains)).toList();
+        // Searched plainly, and asserted on a hit only: a journey at DEBUG is thousands
+        // of lines.
+        List<String> leaking = lines().stream().filter(line -> forbidden.stream().anyMatch(line::contains)).toList();
         assertThat(leaking).as("log lines with part of a secret").isEmpty();
     }
 
-    /** Every 8-character run of a value: a truncated log line must not leak part of it either. */
+    /**
+     * Every 8-character run of a value: a truncated log line must not leak part of it
+     * either.
+     */
     public static List<String> fragments(String value) {
         List<String> fragments = new ArrayList<>();
         for (int i = 0; i + 8 <= value.length(); i++) {
@@ -78,4 +85,5 @@ public final class LogCapture implements AutoCloseable {
         return event.getThrowableProxy() == null ? message
                 : message + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
     }
+
 }

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The app on the sandbox over real HTTP: its two accounts, Free and Enterprise, in the account
- * switcher, and each plan's rules where the form meets Cloudflare (here the sandbox).
+ * The app on the sandbox over real HTTP: its two accounts, Free and Enterprise, in the
+ * account switcher, and each plan's rules where the form meets Cloudflare (here the
+ * sandbox).
  */
 @AppOverHttp
 class SandboxAccountsInTheAppTest {
@@ -38,7 +39,7 @@ class SandboxAccountsInTheAppTest {
                 "<a href=\"" + widgets(sandbox.accountId().value()) + "\" aria-current=\"page\">Sandbox (Free)</a>",
                 "<a href=\"" + widgets(sandbox.enterpriseAccountId().value()) + "\">Sandbox (Enterprise)</a>");
         assertThat(accounts.all()).extracting(CloudflareAccount::plan)
-                .containsExactly(AccountPlan.FREE, AccountPlan.ENTERPRISE);
+            .containsExactly(AccountPlan.FREE, AccountPlan.ENTERPRISE);
     }
 
     @Test
@@ -47,11 +48,12 @@ class SandboxAccountsInTheAppTest {
         String enterprise = widgets(sandbox.enterpriseAccountId().value());
 
         assertThat(editor.get(widgets(sandbox.accountId().value()) + "/new").body())
-                .doesNotContain("name=\"edited.botFightMode\"").contains("which this account does not have");
+            .doesNotContain("name=\"edited.botFightMode\"")
+            .contains("which this account does not have");
         assertThat(editor.get(enterprise + "/new").body()).contains("name=\"edited.botFightMode\"")
-                .doesNotContain("need Turnstile Enterprise");
-        Response created = editor.post(enterprise, WidgetForms.newWidget("Enterprise journey", "ent.example.com",
-                "edited.botFightMode", "true"));
+            .doesNotContain("need Turnstile Enterprise");
+        Response created = editor.post(enterprise,
+                WidgetForms.newWidget("Enterprise journey", "ent.example.com", "edited.botFightMode", "true"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Response details = editor.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
         assertThat(details.body()).containsPattern("Bot fight mode.*\\s*<dd>On</dd>");
@@ -59,15 +61,17 @@ class SandboxAccountsInTheAppTest {
 
     @Test
     void theFreeAccountsRefusalOfAnEnterpriseSettingIsShownAtTheSwitches() {
-        Response refused = HttpVisitor.signedIn(port, User.EDITOR).post(widgets(sandbox.accountId().value()),
-                WidgetForms.newWidget("Free journey", "free.example.com", "edited.offlabel", "true"));
+        Response refused = HttpVisitor.signedIn(port, User.EDITOR)
+            .post(widgets(sandbox.accountId().value()),
+                    WidgetForms.newWidget("Free journey", "free.example.com", "edited.offlabel", "true"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("name=\"edited.offlabel\"")
-                .containsPattern("<small id=\"enterprise-message\">[^<]*offlabel is only available on Enterprise plans");
+            .containsPattern("<small id=\"enterprise-message\">[^<]*offlabel is only available on Enterprise plans");
     }
 
     private static String widgets(String account) {
         return "/accounts/" + account + "/widgets";
     }
+
 }

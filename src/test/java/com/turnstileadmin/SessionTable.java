@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The app's sessions as Spring Session JDBC keeps them in the database (db/migration/V3__sessions.sql),
- * looked up by the session cookie's value, which carries the row's session id Base64-encoded.
+ * The app's sessions as Spring Session JDBC keeps them in the database
+ * (db/migration/V3__sessions.sql), looked up by the session cookie's value, which carries
+ * the row's session id Base64-encoded.
  */
 public final class SessionTable {
 
@@ -30,7 +31,10 @@ public final class SessionTable {
         return count("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", idOf(cookieValue)) == 1;
     }
 
-    /** The user the session is signed in as (Spring Session's principal name), {@code null} before sign-in. */
+    /**
+     * The user the session is signed in as (Spring Session's principal name),
+     * {@code null} before sign-in.
+     */
     public @Nullable String principalOf(String cookieValue) {
         return jdbc.queryForObject("SELECT PRINCIPAL_NAME FROM SPRING_SESSION WHERE SESSION_ID = ?", String.class,
                 idOf(cookieValue));
@@ -38,11 +42,14 @@ public final class SessionTable {
 
     /** How long the session lasts without a request, as stored with it. */
     public Duration idleTimeoutOf(String cookieValue) {
-        return Duration.ofSeconds(count("SELECT MAX_INACTIVE_INTERVAL FROM SPRING_SESSION WHERE SESSION_ID = ?",
-                idOf(cookieValue)));
+        return Duration.ofSeconds(
+                count("SELECT MAX_INACTIVE_INTERVAL FROM SPRING_SESSION WHERE SESSION_ID = ?", idOf(cookieValue)));
     }
 
-    /** Makes the session's last request {@code ago} old, as if its user had been away that long. */
+    /**
+     * Makes the session's last request {@code ago} old, as if its user had been away that
+     * long.
+     */
     public void lastRequestAgo(String cookieValue, Duration ago) {
         int updated = jdbc.update("UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = ? WHERE SESSION_ID = ?",
                 System.currentTimeMillis() - ago.toMillis(), idOf(cookieValue));
@@ -52,9 +59,10 @@ public final class SessionTable {
     }
 
     /**
-     * Where the text is in any session: every column of every session and attribute row is searched, the
-     * attributes' bytes as Java serialization wrote them, for the text as a string (UTF-8, as it writes
-     * these) and as a char array (UTF-16). Each place is named by its column, and the attribute's name.
+     * Where the text is in any session: every column of every session and attribute row
+     * is searched, the attributes' bytes as Java serialization wrote them, for the text
+     * as a string (UTF-8, as it writes these) and as a char array (UTF-16). Each place is
+     * named by its column, and the attribute's name.
      */
     public List<String> placesHolding(String text) {
         List<byte[]> forms = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16BE));
@@ -63,7 +71,8 @@ public final class SessionTable {
         rows.addAll(jdbc.queryForList("SELECT * FROM SPRING_SESSION_ATTRIBUTES"));
         for (Map<String, Object> row : rows) {
             row.forEach((column, value) -> {
-                byte[] bytes = value instanceof byte[] raw ? raw : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = value instanceof byte[] raw ? raw
+                        : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
                 if (forms.stream().anyMatch(form -> indexOf(bytes, form) >= 0)) {
                     places.add(column + (row.containsKey("ATTRIBUTE_NAME") ? " of " + row.get("ATTRIBUTE_NAME") : ""));
                 }
@@ -73,8 +82,7 @@ public final class SessionTable {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
@@ -92,4 +100,5 @@ public final class SessionTable {
         }
         return value;
     }
+
 }

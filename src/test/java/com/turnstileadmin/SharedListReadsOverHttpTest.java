@@ -24,15 +24,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Identical list reads within the window (the default, 1 s, on a clock the test moves) are one
- * Cloudflare call, counted where Cloudflare would count them: requests arriving at the sandbox.
+ * Identical list reads within the window (the default, 1 s, on a clock the test moves)
+ * are one Cloudflare call, counted where Cloudflare would count them: requests arriving
+ * at the sandbox.
  */
 @SpringBootTest(properties = "cloudflare.shared-reads.window=1s")
 @AutoConfigureMockMvc
 class SharedListReadsOverHttpTest {
 
     private static final RequestPostProcessor ALICE = user("alice").authorities(Role.VIEWER.authorities());
+
     private static final RequestPostProcessor BOB = user("bob").authorities(Role.VIEWER.authorities());
+
     private static final RequestPostProcessor EDDIE = user("eddie").authorities(Role.EDITOR.authorities());
 
     @Autowired
@@ -56,7 +59,8 @@ class SharedListReadsOverHttpTest {
     @Test
     void differentQueriesAreNotShared() throws Exception {
         assertThat(callsFor(get(list()).param("q", "a").with(ALICE), get(list()).param("q", "b").with(BOB),
-                get(list()).param("q", "a").param("page", "2").with(BOB))).isEqualTo(3);
+                get(list()).param("q", "a").param("page", "2").with(BOB)))
+            .isEqualTo(3);
     }
 
     @Test
@@ -65,9 +69,10 @@ class SharedListReadsOverHttpTest {
         String before = body(page.with(EDDIE));
         assertThat(before).doesNotContain("Shared reads widget");
 
-        mvc.perform(post(list()).with(EDDIE).with(csrf())
-                        .params(WidgetForms.newWidgetParams("Shared reads widget", "shared.example")))
-                .andExpect(status().isCreated());
+        mvc.perform(post(list()).with(EDDIE)
+            .with(csrf())
+            .params(WidgetForms.newWidgetParams("Shared reads widget", "shared.example")))
+            .andExpect(status().isCreated());
 
         long calls = sandbox.requestCount();
         assertThat(body(page.with(EDDIE))).contains("Shared reads widget");
@@ -79,7 +84,7 @@ class SharedListReadsOverHttpTest {
         String sitekey = body(get(list()).with(ALICE)).replaceFirst("(?s).*?widgets/([A-Za-z0-9_-]{10,32})\".*", "$1");
 
         assertThat(callsFor(get(list() + "/" + sitekey).with(ALICE), get(list() + "/" + sitekey).with(BOB)))
-                .isEqualTo(2);
+            .isEqualTo(2);
     }
 
     private long callsFor(MockHttpServletRequestBuilder... requests) throws Exception {
@@ -111,5 +116,7 @@ class SharedListReadsOverHttpTest {
         Ticker ticker(AtomicLong nanos) {
             return nanos::get;
         }
+
     }
+
 }

@@ -34,9 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole application starting as an administrator would start it: on the sandbox with nothing
- * configured, on Cloudflare with the {@code CLOUDFLARE_*} environment variables, with JSON logs on
- * request, and not at all with a bad setting.
+ * The whole application starting as an administrator would start it: on the sandbox with
+ * nothing configured, on Cloudflare with the {@code CLOUDFLARE_*} environment variables,
+ * with JSON logs on request, and not at all with a bad setting.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
@@ -62,8 +62,10 @@ class StartupTest {
         try (ConfigurableApplicationContext context = start(Map.of())) {
             String port = context.getEnvironment().getProperty("local.server.port");
             String out = output.getOut();
-            Matcher block = Pattern.compile("\\R(=+)\\R  Turnstile Admin is ready: open (\\S+)\\R.*\\R\\R {6}(\\S+)\\R"
-                    + "\\R  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one\\.\\R\\1\\R").matcher(out);
+            Matcher block = Pattern
+                .compile("\\R(=+)\\R  Turnstile Admin is ready: open (\\S+)\\R.*\\R\\R {6}(\\S+)\\R"
+                        + "\\R  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one\\.\\R\\1\\R")
+                .matcher(out);
 
             assertThat(block.find()).as(out).isTrue();
             assertThat(block.group(2)).isEqualTo("http://localhost:" + port + "/");
@@ -71,22 +73,22 @@ class StartupTest {
             // Letters and digits only, so that a double click selects it whole.
             assertThat(password).matches("[A-Za-z0-9]{25}");
             assertThat(block.start()).as("after Spring's own last line")
-                    .isGreaterThan(out.indexOf("Started TurnstileAdminApplication"));
+                .isGreaterThan(out.indexOf("Started TurnstileAdminApplication"));
             assertThat(out.indexOf(password)).as("printed once").isEqualTo(out.lastIndexOf(password));
             assertThat(out.lines().filter(line -> line.contains(" WARN ") || line.contains(" INFO ")))
-                    .anyMatch(line -> line.contains("password was generated"))
-                    .noneMatch(line -> line.contains(password));
+                .anyMatch(line -> line.contains("password was generated"))
+                .noneMatch(line -> line.contains(password));
             UserDetailsService users = context.getBean(UserDetailsService.class);
             assertThat(context.getBean(PasswordEncoder.class)
-                    .matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
+                .matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
         }
     }
 
     @Test
     void theSandboxsSettingsComeFromTheirEnvironmentVariables() {
-        try (ConfigurableApplicationContext context = start(Map.of("SANDBOX_DEMO_WIDGETS", "5",
-                "SANDBOX_ENTERPRISE_DEMO_WIDGETS", "3", "SANDBOX_FAULTS_RATE_LIMIT_RATE", "0.25",
-                "LOCAL_ADMIN_PASSWORD", "startup-admin-password"))) {
+        try (ConfigurableApplicationContext context = start(
+                Map.of("SANDBOX_DEMO_WIDGETS", "5", "SANDBOX_ENTERPRISE_DEMO_WIDGETS", "3",
+                        "SANDBOX_FAULTS_RATE_LIMIT_RATE", "0.25", "LOCAL_ADMIN_PASSWORD", "startup-admin-password"))) {
             SandboxServer sandbox = context.getBean(SandboxServer.class);
 
             assertThat(sandbox.widgetCount(sandbox.accountId())).isEqualTo(5);
@@ -97,8 +99,8 @@ class StartupTest {
 
     @Test
     void blankVariablesCountAsUnsetAndAnIgnoredBaseUrlIsPointedOut(CapturedOutput output) {
-        try (ConfigurableApplicationContext context = start(Map.of("CLOUDFLARE_API_TOKEN", " ",
-                "CLOUDFLARE_ACCOUNT_ID", "", "CLOUDFLARE_API_BASE_URL", "https://mock.example.com/client/v4"))) {
+        try (ConfigurableApplicationContext context = start(Map.of("CLOUDFLARE_API_TOKEN", " ", "CLOUDFLARE_ACCOUNT_ID",
+                "", "CLOUDFLARE_API_BASE_URL", "https://mock.example.com/client/v4"))) {
             assertThat(context.getBean(CloudflareAccounts.class).isSandbox()).isTrue();
             assertThat(output.getOut()).contains("CLOUDFLARE_API_BASE_URL is set but ignored");
         }
@@ -106,10 +108,9 @@ class StartupTest {
 
     @Test
     void withCloudflareVariablesItUsesCloudflareAndNoSandbox(CapturedOutput output) {
-        try (ConfigurableApplicationContext context = start(Map.of(
-                "CLOUDFLARE_ACCOUNT_ID", "023e105f4ecef8ad9ca31a8372d0c353",
-                "CLOUDFLARE_API_TOKEN", TOKEN,
-                "CLOUDFLARE_API_BASE_URL", "https://cloudflare-proxy.example.com/client/v4"))) {
+        try (ConfigurableApplicationContext context = start(
+                Map.of("CLOUDFLARE_ACCOUNT_ID", "023e105f4ecef8ad9ca31a8372d0c353", "CLOUDFLARE_API_TOKEN", TOKEN,
+                        "CLOUDFLARE_API_BASE_URL", "https://cloudflare-proxy.example.com/client/v4"))) {
             CloudflareAccounts accounts = context.getBean(CloudflareAccounts.class);
 
             assertThat(accounts.isSandbox()).isFalse();
@@ -124,12 +125,12 @@ class StartupTest {
     @Test
     void aBadSettingStopsStartupWithOneLineNamingIt(CapturedOutput output) {
         assertThatThrownBy(() -> start(Map.of("CLOUDFLARE_ACCOUNT_ID", "my-account", "CLOUDFLARE_API_TOKEN", TOKEN)))
-                .isInstanceOf(RuntimeException.class);
+            .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr())
-                .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not a Cloudflare account "
-                        + "id (expected 32 lower-case hexadecimal characters, got 10 characters)")
-                .doesNotContain(TOKEN);
+            .contains("Invalid setting: CLOUDFLARE_ACCOUNT_ID (cloudflare.account-id) is not a Cloudflare account "
+                    + "id (expected 32 lower-case hexadecimal characters, got 10 characters)")
+            .doesNotContain(TOKEN);
     }
 
     @Test
@@ -139,17 +140,20 @@ class StartupTest {
                 "OIDC_ROLES_CLAIM", "realm_access.roles"))) {
             assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
             assertThat(context.getBean(OidcProperties.class).adminGroups()).containsExactly("ta-admins", "ops");
-            assertThat(output.getOut()).contains("Single sign-on through http://127.0.0.1:9/realms/acme as client "
-                            + "turnstile-admin; roles from the claim \"realm_access.roles\"", "Local sign-in form: off")
-                    .doesNotContain("generated", TOKEN);
+            assertThat(output.getOut())
+                .contains(
+                        "Single sign-on through http://127.0.0.1:9/realms/acme as client "
+                                + "turnstile-admin; roles from the claim \"realm_access.roles\"",
+                        "Local sign-in form: off")
+                .doesNotContain("generated", TOKEN);
         }
     }
 
     @Test
     void breakGlassWithoutALocalUserStopsStartupNamingTheSetting(CapturedOutput output) {
-        assertThatThrownBy(() -> start(Map.of("OIDC_ISSUER_URI", "http://127.0.0.1:9/realms/acme",
-                "OIDC_CLIENT_ID", "turnstile-admin", "LOCAL_SIGN_IN_ENABLED", "true")))
-                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> start(Map.of("OIDC_ISSUER_URI", "http://127.0.0.1:9/realms/acme", "OIDC_CLIENT_ID",
+                "turnstile-admin", "LOCAL_SIGN_IN_ENABLED", "true")))
+            .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr()).contains("Invalid setting: LOCAL_SIGN_IN_ENABLED "
                 + "(local-sign-in.enabled) is true, but no local user is configured");
@@ -162,22 +166,32 @@ class StartupTest {
         String monitoringPassword = "json-logs-monitoring-password";
         try (ConfigurableApplicationContext context = start(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
                 "LOCAL_ADMIN_PASSWORD", adminPassword, "MONITORING_PASSWORD", monitoringPassword))) {
-            List<String> accounts = context.getBean(CloudflareAccounts.class).all().stream()
-                    .map(account -> account.id().value()).toList();
-            HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
-                            + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> accounts = context.getBean(CloudflareAccounts.class)
+                .all()
+                .stream()
+                .map(account -> account.id().value())
+                .toList();
+            HttpResponse<String> readiness = HttpClient.newHttpClient()
+                .send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:"
+                            + context.getEnvironment().getProperty("local.server.port") + "/actuator/health/readiness"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as("readiness asks Cloudflare (here the sandbox) once per account")
-                    .isEqualTo(200);
-            // Other apps still running in this JVM (the cached contexts of other test classes) may add a plain
-            // line to the captured output now and then; the calls below must be found among the JSON ones.
+                .isEqualTo(200);
+            // Other apps still running in this JVM (the cached contexts of other test
+            // classes) may add a plain
+            // line to the captured output now and then; the calls below must be found
+            // among the JSON ones.
             List<String> lines = output.getOut().lines().filter(line -> line.startsWith("{")).toList();
             JsonMapper json = JsonMapper.builder().build();
-            List<JsonNode> calls = lines.stream().map(json::readTree)
-                    .filter(line -> line.path("message").asString().startsWith("Cloudflare call ")).toList();
+            List<JsonNode> calls = lines.stream()
+                .map(json::readTree)
+                .filter(line -> line.path("message").asString().startsWith("Cloudflare call "))
+                .toList();
             // The sandbox's two accounts, Free and Enterprise: one list each.
             assertThat(calls).extracting(call -> call.path("account").asString())
-                    .containsExactlyInAnyOrderElementsOf(accounts).hasSize(2);
+                .containsExactlyInAnyOrderElementsOf(accounts)
+                .hasSize(2);
             for (JsonNode call : calls) {
                 assertThat(call.path("log").path("level").asString()).isEqualTo("INFO");
                 assertThat(call.path("operation").asString()).isEqualTo("list");
@@ -188,9 +202,12 @@ class StartupTest {
                 assertThat(call.path("duration_ms").isIntegralNumber()).isTrue();
             }
             String sandboxToken = context.getBean(SandboxServer.class).apiToken().token();
-            assertThat(output.getOut() + output.getErr()).doesNotContain(adminPassword, monitoringPassword, sandboxToken);
-        } finally {
-            // Boot hands the format to Logback as a system property, which would outlive this app in the JVM.
+            assertThat(output.getOut() + output.getErr()).doesNotContain(adminPassword, monitoringPassword,
+                    sandboxToken);
+        }
+        finally {
+            // Boot hands the format to Logback as a system property, which would outlive
+            // this app in the JVM.
             System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
         }
     }
@@ -199,27 +216,27 @@ class StartupTest {
     void aMonitoringPasswordInTheShapeOfAHashNoEncoderReadsStopsStartupNamingTheSetting(CapturedOutput output) {
         assertThatThrownBy(() -> start(Map.of("MONITORING_PASSWORD", "{sha1}5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8",
                 "LOCAL_ADMIN_PASSWORD", "startup-admin-password")))
-                .isInstanceOf(RuntimeException.class);
+            .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr())
-                .contains("Invalid setting: MONITORING_PASSWORD (monitoring.password) names no known password encoder")
-                .doesNotContain("5baa61e4c9b93f3f");
+            .contains("Invalid setting: MONITORING_PASSWORD (monitoring.password) names no known password encoder")
+            .doesNotContain("5baa61e4c9b93f3f");
     }
 
     /**
-     * Starts the app with the given variables standing in for the process environment, as the web
-     * application it is (its sign-in needs the servlet stack), on a free port.
+     * Starts the app with the given variables standing in for the process environment, as
+     * the web application it is (its sign-in needs the servlet stack), on a free port.
      */
     private static ConfigurableApplicationContext start(Map<String, Object> environmentVariables) {
         Map<String, Object> variables = new HashMap<>(environmentVariables);
         variables.putIfAbsent("SERVER_PORT", "0");
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        variables));
-        return new SpringApplicationBuilder(TurnstileAdminApplication.class)
-                .environment(environment)
-                .web(WebApplicationType.SERVLET)
-                .run();
+        environment.getPropertySources()
+            .replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        return new SpringApplicationBuilder(TurnstileAdminApplication.class).environment(environment)
+            .web(WebApplicationType.SERVLET)
+            .run();
     }
+
 }

@@ -19,12 +19,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * One user cannot spend the team's Cloudflare rate limit: past their share they get a 429 with
- * {@code Retry-After} and a message, and Cloudflare (the sandbox, over HTTP) gets no call. A share
- * of 3 calls refilled by 1 a minute here, so that the test outruns the refill; each test has users
- * of its own, as the shares live as long as the app.
+ * One user cannot spend the team's Cloudflare rate limit: past their share they get a 429
+ * with {@code Retry-After} and a message, and Cloudflare (the sandbox, over HTTP) gets no
+ * call. A share of 3 calls refilled by 1 a minute here, so that the test outruns the
+ * refill; each test has users of its own, as the shares live as long as the app.
  */
-@SpringBootTest(properties = {"cloudflare.budget.capacity=3", "cloudflare.budget.per-minute=1"})
+@SpringBootTest(properties = { "cloudflare.budget.capacity=3", "cloudflare.budget.per-minute=1" })
 @AutoConfigureMockMvc
 class UserShareOfTheRateLimitTest {
 
@@ -41,19 +41,22 @@ class UserShareOfTheRateLimitTest {
     void aViewersBurstOfFilterRequestsIsRefusedPastTheirShareWithoutCloudflareCalls() throws Exception {
         RequestPostProcessor vera = viewer("vera");
         long before = sandbox.requestCount();
-        for (String typed : new String[] {"s", "sh", "sho"}) {
+        for (String typed : new String[] { "s", "sh", "sho" }) {
             mvc.perform(get(list()).header("HX-Request", "true").param("q", typed).with(vera))
-                    .andExpect(status().isOk());
+                .andExpect(status().isOk());
         }
         assertThat(sandbox.requestCount() - before).isEqualTo(3);
 
         String refused = mvc.perform(get(list() + "?q=shop").header("HX-Request", "true").with(vera))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(header().string("Retry-After", "60"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isTooManyRequests())
+            .andExpect(header().string("Retry-After", "60"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(sandbox.requestCount() - before).as("no call for the refused request").isEqualTo(3);
-        // The alert goes into the flash area (htmx), the filter field keeps what was typed, and Retry repeats it.
+        // The alert goes into the flash area (htmx), the filter field keeps what was
+        // typed, and Retry repeats it.
         assertThat(refused).contains("id=\"error-alert\"", MESSAGE, "href=\"" + list() + "?q=shop\"");
     }
 
@@ -75,11 +78,15 @@ class UserShareOfTheRateLimitTest {
         }
         long before = sandbox.requestCount();
 
-        String form = mvc.perform(post(list()).with(eddie).with(csrf())
-                        .params(WidgetForms.newWidgetParams("Over budget", "budget.example")))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(header().string("Retry-After", "60"))
-                .andReturn().getResponse().getContentAsString();
+        String form = mvc
+            .perform(post(list()).with(eddie)
+                .with(csrf())
+                .params(WidgetForms.newWidgetParams("Over budget", "budget.example")))
+            .andExpect(status().isTooManyRequests())
+            .andExpect(header().string("Retry-After", "60"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(sandbox.requestCount()).isEqualTo(before);
         assertThat(form).contains(MESSAGE, "value=\"Over budget\"", "budget.example");
@@ -92,4 +99,5 @@ class UserShareOfTheRateLimitTest {
     private String list() {
         return "/accounts/" + sandbox.accountId().value() + "/widgets";
     }
+
 }

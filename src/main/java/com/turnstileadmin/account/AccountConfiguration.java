@@ -4,7 +4,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The configured Cloudflare accounts; the sandbox supplies its own when there are none. */
+/**
+ * The configured Cloudflare accounts; the sandbox supplies its own when there are none.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
@@ -13,4 +15,5 @@ class AccountConfiguration {
     CloudflareAccounts cloudflareAccounts(CloudflareProperties properties) {
         return properties.toAccounts();
     }
+
 }

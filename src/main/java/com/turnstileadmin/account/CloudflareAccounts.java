@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The accounts the app may reach and where their API lives: Cloudflare itself, a proxy or mock,
- * or the built-in sandbox. Only these accounts can ever be called.
+ * The accounts the app may reach and where their API lives: Cloudflare itself, a proxy or
+ * mock, or the built-in sandbox. Only these accounts can ever be called.
  */
 public final class CloudflareAccounts {
 
     private final URI apiBaseUrl;
+
     private final Map<AccountId, CloudflareAccount> accounts = new LinkedHashMap<>();
+
     private final boolean sandbox;
 
     public CloudflareAccounts(URI apiBaseUrl, List<CloudflareAccount> accounts, boolean sandbox) {
@@ -34,7 +36,10 @@ public final class CloudflareAccounts {
         return apiBaseUrl;
     }
 
-    /** Whether the accounts are the built-in sandbox's rather than real Cloudflare accounts. */
+    /**
+     * Whether the accounts are the built-in sandbox's rather than real Cloudflare
+     * accounts.
+     */
     public boolean isSandbox() {
         return sandbox;
     }
@@ -54,4 +59,5 @@ public final class CloudflareAccounts {
     public CloudflareAccount get(AccountId id) {
         return find(id).orElseThrow(() -> new UnknownAccountException(id));
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Decides between real Cloudflare accounts and the built-in sandbox from the environment alone, so
- * that the choice is made before any bean exists and does not depend on configuration order.
+ * Decides between real Cloudflare accounts and the built-in sandbox from the environment
+ * alone, so that the choice is made before any bean exists and does not depend on
+ * configuration order.
  */
 public final class CloudflareCredentialsCondition {
 
@@ -18,29 +19,35 @@ public final class CloudflareCredentialsCondition {
 
     static boolean configured(ConditionContext context) {
         Binder binder = Binder.get(context.getEnvironment());
-        String[] single = {"account-id", "api-token", "api-email", "api-key"};
+        String[] single = { "account-id", "api-token", "api-email", "api-key" };
         String[] values = new String[single.length];
         for (int i = 0; i < single.length; i++) {
             values[i] = binder.bind("cloudflare." + single[i], String.class).orElse(null);
         }
         return CloudflareProperties.isConfigured(values)
                 || !binder.bind("cloudflare.accounts", Bindable.listOf(CloudflareProperties.Account.class))
-                        .orElse(List.of()).isEmpty();
+                    .orElse(List.of())
+                    .isEmpty();
     }
 
     /** Some Cloudflare account is configured. */
     public static final class Present implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return configured(context);
         }
+
     }
 
     /** No Cloudflare account is configured: the sandbox stands in. */
     public static final class Absent implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return !configured(context);
         }
+
     }
+
 }

@@ -11,36 +11,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * Which Cloudflare accounts the app manages and how it signs in to them. One account comes from
- * the {@code CLOUDFLARE_*} environment variables; more can be listed under {@code
- * cloudflare.accounts} in {@code application.yml}. With none of them set the app runs on its
- * built-in sandbox.
+ * Which Cloudflare accounts the app manages and how it signs in to them. One account
+ * comes from the {@code CLOUDFLARE_*} environment variables; more can be listed under
+ * {@code
+ * cloudflare.accounts} in {@code application.yml}. With none of them set the app runs on
+ * its built-in sandbox.
  *
- * <p>Checked as it is bound: a malformed account id or an account without credentials stops
+ * <p>
+ * Checked as it is bound: a malformed account id or an account without credentials stops
  * start-up with one line naming the setting. {@link #toString()} shows no token or key.
  *
- * @param apiBaseUrl the API's base URL ({@code CLOUDFLARE_API_BASE_URL}); default Cloudflare's own,
- *     change it for a proxy or an API mock
+ * @param apiBaseUrl the API's base URL ({@code CLOUDFLARE_API_BASE_URL}); default
+ * Cloudflare's own, change it for a proxy or an API mock
  * @param accountId the single account's id ({@code CLOUDFLARE_ACCOUNT_ID})
- * @param accountName the single account's display name ({@code CLOUDFLARE_ACCOUNT_NAME}); default
- *     "Cloudflare account"
+ * @param accountName the single account's display name ({@code CLOUDFLARE_ACCOUNT_NAME});
+ * default "Cloudflare account"
  * @param apiToken the single account's API token ({@code CLOUDFLARE_API_TOKEN})
  * @param apiEmail e-mail address for legacy key auth ({@code CLOUDFLARE_API_EMAIL})
  * @param apiKey global API key for legacy key auth ({@code CLOUDFLARE_API_KEY})
- * @param accountPlan the single account's Turnstile plan ({@code CLOUDFLARE_ACCOUNT_PLAN}): {@code free} or
- *     {@code enterprise}; default unset, unknown
+ * @param accountPlan the single account's Turnstile plan
+ * ({@code CLOUDFLARE_ACCOUNT_PLAN}): {@code free} or {@code enterprise}; default unset,
+ * unknown
  * @param accounts further accounts, each with its own id, name and credentials
  */
 @ConfigurationProperties("cloudflare")
-public record CloudflareProperties(
-        @DefaultValue(DEFAULT_API_BASE_URL) URI apiBaseUrl,
-        @Nullable String accountId,
-        @DefaultValue("Cloudflare account") String accountName,
-        @Nullable String apiToken,
-        @Nullable String apiEmail,
-        @Nullable String apiKey,
-        @Nullable String accountPlan,
-        @Nullable List<Account> accounts) {
+public record CloudflareProperties(@DefaultValue(DEFAULT_API_BASE_URL) URI apiBaseUrl, @Nullable String accountId,
+        @DefaultValue("Cloudflare account") String accountName, @Nullable String apiToken, @Nullable String apiEmail,
+        @Nullable String apiKey, @Nullable String accountPlan, @Nullable List<Account> accounts) {
 
     /**
      * An account listed in {@code application.yml}.
@@ -50,14 +47,15 @@ public record CloudflareProperties(
      * @param apiToken an API token, or else
      * @param apiEmail the e-mail address and
      * @param apiKey the global API key of legacy auth
-     * @param plan its Turnstile plan, {@code free} or {@code enterprise}; default unset, unknown
+     * @param plan its Turnstile plan, {@code free} or {@code enterprise}; default unset,
+     * unknown
      */
     public record Account(@Nullable String id, @Nullable String name, @Nullable String apiToken,
             @Nullable String apiEmail, @Nullable String apiKey, @Nullable String plan) {
 
         /** An account whose plan is not given. */
-        public Account(@Nullable String id, @Nullable String name, @Nullable String apiToken,
-                @Nullable String apiEmail, @Nullable String apiKey) {
+        public Account(@Nullable String id, @Nullable String name, @Nullable String apiToken, @Nullable String apiEmail,
+                @Nullable String apiKey) {
             this(id, name, apiToken, apiEmail, apiKey, null);
         }
 
@@ -74,18 +72,23 @@ public record CloudflareProperties(
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         checkBaseUrl(apiBaseUrl);
         if (isConfigured(accountId, apiToken, apiEmail, apiKey) || !accounts.isEmpty()) {
-            // Building the accounts is the check; doing it here makes start-up fail while binding.
+            // Building the accounts is the check; doing it here makes start-up fail while
+            // binding.
             toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accountPlan, accounts);
         }
     }
 
-    /** The configured accounts, in the order they were given (the single account first). */
+    /**
+     * The configured accounts, in the order they were given (the single account first).
+     */
     public CloudflareAccounts toAccounts() {
         return new CloudflareAccounts(apiBaseUrl,
                 toAccountList(accountId, accountName, apiToken, apiEmail, apiKey, accountPlan, accounts), false);
     }
 
-    /** Whether any of the single account's settings has a value; blank counts as unset. */
+    /**
+     * Whether any of the single account's settings has a value; blank counts as unset.
+     */
     static boolean isConfigured(@Nullable String... singleAccountSettings) {
         for (String setting : singleAccountSettings) {
             if (StringUtils.hasText(setting)) {
@@ -101,12 +104,16 @@ public record CloudflareProperties(
             throw new InvalidSettingException(setting.full(), "must be an http or https URL");
         }
         if (url.getRawUserInfo() != null) {
-            // It would end up in log lines; proxy credentials belong in the proxy's own settings.
+            // It would end up in log lines; proxy credentials belong in the proxy's own
+            // settings.
             throw new InvalidSettingException(setting.full(), "must not contain a user name or password");
         }
     }
 
-    /** How a setting is named to the user: by its variable where it has one, and by its property. */
+    /**
+     * How a setting is named to the user: by its variable where it has one, and by its
+     * property.
+     */
     private record SettingName(@Nullable String variable, String property) {
 
         String full() {
@@ -168,7 +175,8 @@ public record CloudflareProperties(
             throw new InvalidSettingException(names.id().full(), "is not set, but " + given + " is");
         }
         if (!AccountId.isValid(id)) {
-            // The value is not echoed: it could be a token pasted into the wrong variable.
+            // The value is not echoed: it could be a token pasted into the wrong
+            // variable.
             throw new InvalidSettingException(names.id().full(), "is not a Cloudflare account id (expected 32 "
                     + "lower-case hexadecimal characters, got " + id.length() + " characters)");
         }
@@ -203,7 +211,7 @@ public record CloudflareProperties(
 
     @Override
     public String toString() {
-        return "CloudflareProperties[apiBaseUrl=" + apiBaseUrl + ", accountId=" + accountId + ", accounts="
-                + accounts + "]";
+        return "CloudflareProperties[apiBaseUrl=" + apiBaseUrl + ", accountId=" + accountId + ", accounts=" + accounts
+                + "]";
     }
 }

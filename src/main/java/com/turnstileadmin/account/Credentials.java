@@ -3,12 +3,14 @@ package com.turnstileadmin.account;
 import java.util.Objects;
 
 /**
- * How the app authenticates to Cloudflare for one account. No {@code toString()} shows a token or
- * a key, so credentials that reach a log line by mistake are not leaked there.
+ * How the app authenticates to Cloudflare for one account. No {@code toString()} shows a
+ * token or a key, so credentials that reach a log line by mistake are not leaked there.
  */
 public sealed interface Credentials {
 
-    /** An API token, sent as {@code Authorization: Bearer}. Cloudflare's preferred scheme. */
+    /**
+     * An API token, sent as {@code Authorization: Bearer}. Cloudflare's preferred scheme.
+     */
     record ApiToken(String token) implements Credentials {
 
         public ApiToken {
@@ -21,7 +23,10 @@ public sealed interface Credentials {
         }
     }
 
-    /** The legacy e-mail address and global API key, sent as {@code X-Auth-Email} and {@code X-Auth-Key}. */
+    /**
+     * The legacy e-mail address and global API key, sent as {@code X-Auth-Email} and
+     * {@code X-Auth-Key}.
+     */
     record GlobalApiKey(String email, String key) implements Credentials {
 
         public GlobalApiKey {
@@ -40,4 +45,5 @@ public sealed interface Credentials {
             throw new IllegalArgumentException(what + " must not be blank");
         }
     }
+
 }

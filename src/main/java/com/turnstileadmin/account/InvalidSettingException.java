@@ -1,6 +1,9 @@
 package com.turnstileadmin.account;
 
-/** A configuration setting that stops start-up; the message names the setting and never its secret value. */
+/**
+ * A configuration setting that stops start-up; the message names the setting and never
+ * its secret value.
+ */
 public class InvalidSettingException extends RuntimeException {
 
     private final String setting;
@@ -13,4 +16,5 @@ public class InvalidSettingException extends RuntimeException {
     public String setting() {
         return setting;
     }
+
 }

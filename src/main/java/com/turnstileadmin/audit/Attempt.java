@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link AuditTrail#succeeded}, {@link AuditTrail#failed}).
  *
  * @param sitekey {@code null} for a create, until Cloudflare gives the widget one
- * @param widgetName {@code null} when not known (a delete of a widget that was never read)
- * @param invalidateImmediately the choice made for a rotation; {@code null} for other actions
+ * @param widgetName {@code null} when not known (a delete of a widget that was never
+ * read)
+ * @param invalidateImmediately the choice made for a rotation; {@code null} for other
+ * actions
  * @param changes for an update, the settings it changes; empty otherwise
  */
 public record Attempt(SignedInUser actor, AccountId account, AuditAction action, @Nullable String sitekey,
@@ -27,7 +29,10 @@ public record Attempt(SignedInUser actor, AccountId account, AuditAction action,
         return new Attempt(actor, account, action, sitekey, widgetName, null, List.of());
     }
 
-    /** The same attempt, now about the widget Cloudflare answered with (a create's new sitekey, say). */
+    /**
+     * The same attempt, now about the widget Cloudflare answered with (a create's new
+     * sitekey, say).
+     */
     public Attempt about(String sitekey, String widgetName) {
         return new Attempt(actor, account, action, sitekey, widgetName, invalidateImmediately, changes);
     }

@@ -3,10 +3,7 @@ package com.turnstileadmin.audit;
 /** What was done, or tried, to a widget. */
 public enum AuditAction {
 
-    CREATE("Created"),
-    UPDATE("Edited"),
-    DELETE("Deleted"),
-    ROTATE_SECRET("Rotated secret"),
+    CREATE("Created"), UPDATE("Edited"), DELETE("Deleted"), ROTATE_SECRET("Rotated secret"),
     REVEAL_SECRET("Revealed secret");
 
     private final String label;
@@ -19,4 +16,5 @@ public enum AuditAction {
     public String label() {
         return label;
     }
+
 }

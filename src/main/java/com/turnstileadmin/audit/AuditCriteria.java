@@ -3,7 +3,10 @@ package com.turnstileadmin.audit;
 import com.turnstileadmin.account.AccountId;
 import org.springframework.data.relational.core.query.Criteria;
 
-/** An {@link AuditFilter} as the query of Spring Data JDBC: each filter given narrows it, text matches anywhere. */
+/**
+ * An {@link AuditFilter} as the query of Spring Data JDBC: each filter given narrows it,
+ * text matches anywhere.
+ */
 final class AuditCriteria {
 
     private AuditCriteria() {
@@ -23,17 +26,21 @@ final class AuditCriteria {
         Criteria criteria = Criteria.empty();
         if (filter.actor() != null) {
             String pattern = contains(filter.actor());
-            criteria = criteria.and(Criteria.where("actorName").like(pattern).ignoreCase(true)
-                    .or(Criteria.where("actorEmail").like(pattern).ignoreCase(true))
-                    .or(Criteria.where("actorSubject").like(pattern).ignoreCase(true)));
+            criteria = criteria.and(Criteria.where("actorName")
+                .like(pattern)
+                .ignoreCase(true)
+                .or(Criteria.where("actorEmail").like(pattern).ignoreCase(true))
+                .or(Criteria.where("actorSubject").like(pattern).ignoreCase(true)));
         }
         if (filter.action() != null) {
             criteria = criteria.and(Criteria.where("action").is(filter.action()));
         }
         if (filter.widget() != null) {
             String pattern = contains(filter.widget());
-            criteria = criteria.and(Criteria.where("widgetName").like(pattern).ignoreCase(true)
-                    .or(Criteria.where("sitekey").like(pattern).ignoreCase(true)));
+            criteria = criteria.and(Criteria.where("widgetName")
+                .like(pattern)
+                .ignoreCase(true)
+                .or(Criteria.where("sitekey").like(pattern).ignoreCase(true)));
         }
         if (filter.from() != null) {
             criteria = criteria.and(Criteria.where("occurredAt").greaterThanOrEquals(filter.from()));
@@ -44,8 +51,12 @@ final class AuditCriteria {
         return criteria;
     }
 
-    /** A LIKE pattern for text that contains {@code text} literally, wildcards in it included. */
+    /**
+     * A LIKE pattern for text that contains {@code text} literally, wildcards in it
+     * included.
+     */
     private static String contains(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
+
 }

@@ -6,31 +6,25 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 
 /**
- * One record of the audit trail: who did (or tried) what to which widget, when, and how it ended.
- * It never holds a secret value.
+ * One record of the audit trail: who did (or tried) what to which widget, when, and how
+ * it ended. It never holds a secret value.
  *
  * @param id {@code null} until stored
- * @param actorEmail {@code null} when the identity provider gave none (and for local users)
- * @param sitekey {@code null} for a create that failed, before Cloudflare gave the widget one
+ * @param actorEmail {@code null} when the identity provider gave none (and for local
+ * users)
+ * @param sitekey {@code null} for a create that failed, before Cloudflare gave the widget
+ * one
  * @param widgetName the widget's name as it was then; {@code null} when it was not known
- * @param invalidateImmediately the choice made for a rotation; {@code null} for every other action
- * @param error Cloudflare's error (codes and messages) or why nothing was done; {@code null} on success
+ * @param invalidateImmediately the choice made for a rotation; {@code null} for every
+ * other action
+ * @param error Cloudflare's error (codes and messages) or why nothing was done;
+ * {@code null} on success
  * @param changes for an update, the settings it changed; empty otherwise
  */
-public record AuditEntry(
-        @Id @Nullable Long id,
-        Instant occurredAt,
-        String actorSubject,
-        String actorName,
-        @Nullable String actorEmail,
-        String accountId,
-        AuditAction action,
-        AuditOutcome outcome,
-        @Nullable String sitekey,
-        @Nullable String widgetName,
-        @Nullable Boolean invalidateImmediately,
-        @Nullable String error,
-        List<FieldChange> changes) {
+public record AuditEntry(@Id @Nullable Long id, Instant occurredAt, String actorSubject, String actorName,
+        @Nullable String actorEmail, String accountId, AuditAction action, AuditOutcome outcome,
+        @Nullable String sitekey, @Nullable String widgetName, @Nullable Boolean invalidateImmediately,
+        @Nullable String error, List<FieldChange> changes) {
 
     public AuditEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -2,5 +2,7 @@ package com.turnstileadmin.audit;
 
 /** Whether what was recorded happened. */
 public enum AuditOutcome {
+
     SUCCEEDED, FAILED
+
 }

@@ -28,26 +28,37 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 
 /**
- * The record of who did what to which widget: written by the widget service as things happen,
- * read by admins. Reading it is guarded by the callers ({@code @PreAuthorize} on the pages that
- * show it).
+ * The record of who did what to which widget: written by the widget service as things
+ * happen, read by admins. Reading it is guarded by the callers ({@code @PreAuthorize} on
+ * the pages that show it).
  */
 @Service
 public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private static final int BATCH = 500;
+
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
 
-    /** The length of {@code audit_entry.actor_name}: an e-mail address, the longest fallback, fits. */
+    /**
+     * The length of {@code audit_entry.actor_name}: an e-mail address, the longest
+     * fallback, fits.
+     */
     static final int ACTOR_NAME_LENGTH = 320;
 
-    /** The length of {@code audit_entry.error}: Cloudflare's messages are short, but nothing bounds them. */
+    /**
+     * The length of {@code audit_entry.error}: Cloudflare's messages are short, but
+     * nothing bounds them.
+     */
     static final int ERROR_LENGTH = 2000;
 
     private final AuditRepository entries;
+
     private final JdbcAggregateOperations aggregates;
+
     private final Clock clock;
+
     private final MeterProvider<Counter> writes;
 
     AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, Clock clock,
@@ -55,15 +66,15 @@ public class AuditTrail {
         this.entries = entries;
         this.aggregates = aggregates;
         this.clock = clock;
-        // Slices of the app without metrics (@DataJdbcTest, say) count into a registry of their own.
+        // Slices of the app without metrics (@DataJdbcTest, say) count into a registry of
+        // their own.
         this.writes = Counter.builder("turnstile.audit.writes")
-                .description("Audit trail records written (stored) or that could not be stored (failed), by action")
-                .withRegistry(registry.getIfAvailable(SimpleMeterRegistry::new));
+            .description("Audit trail records written (stored) or that could not be stored (failed), by action")
+            .withRegistry(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**
      * Records that the attempt succeeded.
-     *
      * @throws AuditWriteException if the record could not be stored (and the log says so)
      */
     public AuditEntry succeeded(Attempt attempt) {
@@ -72,7 +83,6 @@ public class AuditTrail {
 
     /**
      * Records that the attempt failed, and why.
-     *
      * @param error Cloudflare's error or the reason nothing was done; never a secret
      * @throws AuditWriteException if the record could not be stored (and the log says so)
      */
@@ -80,17 +90,21 @@ public class AuditTrail {
         return store(attempt, AuditOutcome.FAILED, error);
     }
 
-    /** The entries of one account matching the filter, newest first: what its audit page shows. */
+    /**
+     * The entries of one account matching the filter, newest first: what its audit page
+     * shows.
+     */
     public Page<AuditEntry> search(AccountId account, AuditFilter filter, Pageable page) {
         return aggregates.findAll(Query.query(AuditCriteria.of(account, filter)), AuditEntry.class,
                 PageRequest.of(page.getPageNumber(), page.getPageSize(), NEWEST_FIRST));
     }
 
     /**
-     * Hands every entry of the account matching the filter, newest first, to {@code each}, {@value #BATCH}
-     * at a time, so that an export of the whole trail never holds it in memory. Each batch continues
-     * after the last entry of the one before (not at an offset), so entries recorded meanwhile, which
-     * come first, neither repeat nor skip a row.
+     * Hands every entry of the account matching the filter, newest first, to
+     * {@code each}, {@value #BATCH} at a time, so that an export of the whole trail never
+     * holds it in memory. Each batch continues after the last entry of the one before
+     * (not at an offset), so entries recorded meanwhile, which come first, neither repeat
+     * nor skip a row.
      */
     public void forEach(AccountId account, AuditFilter filter, Consumer<AuditEntry> each) {
         Criteria matching = AuditCriteria.of(account, filter);
@@ -98,8 +112,9 @@ public class AuditTrail {
         while (!batch.isEmpty()) {
             batch.forEach(each);
             AuditEntry last = batch.get(batch.size() - 1);
-            Criteria after = Criteria.where("occurredAt").lessThan(last.occurredAt())
-                    .or(Criteria.where("occurredAt").is(last.occurredAt()).and("id").lessThan(last.id()));
+            Criteria after = Criteria.where("occurredAt")
+                .lessThan(last.occurredAt())
+                .or(Criteria.where("occurredAt").is(last.occurredAt()).and("id").lessThan(last.id()));
             batch = batch.size() < BATCH ? List.of() : firstOf(matching.and(after));
         }
     }
@@ -114,14 +129,19 @@ public class AuditTrail {
     }
 
     /**
-     * When the widget's secret was last rotated through this app, if it was; empty too when the store
-     * cannot be read, as a page is still worth showing without it (logged at WARN).
+     * When the widget's secret was last rotated through this app, if it was; empty too
+     * when the store cannot be read, as a page is still worth showing without it (logged
+     * at WARN).
      */
     public Optional<AuditEntry> lastRotation(AccountId account, String sitekey) {
         try {
-            return entries.findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(
-                    account.value(), sitekey, AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED).stream().findFirst();
-        } catch (DataAccessException | TransactionException e) {
+            return entries
+                .findFirstByAccountIdAndSitekeyAndActionAndOutcomeOrderByOccurredAtDescIdDesc(account.value(), sitekey,
+                        AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED)
+                .stream()
+                .findFirst();
+        }
+        catch (DataAccessException | TransactionException e) {
             log.warn("Could not read the last rotation of widget {} in account {} from the audit trail", sitekey,
                     account.value(), e);
             return Optional.empty();
@@ -130,7 +150,8 @@ public class AuditTrail {
 
     private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
         try {
-            // Both databases keep microseconds: the entry handed back is then the one read back later.
+            // Both databases keep microseconds: the entry handed back is then the one
+            // read back later.
             AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
                     attempt.actor().subject(), fit(attempt.actor().name(), ACTOR_NAME_LENGTH), attempt.actor().email(),
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
@@ -139,10 +160,13 @@ public class AuditTrail {
             AuditEntry stored = entries.save(entry);
             countWrite(attempt.action(), "stored");
             return stored;
-        } catch (DataAccessException | TransactionException e) {
+        }
+        catch (DataAccessException | TransactionException e) {
             countWrite(attempt.action(), "failed");
-            // A database that cannot be reached fails as early as opening the save's transaction, which
-            // throws a TransactionException (CannotCreateTransactionException), not a DataAccessException.
+            // A database that cannot be reached fails as early as opening the save's
+            // transaction, which
+            // throws a TransactionException (CannotCreateTransactionException), not a
+            // DataAccessException.
             log.error("Could not record in the audit trail: {} {} of widget {} in account {} by {}", outcome,
                     attempt.action(), attempt.sitekey(), attempt.account(), attempt.actor().subject(), e);
             throw new AuditWriteException(attempt.action(), e);
@@ -154,19 +178,27 @@ public class AuditTrail {
     }
 
     /**
-     * The widget's name as the attempt knew it, or else as the trail last recorded it: a rotation or
-     * delete that Cloudflare refused never read the widget, and an entry naming no widget is of little use.
+     * The widget's name as the attempt knew it, or else as the trail last recorded it: a
+     * rotation or delete that Cloudflare refused never read the widget, and an entry
+     * naming no widget is of little use.
      */
     private @Nullable String widgetName(Attempt attempt) {
         if (attempt.widgetName() != null || attempt.sitekey() == null) {
             return attempt.widgetName();
         }
-        return entries.findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(
-                attempt.account().value(), attempt.sitekey()).stream().findFirst().map(AuditEntry::widgetName)
-                .orElse(null);
+        return entries
+            .findFirstByAccountIdAndSitekeyAndWidgetNameIsNotNullOrderByOccurredAtDescIdDesc(attempt.account().value(),
+                    attempt.sitekey())
+            .stream()
+            .findFirst()
+            .map(AuditEntry::widgetName)
+            .orElse(null);
     }
 
-    /** A text longer than its column (a provider's claim, Cloudflare's message) is cut, not refused. */
+    /**
+     * A text longer than its column (a provider's claim, Cloudflare's message) is cut,
+     * not refused.
+     */
     private static String fit(String text, int length) {
         if (text.length() <= length) {
             return text;
@@ -178,4 +210,5 @@ public class AuditTrail {
         }
         return text.substring(0, end) + "…";
     }
+
 }

@@ -3,15 +3,21 @@ package com.turnstileadmin.cloudflare;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 
-/** How one HTTP request to Cloudflare ended, as the {@code outcome} tag of its metric says it. */
+/**
+ * How one HTTP request to Cloudflare ended, as the {@code outcome} tag of its metric says
+ * it.
+ */
 enum CallOutcome {
 
     SUCCESS,
-    /** A 4xx other than 429, or {@code success: false}: Cloudflare refused the request. */
-    CLIENT_ERROR,
-    RATE_LIMITED,
-    SERVER_ERROR,
-    /** No usable answer: a timeout, a failed connection, a body that is not Cloudflare's, a cancelled call. */
+    /**
+     * A 4xx other than 429, or {@code success: false}: Cloudflare refused the request.
+     */
+    CLIENT_ERROR, RATE_LIMITED, SERVER_ERROR,
+    /**
+     * No usable answer: a timeout, a failed connection, a body that is not Cloudflare's,
+     * a cancelled call.
+     */
     UNAVAILABLE;
 
     String tag() {
@@ -31,4 +37,5 @@ enum CallOutcome {
         }
         return UNAVAILABLE;
     }
+
 }

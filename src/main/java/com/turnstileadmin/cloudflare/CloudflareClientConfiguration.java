@@ -24,8 +24,11 @@ class CloudflareClientConfiguration {
             CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
             MeterRegistry meterRegistry, SharedReadsProperties sharedReads, ObjectProvider<Ticker> ticker) {
         if (!accounts.isSandbox()) {
-            log.info("Cloudflare mode: managing the Turnstile widgets of {} through {}", accounts.all().stream()
-                    .map(a -> "\"" + a.displayName() + "\" (" + a.id() + ")").collect(Collectors.joining(", ")),
+            log.info("Cloudflare mode: managing the Turnstile widgets of {} through {}",
+                    accounts.all()
+                        .stream()
+                        .map(a -> "\"" + a.displayName() + "\" (" + a.id() + ")")
+                        .collect(Collectors.joining(", ")),
                     accounts.apiBaseUrl());
             if ("http".equals(accounts.apiBaseUrl().getScheme()) && !isLoopback(accounts.apiBaseUrl())) {
                 log.warn("CLOUDFLARE_API_BASE_URL is plain http to another host: the API credentials travel "
@@ -41,4 +44,5 @@ class CloudflareClientConfiguration {
         String host = url.getHost();
         return "localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host);
     }
+
 }

@@ -12,29 +12,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how failed reads are retried
  */
 @ConfigurationProperties("cloudflare.client")
-public record CloudflareClientProperties(
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration responseTimeout,
-        @DefaultValue Retry retry) {
+public record CloudflareClientProperties(@DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20s") Duration responseTimeout, @DefaultValue Retry retry) {
 
     /**
-     * Retries of reads (GET) that failed with 429, a 5xx or a connection error. Writes are never
-     * retried: a write that timed out may have been applied.
+     * Retries of reads (GET) that failed with 429, a 5xx or a connection error. Writes
+     * are never retried: a write that timed out may have been applied.
      *
      * @param maxRetries retries after the first attempt; default 2, 0 turns retrying off
-     * @param firstBackoff the wait before the first retry, doubled for each further one; default 200 ms
+     * @param firstBackoff the wait before the first retry, doubled for each further one;
+     * default 200 ms
      * @param maxBackoff the longest wait between two attempts; default 2 s
-     * @param maxRetryAfter the longest {@code retry-after} honoured; a longer one fails at once, so a
-     *     page never hangs through Cloudflare's five-minute rate-limit block, and the block is
-     *     remembered so that further calls fail at once too; default 10 s
-     * @param maxElapsed no retry starts later than this after the read began, so that one page
-     *     view holds a request thread for a bounded time; default 10 s
+     * @param maxRetryAfter the longest {@code retry-after} honoured; a longer one fails
+     * at once, so a page never hangs through Cloudflare's five-minute rate-limit block,
+     * and the block is remembered so that further calls fail at once too; default 10 s
+     * @param maxElapsed no retry starts later than this after the read began, so that one
+     * page view holds a request thread for a bounded time; default 10 s
      */
-    public record Retry(
-            @DefaultValue("2") int maxRetries,
-            @DefaultValue("200ms") Duration firstBackoff,
-            @DefaultValue("2s") Duration maxBackoff,
-            @DefaultValue("10s") Duration maxRetryAfter,
+    public record Retry(@DefaultValue("2") int maxRetries, @DefaultValue("200ms") Duration firstBackoff,
+            @DefaultValue("2s") Duration maxBackoff, @DefaultValue("10s") Duration maxRetryAfter,
             @DefaultValue("10s") Duration maxElapsed) {
 
         public Retry {

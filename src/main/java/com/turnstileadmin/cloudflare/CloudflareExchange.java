@@ -32,65 +32,85 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One HTTP call to the Cloudflare API and what becomes of it: authentication, the answer read and
- * typed by {@link ResponseReader}, transport failures typed too, reads retried (see {@link
- * ReadRetry}), uncertain writes marked as such, and Cloudflare's long rate-limit block remembered
- * so that calls during it fail at once instead of spending the team's shared limit. Every request
- * sent is recorded by a {@link CallRecorder}: a metric and one log line each. Blocks once, here at
- * the edge.
+ * One HTTP call to the Cloudflare API and what becomes of it: authentication, the answer
+ * read and typed by {@link ResponseReader}, transport failures typed too, reads retried
+ * (see {@link ReadRetry}), uncertain writes marked as such, and Cloudflare's long
+ * rate-limit block remembered so that calls during it fail at once instead of spending
+ * the team's shared limit. Every request sent is recorded by a {@link CallRecorder}: a
+ * metric and one log line each. Blocks once, here at the edge.
  */
 final class CloudflareExchange {
 
     private static final Logger log = LoggerFactory.getLogger(CloudflareExchange.class);
 
-    /** A page of 1000 widgets is about half a megabyte; Spring's default limit is 256 KB. */
+    /**
+     * A page of 1000 widgets is about half a megabyte; Spring's default limit is 256 KB.
+     */
     private static final int MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-    /** One call: what it is for, whose account, which widget if one (for the log line), and the request. */
+    /**
+     * One call: what it is for, whose account, which widget if one (for the log line),
+     * and the request.
+     */
     record Call(Operation operation, CloudflareAccount account, @Nullable Sitekey sitekey, HttpMethod method,
             Function<UriBuilder, URI> uri, @Nullable Object body) {
     }
 
     private final WebClient webClient;
+
     private final JsonMapper mapper;
+
     private final ResponseReader reader;
+
     private final CloudflareClientProperties.Retry retry;
+
     private final Duration overallTimeout;
+
     private final CallMetrics metrics;
+
     private final Map<AccountId, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
 
     CloudflareExchange(WebClient.Builder builder, URI apiBaseUrl, CloudflareClientProperties properties,
             HttpClientSettings baseSettings, JsonMapper mapper, CallMetrics metrics) {
-        // Never follow a redirect: the legacy auth headers would go along to wherever it points,
-        // and a 307 would send a write twice. Boot's other client settings (an SSL bundle for a
+        // Never follow a redirect: the legacy auth headers would go along to wherever it
+        // points,
+        // and a 307 would send a write twice. Boot's other client settings (an SSL bundle
+        // for a
         // proxy, say) still apply.
         HttpClientSettings settings = baseSettings
-                .withTimeouts(properties.connectTimeout(), properties.responseTimeout())
-                .withRedirects(HttpRedirects.DONT_FOLLOW);
+            .withTimeouts(properties.connectTimeout(), properties.responseTimeout())
+            .withRedirects(HttpRedirects.DONT_FOLLOW);
         this.webClient = builder.clone()
-                .baseUrl(apiBaseUrl.toString())
-                .clientConnector(ClientHttpConnectorBuilder.reactor().build(settings))
-                .codecs(codecs -> {
-                    codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
-                    // Whatever spring.http.codecs.log-request-details says: with it, headers
-                    // (the token) would be logged at TRACE.
-                    codecs.defaultCodecs().enableLoggingRequestDetails(false);
-                })
-                .build();
+            .baseUrl(apiBaseUrl.toString())
+            .clientConnector(ClientHttpConnectorBuilder.reactor().build(settings))
+            .codecs(codecs -> {
+                codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
+                // Whatever spring.http.codecs.log-request-details says: with it, headers
+                // (the token) would be logged at TRACE.
+                codecs.defaultCodecs().enableLoggingRequestDetails(false);
+            })
+            .build();
         this.mapper = mapper;
         this.reader = new ResponseReader(mapper);
         this.retry = properties.retry();
-        // A safety net over the connector's own timeouts, which do not cover every stage of a call.
+        // A safety net over the connector's own timeouts, which do not cover every stage
+        // of a call.
         this.overallTimeout = properties.connectTimeout().plus(properties.responseTimeout()).plusSeconds(1);
         this.metrics = metrics;
     }
 
-    /** Makes the call; a read that fails for a reason worth another try is retried (see {@link ReadRetry}). */
+    /**
+     * Makes the call; a read that fails for a reason worth another try is retried (see
+     * {@link ReadRetry}).
+     */
     <T> WirePayloads.Envelope<T> call(Call call, JavaType envelopeType) {
         return exchange(call, envelopeType, true);
     }
 
-    /** Makes the call with one request, never retried: a health check must not spend the rate limit on retries. */
+    /**
+     * Makes the call with one request, never retried: a health check must not spend the
+     * rate limit on retries.
+     */
     <T> WirePayloads.Envelope<T> callOnce(Call call, JavaType envelopeType) {
         return exchange(call, envelopeType, false);
     }
@@ -100,41 +120,49 @@ final class CloudflareExchange {
         AccountId account = call.account().id();
         refuseDuringRateLimitBlock(operation, account);
         WebClient.RequestBodySpec request = webClient.method(call.method())
-                .uri(call.uri())
-                .accept(MediaType.APPLICATION_JSON)
-                .headers(headers -> authenticate(headers, call.account().credentials()));
+            .uri(call.uri())
+            .accept(MediaType.APPLICATION_JSON)
+            .headers(headers -> authenticate(headers, call.account().credentials()));
         if (call.body() != null) {
             request.contentType(MediaType.APPLICATION_JSON).bodyValue(mapper.writeValueAsString(call.body()));
         }
         long started = System.nanoTime();
         Mono<RawResponse> sent = request
-                // Read as bytes: Spring's String decoder logs the start of a body at DEBUG, and a
-                // body can hold a secret; the byte decoder logs only the length.
-                .exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
-                        // An answer came, just too large to be Cloudflare's: not a connection failure,
-                        // and reading it again would not help.
-                        .onErrorMap(DataBufferLimitException.class, tooLarge -> new CloudflareUnavailableException(
-                                operation, Reason.INVALID_RESPONSE, response.statusCode().value(), null, null))
-                        .map(bytes -> new RawResponse(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                                new String(bytes, StandardCharsets.UTF_8))))
-                .timeout(overallTimeout)
-                .onErrorMap(failure -> !(failure instanceof CloudflareException),
-                        failure -> transportFailure(operation, failure));
-        // Each attempt is one request, recorded on its own (a retry subscribes again). Recorded below the
-        // timeout, which cancels the request above it and passes on an error, so a timeout counts once.
+            // Read as bytes: Spring's String decoder logs the start of a body at DEBUG,
+            // and a
+            // body can hold a secret; the byte decoder logs only the length.
+            .exchangeToMono(response -> response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                // An answer came, just too large to be Cloudflare's: not a connection
+                // failure,
+                // and reading it again would not help.
+                .onErrorMap(DataBufferLimitException.class,
+                        tooLarge -> new CloudflareUnavailableException(operation, Reason.INVALID_RESPONSE,
+                                response.statusCode().value(), null, null))
+                .map(bytes -> new RawResponse(response.statusCode().value(),
+                        response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                        new String(bytes, StandardCharsets.UTF_8))))
+            .timeout(overallTimeout)
+            .onErrorMap(failure -> !(failure instanceof CloudflareException),
+                    failure -> transportFailure(operation, failure));
+        // Each attempt is one request, recorded on its own (a retry subscribes again).
+        // Recorded below the
+        // timeout, which cancels the request above it and passes on an error, so a
+        // timeout counts once.
         Mono<WirePayloads.Envelope<T>> exchange = Mono.defer(() -> {
             CallRecorder recorder = new CallRecorder(metrics, call.operation(), account,
                     call.sitekey() == null ? null : call.sitekey().value());
-            return sent.doOnNext(response -> recorder.answered(response.status()))
-                    .<WirePayloads.Envelope<T>>map(response -> reader.read(operation, response, envelopeType))
-                    .doOnSuccess(envelope -> recorder.succeeded())
-                    .doOnError(recorder::failed)
-                    .doOnCancel(recorder::cancelled);
+            return sent
+                .doOnNext(response -> recorder.answered(response.status())).<WirePayloads
+                        .Envelope<T>>map(response -> reader.read(operation, response, envelopeType))
+                .doOnSuccess(envelope -> recorder.succeeded())
+                .doOnError(recorder::failed)
+                .doOnCancel(recorder::cancelled);
         }).doOnError(CloudflareUnavailableException.class, failure -> rememberRateLimitBlock(account, failure));
         if (call.method() != HttpMethod.GET) {
             exchange = exchange.onErrorMap(CloudflareUnavailableException.class, CloudflareExchange::asWriteFailure);
-        } else if (retryReads) {
+        }
+        else if (retryReads) {
             exchange = exchange.retryWhen(ReadRetry.of(retry, started));
         }
         return exchange.block();
@@ -149,7 +177,10 @@ final class CloudflareExchange {
         }
     }
 
-    /** Only a block longer than the retries wait out (Cloudflare's is five minutes) is remembered. */
+    /**
+     * Only a block longer than the retries wait out (Cloudflare's is five minutes) is
+     * remembered.
+     */
     private void rememberRateLimitBlock(AccountId account, CloudflareUnavailableException failure) {
         Duration retryAfter = failure.retryAfter();
         if (failure.reason() == Reason.RATE_LIMITED && retryAfter != null
@@ -161,7 +192,9 @@ final class CloudflareExchange {
         }
     }
 
-    /** A write that reached Cloudflare and got no usable answer may have been carried out. */
+    /**
+     * A write that reached Cloudflare and got no usable answer may have been carried out.
+     */
     private static CloudflareUnavailableException asWriteFailure(CloudflareUnavailableException failure) {
         boolean neverSent = failure.reason() == Reason.RATE_LIMITED
                 || (failure.reason() == Reason.CONNECTION_FAILED && causedBy(failure, ConnectException.class));
@@ -171,7 +204,8 @@ final class CloudflareExchange {
     private static void authenticate(HttpHeaders headers, Credentials credentials) {
         if (credentials instanceof Credentials.ApiToken token) {
             headers.setBearerAuth(token.token());
-        } else if (credentials instanceof Credentials.GlobalApiKey key) {
+        }
+        else if (credentials instanceof Credentials.GlobalApiKey key) {
             headers.set("X-Auth-Email", key.email());
             headers.set("X-Auth-Key", key.key());
         }
@@ -180,8 +214,8 @@ final class CloudflareExchange {
     private static CloudflareUnavailableException transportFailure(String operation, Throwable failure) {
         boolean timedOut = causedBy(failure, java.util.concurrent.TimeoutException.class)
                 || causedBy(failure, io.netty.handler.timeout.TimeoutException.class);
-        return new CloudflareUnavailableException(operation, timedOut ? Reason.TIMEOUT : Reason.CONNECTION_FAILED,
-                0, null, failure);
+        return new CloudflareUnavailableException(operation, timedOut ? Reason.TIMEOUT : Reason.CONNECTION_FAILED, 0,
+                null, failure);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
@@ -192,4 +226,5 @@ final class CloudflareExchange {
         }
         return false;
     }
+
 }

@@ -32,19 +32,25 @@ import tools.jackson.databind.type.TypeFactory;
 
 /**
  * The Cloudflare Turnstile widget API over HTTP: the only code that knows its paths, its
- * snake_case JSON and its envelope. Each operation is one call (see {@link CloudflareExchange} for
- * how a call is made, retried and typed when it fails).
+ * snake_case JSON and its envelope. Each operation is one call (see
+ * {@link CloudflareExchange} for how a call is made, retried and typed when it fails).
  */
 public final class CloudflareWidgetClient implements TurnstileWidgets {
 
     private static final String WIDGETS = "/accounts/{account_id}/challenges/widgets";
+
     private static final String WIDGET = WIDGETS + "/{sitekey}";
+
     private static final String ROTATE_SECRET = WIDGET + "/rotate_secret";
 
     private final CloudflareAccounts accounts;
+
     private final CloudflareExchange exchange;
+
     private final CallMetrics metrics;
+
     private final JavaType widgetEnvelope;
+
     private final JavaType listEnvelope;
 
     /** A client whose metrics go nowhere: for tests of the adapter alone. */
@@ -54,15 +60,16 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
     }
 
     /**
-     * @param baseSettings Boot's HTTP client settings; timeouts and redirects are the adapter's own
+     * @param baseSettings Boot's HTTP client settings; timeouts and redirects are the
+     * adapter's own
      * @param registry where the calls and each account's widget count are measured
      */
     public CloudflareWidgetClient(WebClient.Builder builder, CloudflareAccounts accounts,
             CloudflareClientProperties properties, HttpClientSettings baseSettings, MeterRegistry registry) {
         JsonMapper mapper = JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
         this.accounts = accounts;
         this.metrics = new CallMetrics(registry);
         this.exchange = new CloudflareExchange(builder, accounts.apiBaseUrl(), properties, baseSettings, mapper,
@@ -78,7 +85,10 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
         return list(account, query, false);
     }
 
-    /** One widget, with one request that is never retried (see {@link TurnstileWidgets#probe}). */
+    /**
+     * One widget, with one request that is never retried (see
+     * {@link TurnstileWidgets#probe}).
+     */
     @Override
     public WidgetPage probe(AccountId account) {
         return list(account, WidgetQuery.smallestPage(), true);
@@ -90,7 +100,8 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
         variables.put("page", query.page());
         variables.put("per_page", query.perPage());
         Function<UriBuilder, URI> uri = b -> {
-            // Values go in as variables so that they are encoded strictly: a filter may hold '&' or '+'.
+            // Values go in as variables so that they are encoded strictly: a filter may
+            // hold '&' or '+'.
             b.path(WIDGETS).queryParam("page", "{page}").queryParam("per_page", "{per_page}");
             if (query.sort() != null) {
                 variables.put("order", WireMapping.orderParameter(query.sort().field()));
@@ -104,8 +115,8 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
             return b.build(variables);
         };
         CloudflareExchange.Call call = request(Operation.LIST, account, null, HttpMethod.GET, uri, null);
-        WirePayloads.Envelope<List<WirePayloads.Widget>> envelope =
-                once ? exchange.callOnce(call, listEnvelope) : exchange.call(call, listEnvelope);
+        WirePayloads.Envelope<List<WirePayloads.Widget>> envelope = once ? exchange.callOnce(call, listEnvelope)
+                : exchange.call(call, listEnvelope);
         WirePayloads.ResultInfo info = envelope.resultInfo();
         if (info == null || info.page() == null || info.perPage() == null || info.totalCount() == null) {
             throw invalidResponse(Operation.LIST, null);
@@ -144,9 +155,10 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
 
     @Override
     public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
-        return widgetWithSecret(Operation.ROTATE_SECRET, call(Operation.ROTATE_SECRET, account, sitekey,
-                HttpMethod.POST, widgetUri(ROTATE_SECRET, account, sitekey),
-                new WirePayloads.RotateSecretBody(invalidateImmediately), widgetEnvelope));
+        return widgetWithSecret(Operation.ROTATE_SECRET,
+                call(Operation.ROTATE_SECRET, account, sitekey, HttpMethod.POST,
+                        widgetUri(ROTATE_SECRET, account, sitekey),
+                        new WirePayloads.RotateSecretBody(invalidateImmediately), widgetEnvelope));
     }
 
     private <T> WirePayloads.Envelope<T> call(Operation operation, AccountId account, @Nullable Sitekey sitekey,
@@ -171,7 +183,8 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
     private static <T> T map(Operation operation, Supplier<T> mapping) {
         try {
             return mapping.get();
-        } catch (WireMapping.InvalidPayloadException | IllegalArgumentException | NullPointerException e) {
+        }
+        catch (WireMapping.InvalidPayloadException | IllegalArgumentException | NullPointerException e) {
             throw invalidResponse(operation, e);
         }
     }
@@ -179,4 +192,5 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
     private static CloudflareUnavailableException invalidResponse(Operation operation, @Nullable Throwable cause) {
         return new CloudflareUnavailableException(operation.description(), Reason.INVALID_RESPONSE, 200, null, cause);
     }
+
 }

@@ -3,13 +3,15 @@ package com.turnstileadmin.cloudflare;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP answer as it came, before it is read. Not a record: its body may hold a widget secret,
- * and a record's {@code toString()} would print it.
+ * An HTTP answer as it came, before it is read. Not a record: its body may hold a widget
+ * secret, and a record's {@code toString()} would print it.
  */
 final class RawResponse {
 
     private final int status;
+
     private final @Nullable String retryAfter;
+
     private final String body;
 
     RawResponse(int status, @Nullable String retryAfter, String body) {
@@ -35,4 +37,5 @@ final class RawResponse {
     public String toString() {
         return "RawResponse[status=" + status + ", " + body.length() + " characters]";
     }
+
 }

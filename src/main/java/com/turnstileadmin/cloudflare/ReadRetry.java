@@ -10,11 +10,12 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The retry of reads: on 429, a 5xx or a connection failure, a bounded number of times and within
- * a bounded time, after an exponential backoff with jitter or after Cloudflare's {@code
- * retry-after} when it gives one. A {@code retry-after} longer than the configured maximum ends the
- * retries at once. Timeouts and refusals are not retried. Only reads use this: a write is never
- * sent twice.
+ * The retry of reads: on 429, a 5xx or a connection failure, a bounded number of times
+ * and within a bounded time, after an exponential backoff with jitter or after
+ * Cloudflare's {@code
+ * retry-after} when it gives one. A {@code retry-after} longer than the configured
+ * maximum ends the retries at once. Timeouts and refusals are not retried. Only reads use
+ * this: a write is never sent twice.
  */
 final class ReadRetry {
 
@@ -23,7 +24,10 @@ final class ReadRetry {
     private ReadRetry() {
     }
 
-    /** The retry of one read that began at {@code startedNanos} ({@link System#nanoTime()}). */
+    /**
+     * The retry of one read that began at {@code startedNanos}
+     * ({@link System#nanoTime()}).
+     */
     static Retry of(CloudflareClientProperties.Retry settings, long startedNanos) {
         return Retry.from(signals -> signals.concatMap(signal -> {
             Throwable failure = signal.failure();
@@ -43,7 +47,6 @@ final class ReadRetry {
 
     /**
      * How long to wait before the next attempt, or {@code null} to give up.
-     *
      * @param retriesSoFar retries already made (0 before the first)
      * @param elapsed time since the read began
      * @param jitter a number in [0, 1) that spreads the retries of concurrent users apart
@@ -54,7 +57,8 @@ final class ReadRetry {
             return null;
         }
         switch (unavailable.reason()) {
-            case RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED -> { }
+            case RATE_LIMITED, SERVER_ERROR, CONNECTION_FAILED -> {
+            }
             default -> {
                 return null;
             }
@@ -66,7 +70,8 @@ final class ReadRetry {
                 return null;
             }
             delay = retryAfter;
-        } else {
+        }
+        else {
             long backoff = settings.firstBackoff().toMillis() << Math.min(retriesSoFar, 20);
             long capped = Math.min(backoff, settings.maxBackoff().toMillis());
             // Equal jitter: at least half the backoff, never more than all of it.
@@ -74,4 +79,5 @@ final class ReadRetry {
         }
         return elapsed.plus(delay).compareTo(settings.maxElapsed()) > 0 ? null : delay;
     }
+
 }

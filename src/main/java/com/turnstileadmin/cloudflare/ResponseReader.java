@@ -16,9 +16,9 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads Cloudflare's answers: the envelope of a success, or the typed exception of a failure.
- * Parser errors are never passed on as causes, because their messages can quote the body, and a
- * body can hold a secret.
+ * Reads Cloudflare's answers: the envelope of a success, or the typed exception of a
+ * failure. Parser errors are never passed on as causes, because their messages can quote
+ * the body, and a body can hold a secret.
  */
 final class ResponseReader {
 
@@ -41,10 +41,12 @@ final class ResponseReader {
         WirePayloads.Envelope<T> envelope = parse(response.body(), envelopeType);
         boolean clientError = status >= 400;
         if (clientError || (envelope != null && Boolean.FALSE.equals(envelope.success()))) {
-            // A 4xx without Cloudflare's envelope (a proxy's or WAF's page) is still a refusal.
+            // A 4xx without Cloudflare's envelope (a proxy's or WAF's page) is still a
+            // refusal.
             throw new CloudflareApiException(operation, status, envelope == null ? List.of() : errors(envelope));
         }
-        if (status < 200 || status > 299 || envelope == null || envelope.success() == null || envelope.result() == null) {
+        if (status < 200 || status > 299 || envelope == null || envelope.success() == null
+                || envelope.result() == null) {
             throw new CloudflareUnavailableException(operation, Reason.INVALID_RESPONSE, status, null, null);
         }
         return envelope;
@@ -56,7 +58,8 @@ final class ResponseReader {
         }
         try {
             return mapper.readValue(body, envelopeType);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             return null;
         }
     }
@@ -65,16 +68,17 @@ final class ResponseReader {
         if (envelope.errors() == null) {
             return List.of();
         }
-        return envelope.errors().stream()
-                .map(m -> {
-                    String pointer = m.source() == null ? null : m.source().pointer();
-                    return new CloudflareError(m.code() == null ? 0 : m.code(), m.message() == null ? "" : m.message(),
-                            pointer, WireMapping.settingAt(pointer));
-                })
-                .toList();
+        return envelope.errors().stream().map(m -> {
+            String pointer = m.source() == null ? null : m.source().pointer();
+            return new CloudflareError(m.code() == null ? 0 : m.code(), m.message() == null ? "" : m.message(), pointer,
+                    WireMapping.settingAt(pointer));
+        }).toList();
     }
 
-    /** {@code retry-after} in seconds or as an HTTP date; {@code null} when absent or unreadable. */
+    /**
+     * {@code retry-after} in seconds or as an HTTP date; {@code null} when absent or
+     * unreadable.
+     */
     static @Nullable Duration retryAfter(@Nullable String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
@@ -83,13 +87,17 @@ final class ResponseReader {
         try {
             long seconds = Long.parseLong(value);
             return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
+        }
+        catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(now,
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
+            }
+            catch (DateTimeParseException notADate) {
                 return null;
             }
         }
     }
+
 }

@@ -16,20 +16,23 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The port with identical list reads shared: the same query of the same account, asked while it is
- * in flight or within {@code window} of its answer, by any user of this instance, is one Cloudflare
- * call. A list holds no secret and every role may list, so sharing it across users shows nobody
- * anything their role does not. Failures are never shared beyond the callers already waiting for
- * them: the next read tries again.
+ * The port with identical list reads shared: the same query of the same account, asked
+ * while it is in flight or within {@code window} of its answer, by any user of this
+ * instance, is one Cloudflare call. A list holds no secret and every role may list, so
+ * sharing it across users shows nobody anything their role does not. Failures are never
+ * shared beyond the callers already waiting for them: the next read tries again.
  *
- * <p>Every write through this app drops the account's shared lists once it is done (or failed), so
- * a read that starts after a user's change returned includes it. Another replica's change, or one
- * made outside the app, shows after at most {@code window}.
+ * <p>
+ * Every write through this app drops the account's shared lists once it is done (or
+ * failed), so a read that starts after a user's change returned includes it. Another
+ * replica's change, or one made outside the app, shows after at most {@code window}.
  *
- * <p>Only lists are shared. A widget read carries its secret: sharing it would need the same audit
- * record and role check for every user it serves as {@code revealSecret} applies, so it goes
- * through as before. The key is the read (account and query); a widget read for pages that show no
- * secret could be added as a key of its own, dropped by the same writes.
+ * <p>
+ * Only lists are shared. A widget read carries its secret: sharing it would need the same
+ * audit record and role check for every user it serves as {@code revealSecret} applies,
+ * so it goes through as before. The key is the read (account and query); a widget read
+ * for pages that show no secret could be added as a key of its own, dropped by the same
+ * writes.
  */
 final class SharedListReads implements TurnstileWidgets {
 
@@ -37,16 +40,22 @@ final class SharedListReads implements TurnstileWidgets {
     }
 
     private final TurnstileWidgets cloudflare;
+
     private final boolean sharing;
+
     private final AsyncCache<ListRead, WidgetPage> lists;
 
     SharedListReads(TurnstileWidgets cloudflare, SharedReadsProperties properties, Ticker ticker) {
         this.cloudflare = cloudflare;
         this.sharing = !properties.window().isZero();
         // Maintenance on the callers' threads: nothing of this runs on the common pool.
-        this.lists = Caffeine.newBuilder().expireAfterWrite(properties.window()).ticker(ticker)
-                .maximumWeight(properties.maxWidgets()).weigher((ListRead read, WidgetPage page) -> page.widgets().size())
-                .executor(Runnable::run).buildAsync();
+        this.lists = Caffeine.newBuilder()
+            .expireAfterWrite(properties.window())
+            .ticker(ticker)
+            .maximumWeight(properties.maxWidgets())
+            .weigher((ListRead read, WidgetPage page) -> page.widgets().size())
+            .executor(Runnable::run)
+            .buildAsync();
     }
 
     @Override
@@ -57,19 +66,24 @@ final class SharedListReads implements TurnstileWidgets {
         CompletableFuture<WidgetPage> mine = new CompletableFuture<>();
         CompletableFuture<WidgetPage> shared = lists.asMap().putIfAbsent(new ListRead(account, query), mine);
         if (shared == null) {
-            // This caller makes the call, on its own thread; the others wait for its answer.
+            // This caller makes the call, on its own thread; the others wait for its
+            // answer.
             try {
                 mine.complete(cloudflare.list(account, query));
-            } catch (RuntimeException | Error failure) {
-                // A failed future leaves the cache by itself, so the next read calls again.
+            }
+            catch (RuntimeException | Error failure) {
+                // A failed future leaves the cache by itself, so the next read calls
+                // again.
                 mine.completeExceptionally(failure);
             }
             shared = mine;
         }
         try {
             return shared.join();
-        } catch (CompletionException failure) {
-            // The failure as the call threw it (typed, as the port promises), to each caller that waited for it.
+        }
+        catch (CompletionException failure) {
+            // The failure as the call threw it (typed, as the port promises), to each
+            // caller that waited for it.
             if (failure.getCause() instanceof Error error) {
                 throw error;
             }
@@ -109,15 +123,18 @@ final class SharedListReads implements TurnstileWidgets {
     }
 
     /**
-     * The write, then the account's shared lists dropped, whatever its outcome (a failed write may
-     * have been carried out). Dropped after it rather than before, so that a read that started
-     * meanwhile, and may have seen the widget before the change, is not shared either.
+     * The write, then the account's shared lists dropped, whatever its outcome (a failed
+     * write may have been carried out). Dropped after it rather than before, so that a
+     * read that started meanwhile, and may have seen the widget before the change, is not
+     * shared either.
      */
     private <T> T writing(AccountId account, Supplier<T> write) {
         try {
             return write.get();
-        } finally {
+        }
+        finally {
             lists.asMap().keySet().removeIf(read -> read.account().equals(account));
         }
     }
+
 }

@@ -7,16 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Identical list reads shared for a moment ({@link SharedListReads}).
  *
- * @param window how long a list answer serves the same query again, counted from when it came;
- *     default 1 s, short enough that nobody acts on a stale page, long enough to collapse the same
- *     page opened by several people or reloaded at once; 0 turns sharing off, even of reads in flight
- * @param maxWidgets how many widgets the shared answers may hold in all, so that their memory is
- *     bounded (a page holds at most 1,000); beyond it the oldest go first; default 20,000
+ * @param window how long a list answer serves the same query again, counted from when it
+ * came; default 1 s, short enough that nobody acts on a stale page, long enough to
+ * collapse the same page opened by several people or reloaded at once; 0 turns sharing
+ * off, even of reads in flight
+ * @param maxWidgets how many widgets the shared answers may hold in all, so that their
+ * memory is bounded (a page holds at most 1,000); beyond it the oldest go first; default
+ * 20,000
  */
 @ConfigurationProperties("cloudflare.shared-reads")
-public record SharedReadsProperties(
-        @DefaultValue("1s") Duration window,
-        @DefaultValue("20000") int maxWidgets) {
+public record SharedReadsProperties(@DefaultValue("1s") Duration window, @DefaultValue("20000") int maxWidgets) {
 
     public SharedReadsProperties {
         if (window.isNegative()) {

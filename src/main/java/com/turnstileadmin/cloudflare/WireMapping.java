@@ -20,32 +20,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Explicit mapping between the wire payloads and the domain types. A payload that lacks a field
- * the domain cannot do without is an {@link InvalidPayloadException}; an enum value we do not know
- * is kept as it came.
+ * Explicit mapping between the wire payloads and the domain types. A payload that lacks a
+ * field the domain cannot do without is an {@link InvalidPayloadException}; an enum value
+ * we do not know is kept as it came.
  */
 final class WireMapping {
 
     /**
-     * Each setting under the name its field has in {@link WirePayloads.WidgetBody} (snake_case on the wire), which
-     * is what the pointer of an error about it names.
+     * Each setting under the name its field has in {@link WirePayloads.WidgetBody}
+     * (snake_case on the wire), which is what the pointer of an error about it names.
      */
-    private static final Map<String, WidgetSetting<?>> BODY_FIELDS = Map.of(
-            "name", WidgetSetting.NAME,
-            "domains", WidgetSetting.DOMAINS,
-            "mode", WidgetSetting.MODE,
-            "clearance_level", WidgetSetting.CLEARANCE_LEVEL,
-            "region", WidgetSetting.REGION,
-            "bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE,
-            "offlabel", WidgetSetting.OFFLABEL,
-            "ephemeral_id", WidgetSetting.EPHEMERAL_ID);
+    private static final Map<String, WidgetSetting<?>> BODY_FIELDS = Map.of("name", WidgetSetting.NAME, "domains",
+            WidgetSetting.DOMAINS, "mode", WidgetSetting.MODE, "clearance_level", WidgetSetting.CLEARANCE_LEVEL,
+            "region", WidgetSetting.REGION, "bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE, "offlabel",
+            WidgetSetting.OFFLABEL, "ephemeral_id", WidgetSetting.EPHEMERAL_ID);
 
     private WireMapping() {
     }
 
     /**
-     * The setting of the request field an error's JSON pointer names ({@code /bot_fight_mode}, or
-     * {@code /domains/2} for one of the domains); {@code null} for none, or a field that is not a setting.
+     * The setting of the request field an error's JSON pointer names
+     * ({@code /bot_fight_mode}, or {@code /domains/2} for one of the domains);
+     * {@code null} for none, or a field that is not a setting.
      */
     static @Nullable WidgetSetting<?> settingAt(@Nullable String pointer) {
         if (pointer == null || !pointer.startsWith("/")) {
@@ -90,22 +86,17 @@ final class WireMapping {
         if (!Sitekey.isValid(sitekey)) {
             throw new InvalidPayloadException("sitekey has an unexpected shape");
         }
-        return new Widget(
-                new Sitekey(sitekey),
-                new WidgetSettings(
-                        required(payload.name(), "name"),
+        return new Widget(new Sitekey(sitekey),
+                new WidgetSettings(required(payload.name(), "name"),
                         payload.domains() == null ? List.of() : payload.domains(),
                         new WidgetMode(required(payload.mode(), "mode")),
                         payload.clearanceLevel() == null ? ClearanceLevel.NO_CLEARANCE
                                 : new ClearanceLevel(payload.clearanceLevel()),
                         payload.region() == null ? Region.WORLD : new Region(payload.region()),
-                        Boolean.TRUE.equals(payload.botFightMode()),
-                        Boolean.TRUE.equals(payload.offlabel()),
+                        Boolean.TRUE.equals(payload.botFightMode()), Boolean.TRUE.equals(payload.offlabel()),
                         Boolean.TRUE.equals(payload.ephemeralId())),
-                timestamp(payload.createdOn(), "created_on"),
-                timestamp(payload.modifiedOn(), "modified_on"),
-                origin(payload.deployedVia()),
-                origin(payload.lastModifiedVia()));
+                timestamp(payload.createdOn(), "created_on"), timestamp(payload.modifiedOn(), "modified_on"),
+                origin(payload.deployedVia()), origin(payload.lastModifiedVia()));
     }
 
     static WidgetWithSecret toWidgetWithSecret(WirePayloads.Widget payload) {
@@ -119,7 +110,8 @@ final class WireMapping {
     private static Instant timestamp(@Nullable String value, String field) {
         try {
             return OffsetDateTime.parse(required(value, field)).toInstant();
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             throw new InvalidPayloadException(field + " is not an RFC 3339 timestamp");
         }
     }
@@ -133,8 +125,11 @@ final class WireMapping {
 
     /** A well-formed JSON answer that is not the widget Cloudflare documents. */
     static final class InvalidPayloadException extends RuntimeException {
+
         InvalidPayloadException(String message) {
             super(message);
         }
+
     }
+
 }

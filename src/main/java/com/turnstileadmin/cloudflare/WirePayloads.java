@@ -4,10 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Cloudflare API's JSON, field for field (snake_case through the adapter's mapper). Only this
- * package sees these types: everything else speaks in the domain types of the widget package.
- * Unknown fields are ignored, and every field may be missing: {@link WireMapping} decides what is
- * required.
+ * The Cloudflare API's JSON, field for field (snake_case through the adapter's mapper).
+ * Only this package sees these types: everything else speaks in the domain types of the
+ * widget package. Unknown fields are ignored, and every field may be missing:
+ * {@link WireMapping} decides what is required.
  */
 final class WirePayloads {
 
@@ -44,7 +44,10 @@ final class WirePayloads {
         }
     }
 
-    /** The body of a create (POST) or an update (PUT): every writable field, always all of them. */
+    /**
+     * The body of a create (POST) or an update (PUT): every writable field, always all of
+     * them.
+     */
     record WidgetBody(String name, List<String> domains, String mode, String clearanceLevel, String region,
             boolean botFightMode, boolean offlabel, boolean ephemeralId) {
     }
@@ -52,4 +55,5 @@ final class WirePayloads {
     /** The body of a secret rotation. */
     record RotateSecretBody(boolean invalidateImmediately) {
     }
+
 }

@@ -22,20 +22,24 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cloudflare part of readiness ({@code cloudflare} in the health endpoint): whether Cloudflare
- * answers for every configured account and accepts its credentials, asked with one small list per
- * account ({@link TurnstileWidgets#probe}, never retried).
+ * The Cloudflare part of readiness ({@code cloudflare} in the health endpoint): whether
+ * Cloudflare answers for every configured account and accepts its credentials, asked with
+ * one small list per account ({@link TurnstileWidgets#probe}, never retried).
  *
- * <p>Asked at most once a {@link #INTERVAL minute}, however often and however many probes ask at
- * once: the team's rate limit is shared. One probe asks while the others are answered with the last
- * result (or, before the first, wait for it). Nothing else asks: pages never trigger it.
+ * <p>
+ * Asked at most once a {@link #INTERVAL minute}, however often and however many probes
+ * ask at once: the team's rate limit is shared. One probe asks while the others are
+ * answered with the last result (or, before the first, wait for it). Nothing else asks:
+ * pages never trigger it.
  *
- * <p>DOWN when an account's credentials are refused (401, 403, or any other refusal of the list) or
- * Cloudflare cannot be used (a timeout, a failed connection, a 5xx, an answer that is not its API's).
- * UP on a 429: Cloudflare answered and did not refuse the credentials; the limit is the team's, shared
- * by every replica, so taking this one out of the load balancer would help nobody, and it ends by
- * itself (the pages say so meanwhile). The details, shown only to the monitoring user, say per account
- * what Cloudflare answered and when it was asked; never a token or an error text.
+ * <p>
+ * DOWN when an account's credentials are refused (401, 403, or any other refusal of the
+ * list) or Cloudflare cannot be used (a timeout, a failed connection, a 5xx, an answer
+ * that is not its API's). UP on a 429: Cloudflare answered and did not refuse the
+ * credentials; the limit is the team's, shared by every replica, so taking this one out
+ * of the load balancer would help nobody, and it ends by itself (the pages say so
+ * meanwhile). The details, shown only to the monitoring user, say per account what
+ * Cloudflare answered and when it was asked; never a token or an error text.
  */
 @Component
 class CloudflareHealthIndicator implements HealthIndicator {
@@ -46,9 +50,13 @@ class CloudflareHealthIndicator implements HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(CloudflareHealthIndicator.class);
 
     private final TurnstileWidgets cloudflare;
+
     private final CloudflareAccounts accounts;
+
     private final Clock clock;
+
     private final ReentrantLock asking = new ReentrantLock();
+
     private volatile @Nullable Checked last;
 
     /** A result and when it came. */
@@ -68,7 +76,8 @@ class CloudflareHealthIndicator implements HealthIndicator {
             return seen.health();
         }
         if (!asking.tryLock()) {
-            // Another probe is asking Cloudflare: the last result will do meanwhile; before the first, wait for it.
+            // Another probe is asking Cloudflare: the last result will do meanwhile;
+            // before the first, wait for it.
             if (seen != null) {
                 return seen.health();
             }
@@ -83,7 +92,8 @@ class CloudflareHealthIndicator implements HealthIndicator {
             logChange(seen, checked);
             last = checked;
             return checked.health();
-        } finally {
+        }
+        finally {
             asking.unlock();
         }
     }
@@ -100,12 +110,12 @@ class CloudflareHealthIndicator implements HealthIndicator {
             answers.put(account.id().value(), Map.of("status", answer.status().getCode(), "answer", answer.text()));
             down |= answer.status() == Status.DOWN;
         }
-        // Stamped when the answers are in, so that the next question comes a whole minute after them.
+        // Stamped when the answers are in, so that the next question comes a whole minute
+        // after them.
         Instant at = clock.instant();
-        Health health = (down ? Health.down() : Health.up())
-                .withDetail("checkedAt", at.toString())
-                .withDetail("accounts", answers)
-                .build();
+        Health health = (down ? Health.down() : Health.up()).withDetail("checkedAt", at.toString())
+            .withDetail("accounts", answers)
+            .build();
         return new Checked(at, health);
     }
 
@@ -116,16 +126,20 @@ class CloudflareHealthIndicator implements HealthIndicator {
         try {
             cloudflare.probe(account);
             return new Answer(Status.UP, "credentials accepted");
-        } catch (CloudflareApiException refused) {
+        }
+        catch (CloudflareApiException refused) {
             return new Answer(Status.DOWN, (refused.isAuthenticationFailure() ? "credentials refused" : "list refused")
                     + " (HTTP " + refused.status() + ")");
-        } catch (CloudflareUnavailableException unavailable) {
+        }
+        catch (CloudflareUnavailableException unavailable) {
             if (unavailable.reason() == CloudflareUnavailableException.Reason.RATE_LIMITED) {
                 return new Answer(Status.UP, "rate limited (HTTP 429); credentials not refused");
             }
-            return new Answer(Status.DOWN, "unavailable: " + unavailable.reason().name().toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + (unavailable.status() > 0 ? " (HTTP " + unavailable.status() + ")" : ""));
-        } catch (RuntimeException unexpected) {
+            return new Answer(Status.DOWN,
+                    "unavailable: " + unavailable.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + (unavailable.status() > 0 ? " (HTTP " + unavailable.status() + ")" : ""));
+        }
+        catch (RuntimeException unexpected) {
             log.warn("Readiness: asking Cloudflare about account {} failed unexpectedly", account, unexpected);
             return new Answer(Status.DOWN, "failed: " + unexpected.getClass().getSimpleName());
         }
@@ -137,9 +151,11 @@ class CloudflareHealthIndicator implements HealthIndicator {
         if (!is.equals(was)) {
             if (Status.DOWN.equals(is)) {
                 log.warn("Readiness: Cloudflare is DOWN for this app: {}", now.health().getDetails().get("accounts"));
-            } else {
+            }
+            else {
                 log.info("Readiness: Cloudflare is UP again: {}", now.health().getDetails().get("accounts"));
             }
         }
     }
+
 }

@@ -3,13 +3,15 @@ package com.turnstileadmin.paging;
 import java.util.List;
 
 /**
- * Which page of a list to show and how many entries a page holds, as the URL asks for them
- * ({@code ?size=50&page=2}). A number that makes no sense falls back to its default rather than
- * failing: a list is not a form, and a stale or hand-made link should still open it.
+ * Which page of a list to show and how many entries a page holds, as the URL asks for
+ * them ({@code ?size=50&page=2}). A number that makes no sense falls back to its default
+ * rather than failing: a list is not a form, and a stale or hand-made link should still
+ * open it.
  *
- * @param page the page, from 1; a smaller number (0 when none was given) is 1, a larger one than
- *     {@link #MAX_PAGE} is that
- * @param size one of {@link #SIZES}; any other (0 when none was given) is {@link #DEFAULT_SIZE}
+ * @param page the page, from 1; a smaller number (0 when none was given) is 1, a larger
+ * one than {@link #MAX_PAGE} is that
+ * @param size one of {@link #SIZES}; any other (0 when none was given) is
+ * {@link #DEFAULT_SIZE}
  */
 public record Paging(int page, int size) {
 

@@ -6,18 +6,21 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * What Cloudflare accepts as a widget domain: a hostname or an IPv4/IPv6 address, without scheme,
- * port, path or wildcard.
+ * What Cloudflare accepts as a widget domain: a hostname or an IPv4/IPv6 address, without
+ * scheme, port, path or wildcard.
  *
- * <p>The app's own check ({@code widget.DomainNames}) reads alike, on purpose: the sandbox stands in
- * for Cloudflare and shares no code with the app (ArchitectureTest), so that it refuses what
- * Cloudflare refuses even where the app's check has a bug.
+ * <p>
+ * The app's own check ({@code widget.DomainNames}) reads alike, on purpose: the sandbox
+ * stands in for Cloudflare and shares no code with the app (ArchitectureTest), so that it
+ * refuses what Cloudflare refuses even where the app's check has a bug.
  */
 final class Hostnames {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+    private static final Pattern IPV4 = Pattern
+        .compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-f:.]+");
 
     private Hostnames() {
@@ -33,14 +36,17 @@ final class Hostnames {
     }
 
     static boolean isIpv6(String value) {
-        // In brackets InetAddress takes only an IPv6 literal, so it never makes a DNS lookup (without them,
-        // a value not starting with a hex digit or ':', such as ".::1", would be looked up).
+        // In brackets InetAddress takes only an IPv6 literal, so it never makes a DNS
+        // lookup (without them,
+        // a value not starting with a hex digit or ':', such as ".::1", would be looked
+        // up).
         if (!value.contains(":") || !IPV6_CHARACTERS.matcher(value).matches()) {
             return false;
         }
         try {
             return InetAddress.getByName("[" + value + "]") instanceof Inet6Address;
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return false;
         }
     }
@@ -54,7 +60,9 @@ final class Hostnames {
                 return false;
             }
         }
-        // A name made only of digits and dots is a malformed IPv4 address, not a hostname.
+        // A name made only of digits and dots is a malformed IPv4 address, not a
+        // hostname.
         return !value.matches("[0-9.]+");
     }
+
 }

@@ -4,14 +4,17 @@ import java.security.SecureRandom;
 import java.util.Random;
 
 /**
- * Sitekeys, secrets and credentials shaped like Cloudflare's: a sitekey is {@code 0x4AAAAAAA} and
- * 14 URL-safe characters (24 in all), a secret the same prefix and 25 more (35 in all).
+ * Sitekeys, secrets and credentials shaped like Cloudflare's: a sitekey is
+ * {@code 0x4AAAAAAA} and 14 URL-safe characters (24 in all), a secret the same prefix and
+ * 25 more (35 in all).
  */
 final class Keys {
 
     private static final String PREFIX = "0x4AAAAAAA";
-    private static final char[] URL_SAFE =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
+    private static final char[] URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        .toCharArray();
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
@@ -20,7 +23,10 @@ final class Keys {
         return sitekey(random);
     }
 
-    /** A sitekey drawn from the given source: a seeded one gives the demo widgets the same sitekeys at every start. */
+    /**
+     * A sitekey drawn from the given source: a seeded one gives the demo widgets the same
+     * sitekeys at every start.
+     */
     static String sitekey(Random source) {
         return PREFIX + characters(source, URL_SAFE, 14);
     }
@@ -29,7 +35,9 @@ final class Keys {
         return PREFIX + characters(URL_SAFE, 25);
     }
 
-    /** An API token for the sandbox account: 40 URL-safe characters, like Cloudflare's. */
+    /**
+     * An API token for the sandbox account: 40 URL-safe characters, like Cloudflare's.
+     */
     String apiToken() {
         return characters(URL_SAFE, 40);
     }
@@ -50,4 +58,5 @@ final class Keys {
         }
         return text.toString();
     }
+
 }

@@ -48,11 +48,12 @@ record ListRequest(int page, int perPage, String order, String direction, @Nulla
             if (number >= min && number <= max) {
                 return number;
             }
-        } catch (NumberFormatException ignored) {
+        }
+        catch (NumberFormatException ignored) {
             // answered below, like an out-of-range number
         }
-        throw SandboxError.badRequest(name + " must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+        throw SandboxError.badRequest(
+                name + " must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
     }
 
     private static String choice(Map<String, String> query, String name, String defaultValue, List<String> allowed) {

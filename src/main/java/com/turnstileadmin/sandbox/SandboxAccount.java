@@ -4,15 +4,19 @@ import com.turnstileadmin.account.AccountId;
 import java.time.Clock;
 
 /**
- * One account of the sandbox: its fixed id and name, whether it has Turnstile Enterprise (which
- * decides what its API accepts, as at Cloudflare), and its widgets.
+ * One account of the sandbox: its fixed id and name, whether it has Turnstile Enterprise
+ * (which decides what its API accepts, as at Cloudflare), and its widgets.
  */
 public final class SandboxAccount {
 
     private final AccountId id;
+
     private final String name;
+
     private final boolean enterprise;
+
     private final WidgetStore store;
+
     private final WidgetInputParser parser;
 
     private SandboxAccount(AccountId id, String name, boolean enterprise, WidgetStore store) {
@@ -24,8 +28,8 @@ public final class SandboxAccount {
     }
 
     /** The account with its demo widgets, the same at every start. */
-    static SandboxAccount withDemoWidgets(AccountId id, String name, boolean enterprise, int demoWidgets,
-            Clock clock, Keys keys) {
+    static SandboxAccount withDemoWidgets(AccountId id, String name, boolean enterprise, int demoWidgets, Clock clock,
+            Keys keys) {
         WidgetStore store = new WidgetStore(clock, keys);
         DemoWidgets.addTo(store, demoWidgets, enterprise);
         return new SandboxAccount(id, name, enterprise, store);
@@ -40,7 +44,10 @@ public final class SandboxAccount {
         return name;
     }
 
-    /** Whether it has Turnstile Enterprise: its Enterprise-only settings and up to 200 hostnames. */
+    /**
+     * Whether it has Turnstile Enterprise: its Enterprise-only settings and up to 200
+     * hostnames.
+     */
     public boolean enterprise() {
         return enterprise;
     }
@@ -56,4 +63,5 @@ public final class SandboxAccount {
     WidgetInputParser parser() {
         return parser;
     }
+
 }

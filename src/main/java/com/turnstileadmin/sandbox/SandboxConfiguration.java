@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no Cloudflare account configured, starts the sandbox and hands its two accounts (Free and
- * Enterprise, with their plans) to the rest of the app, which then works exactly as it would against
- * Cloudflare.
+ * With no Cloudflare account configured, starts the sandbox and hands its two accounts
+ * (Free and Enterprise, with their plans) to the rest of the app, which then works
+ * exactly as it would against Cloudflare.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(CloudflareCredentialsCondition.Absent.class)
@@ -42,14 +42,20 @@ class SandboxConfiguration {
                     + "the app uses its built-in sandbox.");
         }
         List<SandboxAccount> accounts = sandbox.accounts();
-        log.info("Sandbox mode: no Cloudflare account is configured, so the widgets are the built-in sandbox's "
-                + "(accounts {}, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
-                + "CLOUDFLARE_API_TOKEN to manage real widgets.", accounts.stream()
-                        .map(account -> "\"" + account.name() + "\" with " + account.widgetCount() + " demo widgets")
-                        .collect(Collectors.joining(" and ")), sandbox.apiBaseUrl());
-        return new CloudflareAccounts(sandbox.apiBaseUrl(), accounts.stream()
-                .map(account -> new CloudflareAccount(account.id(), account.name(), sandbox.apiToken(),
-                        account.enterprise() ? AccountPlan.ENTERPRISE : AccountPlan.FREE))
-                .toList(), true);
+        log.info(
+                "Sandbox mode: no Cloudflare account is configured, so the widgets are the built-in sandbox's "
+                        + "(accounts {}, served at {}), not Cloudflare's. Set CLOUDFLARE_ACCOUNT_ID and "
+                        + "CLOUDFLARE_API_TOKEN to manage real widgets.",
+                accounts.stream()
+                    .map(account -> "\"" + account.name() + "\" with " + account.widgetCount() + " demo widgets")
+                    .collect(Collectors.joining(" and ")),
+                sandbox.apiBaseUrl());
+        return new CloudflareAccounts(sandbox.apiBaseUrl(),
+                accounts.stream()
+                    .map(account -> new CloudflareAccount(account.id(), account.name(), sandbox.apiToken(),
+                            account.enterprise() ? AccountPlan.ENTERPRISE : AccountPlan.FREE))
+                    .toList(),
+                true);
     }
+
 }

@@ -3,8 +3,8 @@ package com.turnstileadmin.sandbox;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request the sandbox refuses, answered as Cloudflare does: an HTTP status and an envelope with
- * {@code success: false} and one error.
+ * A request the sandbox refuses, answered as Cloudflare does: an HTTP status and an
+ * envelope with {@code success: false} and one error.
  */
 final class SandboxError extends RuntimeException {
 
@@ -22,7 +22,9 @@ final class SandboxError extends RuntimeException {
     static final int INTERNAL = 10500;
 
     private final int status;
+
     private final int code;
+
     private final @Nullable String pointer;
 
     SandboxError(int status, int code, String message, @Nullable String pointer) {
@@ -55,4 +57,5 @@ final class SandboxError extends RuntimeException {
     @Nullable String pointer() {
         return pointer;
     }
+
 }

@@ -13,7 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reading requests from and writing answers to the JDK's HTTP server, as Cloudflare's API would. */
+/**
+ * Reading requests from and writing answers to the JDK's HTTP server, as Cloudflare's API
+ * would.
+ */
 final class SandboxHttp {
 
     private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -21,7 +24,8 @@ final class SandboxHttp {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     /**
-     * What the sandbox answers: a JSON envelope, or (for an injected edge failure) an HTML page.
+     * What the sandbox answers: a JSON envelope, or (for an injected edge failure) an
+     * HTML page.
      *
      * @param retryAfter the {@code Retry-After} header, if any
      */
@@ -40,9 +44,11 @@ final class SandboxHttp {
                 throw SandboxError.badRequest("The request body is too large");
             }
             return bytes.length == 0 ? null : mapper.readTree(bytes);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw SandboxError.badRequest("The request body is not valid JSON");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -68,7 +74,8 @@ final class SandboxHttp {
         if (answer.html() != null) {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             body = answer.html().getBytes(StandardCharsets.UTF_8);
-        } else {
+        }
+        else {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             body = mapper.writeValueAsBytes(answer.json());
         }
@@ -78,4 +85,5 @@ final class SandboxHttp {
         exchange.sendResponseHeaders(answer.status(), body.length);
         exchange.getResponseBody().write(body);
     }
+
 }

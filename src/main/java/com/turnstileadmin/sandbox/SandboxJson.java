@@ -10,14 +10,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sandbox's answers in Cloudflare's wire format: the envelope, widgets in snake_case with
- * RFC 3339 microsecond timestamps, and {@code result_info} for listings. Written independently of
- * the adapter's payload types, so that the contract tests compare two readings of the API.
+ * The sandbox's answers in Cloudflare's wire format: the envelope, widgets in snake_case
+ * with RFC 3339 microsecond timestamps, and {@code result_info} for listings. Written
+ * independently of the adapter's payload types, so that the contract tests compare two
+ * readings of the API.
  */
 final class SandboxJson {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+        .withZone(ZoneOffset.UTC);
 
     private SandboxJson() {
     }
@@ -93,4 +94,5 @@ final class SandboxJson {
         envelope.put("messages", List.of());
         return envelope;
     }
+
 }

@@ -13,11 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param faults failures it injects, for tests and benchmarks; default none
  */
 @ConfigurationProperties("sandbox")
-public record SandboxProperties(
-        @DefaultValue("40") int demoWidgets,
-        @DefaultValue("12") int enterpriseDemoWidgets,
-        @DefaultValue("0") int port,
-        @DefaultValue Faults faults) {
+public record SandboxProperties(@DefaultValue("40") int demoWidgets, @DefaultValue("12") int enterpriseDemoWidgets,
+        @DefaultValue("0") int port, @DefaultValue Faults faults) {
 
     public SandboxProperties {
         if (demoWidgets < 0 || demoWidgets > 100_000) {
@@ -35,15 +32,15 @@ public record SandboxProperties(
      * Failures the sandbox injects into its answers.
      *
      * @param latency added to every answer; default none
-     * @param serverErrorRate share of requests answered with a 502 HTML page, 0 to 1; default 0
-     * @param rateLimitRate share of requests answered with 429 and {@code retry-after}, 0 to 1; default 0
-     * @param retryAfter the {@code retry-after} of those 429s, in whole seconds; default 1 s
+     * @param serverErrorRate share of requests answered with a 502 HTML page, 0 to 1;
+     * default 0
+     * @param rateLimitRate share of requests answered with 429 and {@code retry-after}, 0
+     * to 1; default 0
+     * @param retryAfter the {@code retry-after} of those 429s, in whole seconds; default
+     * 1 s
      */
-    public record Faults(
-            @DefaultValue("0ms") Duration latency,
-            @DefaultValue("0") double serverErrorRate,
-            @DefaultValue("0") double rateLimitRate,
-            @DefaultValue("1s") Duration retryAfter) {
+    public record Faults(@DefaultValue("0ms") Duration latency, @DefaultValue("0") double serverErrorRate,
+            @DefaultValue("0") double rateLimitRate, @DefaultValue("1s") Duration retryAfter) {
 
         public static final Faults NONE = new Faults(Duration.ZERO, 0, 0, Duration.ofSeconds(1));
 

@@ -20,16 +20,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the Free plan and
- * one with Enterprise, served over real HTTP on a loopback address only. The app's adapter talks to it
- * exactly as it talks to Cloudflare. Accepts its API token and its legacy e-mail and key, both good for
- * both accounts; refuses anything else.
+ * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the
+ * Free plan and one with Enterprise, served over real HTTP on a loopback address only.
+ * The app's adapter talks to it exactly as it talks to Cloudflare. Accepts its API token
+ * and its legacy e-mail and key, both good for both accounts; refuses anything else.
  */
 public final class SandboxServer implements AutoCloseable {
 
     public static final String BASE_PATH = "/client/v4";
-    /** The Free account's. Stable across restarts, so that links into the sandbox keep working. */
+
+    /**
+     * The Free account's. Stable across restarts, so that links into the sandbox keep
+     * working.
+     */
     static final AccountId ACCOUNT_ID = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
+
     /** The Enterprise account's, stable too. */
     static final AccountId ENTERPRISE_ACCOUNT_ID = new AccountId("8c1f3e2a9d7b4c6e0f5a2b9d4e7c1a30");
     static final String ACCOUNT_EMAIL = "sandbox@turnstile-admin.invalid";
@@ -37,13 +42,21 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
 
     private final HttpServer server;
+
     private final ExecutorService executor;
+
     private final List<SandboxAccount> accounts;
+
     private final SandboxFaults faults;
+
     private final Credentials.ApiToken apiToken;
+
     private final Credentials.GlobalApiKey globalApiKey;
+
     private final SandboxHttp http = new SandboxHttp();
+
     private final WidgetApi widgetApi;
+
     private final AtomicLong requests = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService executor, List<SandboxAccount> accounts,
@@ -57,16 +70,23 @@ public final class SandboxServer implements AutoCloseable {
         this.widgetApi = new WidgetApi(accounts, http);
     }
 
-    /** Starts a sandbox with its two accounts and their demo widgets on a loopback port. */
+    /**
+     * Starts a sandbox with its two accounts and their demo widgets on a loopback port.
+     */
     public static SandboxServer start(SandboxProperties properties, SandboxFaults faults, Clock clock) {
-        // The JDK's server writes headers and body separately; with Nagle's algorithm on, the body then
-        // waits for the client's delayed ACK, about 40 ms per call. Cloudflare answers without such a
-        // stall, so the sandbox must too. The setting is JVM-wide and read once, when the first JDK
-        // HTTP server starts; the app starts no other, and none should want Nagle's delay.
+        // The JDK's server writes headers and body separately; with Nagle's algorithm on,
+        // the body then
+        // waits for the client's delayed ACK, about 40 ms per call. Cloudflare answers
+        // without such a
+        // stall, so the sandbox must too. The setting is JVM-wide and read once, when the
+        // first JDK
+        // HTTP server starts; the app starts no other, and none should want Nagle's
+        // delay.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Keys keys = new Keys();
         List<SandboxAccount> accounts = List.of(
-                SandboxAccount.withDemoWidgets(ACCOUNT_ID, "Sandbox (Free)", false, properties.demoWidgets(), clock, keys),
+                SandboxAccount.withDemoWidgets(ACCOUNT_ID, "Sandbox (Free)", false, properties.demoWidgets(), clock,
+                        keys),
                 SandboxAccount.withDemoWidgets(ENTERPRISE_ACCOUNT_ID, "Sandbox (Enterprise)", true,
                         properties.enterpriseDemoWidgets(), clock, keys));
         AtomicInteger threads = new AtomicInteger();
@@ -76,14 +96,15 @@ public final class SandboxServer implements AutoCloseable {
             return thread;
         });
         try {
-            HttpServer server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
+            HttpServer server = HttpServer
+                .create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
             SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys);
             server.createContext(BASE_PATH, sandbox::handle);
             server.setExecutor(executor);
             server.start();
             return sandbox;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("The sandbox could not open a loopback port", e);
         }
@@ -115,7 +136,9 @@ public final class SandboxServer implements AutoCloseable {
         return apiToken;
     }
 
-    /** The legacy e-mail and global key the sandbox accepts too, made anew at each start. */
+    /**
+     * The legacy e-mail and global key the sandbox accepts too, made anew at each start.
+     */
     public Credentials.GlobalApiKey globalApiKey() {
         return globalApiKey;
     }
@@ -126,8 +149,9 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * How many requests the sandbox has received since it started, answered or refused: what the app
-     * would have spent of Cloudflare's rate limit. Tests and the benchmark count calls per page with it.
+     * How many requests the sandbox has received since it started, answered or refused:
+     * what the app would have spent of Cloudflare's rate limit. Tests and the benchmark
+     * count calls per page with it.
      */
     public long requestCount() {
         return requests.get();
@@ -148,15 +172,19 @@ public final class SandboxServer implements AutoCloseable {
                 if (answer == null) {
                     answer = route(exchange);
                 }
-            } catch (SandboxError e) {
+            }
+            catch (SandboxError e) {
                 answer = Answer.json(e.status(), SandboxJson.failure(e.code(), e.getMessage(), e.pointer()));
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 log.warn("The sandbox failed to answer {} {}", exchange.getRequestMethod(),
                         exchange.getRequestURI().getRawPath(), e);
-                answer = Answer.json(500, SandboxJson.failure(SandboxError.INTERNAL, "Internal error in the sandbox", null));
+                answer = Answer.json(500,
+                        SandboxJson.failure(SandboxError.INTERNAL, "Internal error in the sandbox", null));
             }
             http.send(exchange, answer);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.debug("The sandbox could not send its answer: {}", e.getMessage());
         }
     }
@@ -179,4 +207,5 @@ public final class SandboxServer implements AutoCloseable {
             throw new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null);
         }
     }
+
 }

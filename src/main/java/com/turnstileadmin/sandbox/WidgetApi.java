@@ -9,16 +9,18 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sandbox's Turnstile widget endpoints ({@code /accounts/{id}/challenges/widgets...}): list, create,
- * read, update, delete and rotate a secret, each answered from the account's {@link WidgetStore} in the
- * shape Cloudflare answers.
+ * The sandbox's Turnstile widget endpoints
+ * ({@code /accounts/{id}/challenges/widgets...}): list, create, read, update, delete and
+ * rotate a secret, each answered from the account's {@link WidgetStore} in the shape
+ * Cloudflare answers.
  */
 final class WidgetApi {
 
-    private static final Pattern ROUTE = Pattern.compile(
-            SandboxServer.BASE_PATH + "/accounts/([^/]+)/challenges/widgets(?:/([^/]+)(/rotate_secret)?)?/?");
+    private static final Pattern ROUTE = Pattern
+        .compile(SandboxServer.BASE_PATH + "/accounts/([^/]+)/challenges/widgets(?:/([^/]+)(/rotate_secret)?)?/?");
 
     private final List<SandboxAccount> accounts;
+
     private final SandboxHttp http;
 
     WidgetApi(List<SandboxAccount> accounts, SandboxHttp http) {
@@ -40,7 +42,8 @@ final class WidgetApi {
         String method = exchange.getRequestMethod();
         if (sitekey == null) {
             return switch (method) {
-                case "GET" -> Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(SandboxHttp.query(exchange)))));
+                case "GET" ->
+                    Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(SandboxHttp.query(exchange)))));
                 case "POST" -> widget(store.create(parser.parse(http.body(exchange), "world")));
                 default -> throw methodNotAllowed();
             };
@@ -53,17 +56,22 @@ final class WidgetApi {
         }
         return switch (method) {
             case "GET" -> widget(store.get(sitekey));
-            case "PUT" -> widget(store.update(sitekey,
-                    parser.parse(http.body(exchange), store.get(sitekey).settings().region())));
+            case "PUT" -> widget(
+                    store.update(sitekey, parser.parse(http.body(exchange), store.get(sitekey).settings().region())));
             case "DELETE" -> widget(store.delete(sitekey));
             default -> throw methodNotAllowed();
         };
     }
 
-    /** An account of the sandbox, or the 403 Cloudflare gives for an account the credentials do not reach. */
+    /**
+     * An account of the sandbox, or the 403 Cloudflare gives for an account the
+     * credentials do not reach.
+     */
     SandboxAccount account(String id) {
-        return accounts.stream().filter(account -> account.id().value().equals(id)).findFirst()
-                .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
+        return accounts.stream()
+            .filter(account -> account.id().value().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
     }
 
     private static Answer widget(SandboxWidget widget) {
@@ -87,4 +95,5 @@ final class WidgetApi {
     private static SandboxError methodNotAllowed() {
         return new SandboxError(405, SandboxError.METHOD_NOT_ALLOWED, "Method not allowed", null);
     }
+
 }

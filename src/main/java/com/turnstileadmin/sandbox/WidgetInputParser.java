@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Validates the JSON body of a create or an update as Cloudflare does, refusing it with a
- * Cloudflare-style 400 that points at the offending field. Optional fields left out take their
- * defaults, in an update too: Cloudflare's update is a full replacement.
+ * Cloudflare-style 400 that points at the offending field. Optional fields left out take
+ * their defaults, in an update too: Cloudflare's update is a full replacement.
  */
 final class WidgetInputParser {
 
@@ -17,7 +17,11 @@ final class WidgetInputParser {
     static final List<String> CLEARANCE_LEVELS = List.of("no_clearance", "jschallenge", "managed", "interactive");
     static final List<String> REGIONS = List.of("world", "china");
     static final int MAX_NAME_LENGTH = 254;
-    /** Hostnames per widget on a Free account; Cloudflare allows up to {@value #MAX_ENTERPRISE_DOMAINS} on Enterprise. */
+
+    /**
+     * Hostnames per widget on a Free account; Cloudflare allows up to
+     * {@value #MAX_ENTERPRISE_DOMAINS} on Enterprise.
+     */
     static final int MAX_DOMAINS = 10;
     static final int MAX_ENTERPRISE_DOMAINS = 200;
 
@@ -28,8 +32,8 @@ final class WidgetInputParser {
     }
 
     /**
-     * @param defaultRegion the region when the body gives none: {@code world} for a create, the
-     *     widget's own for an update, since a region cannot change
+     * @param defaultRegion the region when the body gives none: {@code world} for a
+     * create, the widget's own for an update, since a region cannot change
      */
     WidgetInput parse(@Nullable JsonNode body, String defaultRegion) {
         if (body == null || !body.isObject()) {
@@ -39,14 +43,10 @@ final class WidgetInputParser {
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw SandboxError.invalidField("/name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
-        return new WidgetInput(
-                name,
-                domains(body.get("domains")),
-                oneOf(requiredString(body, "mode"), MODES, "mode"),
+        return new WidgetInput(name, domains(body.get("domains")), oneOf(requiredString(body, "mode"), MODES, "mode"),
                 oneOf(optionalString(body, "clearance_level", "no_clearance"), CLEARANCE_LEVELS, "clearance_level"),
                 oneOf(optionalString(body, "region", defaultRegion), REGIONS, "region"),
-                enterpriseFlag(body, "bot_fight_mode"),
-                enterpriseFlag(body, "offlabel"),
+                enterpriseFlag(body, "bot_fight_mode"), enterpriseFlag(body, "offlabel"),
                 enterpriseFlag(body, "ephemeral_id"));
     }
 
@@ -73,7 +73,8 @@ final class WidgetInputParser {
         int max = enterprise ? MAX_ENTERPRISE_DOMAINS : MAX_DOMAINS;
         if (domains.size() > max) {
             // Cloudflare's own words (see the API notes' plan limits).
-            throw SandboxError.invalidField("/domains", "invalid value for 'domains', too many values (max: " + max + ")");
+            throw SandboxError.invalidField("/domains",
+                    "invalid value for 'domains', too many values (max: " + max + ")");
         }
         return List.copyOf(domains);
     }
@@ -87,8 +88,8 @@ final class WidgetInputParser {
             throw SandboxError.invalidField("/" + field, field + " must be true or false");
         }
         if (node.booleanValue() && !enterprise) {
-            throw new SandboxError(400, SandboxError.ENTERPRISE_ONLY,
-                    field + " is only available on Enterprise plans", "/" + field);
+            throw new SandboxError(400, SandboxError.ENTERPRISE_ONLY, field + " is only available on Enterprise plans",
+                    "/" + field);
         }
         return node.booleanValue();
     }
@@ -118,4 +119,5 @@ final class WidgetInputParser {
         }
         return value;
     }
+
 }

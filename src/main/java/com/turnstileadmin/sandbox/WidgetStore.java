@@ -12,17 +12,21 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The sandbox account's widgets and the rules Cloudflare applies to them: region fixed after
- * creation, and no second rotation of a secret during the previous one's two-hour grace period.
- * Times come from the given clock, so tests can move through a grace period.
+ * The sandbox account's widgets and the rules Cloudflare applies to them: region fixed
+ * after creation, and no second rotation of a secret during the previous one's two-hour
+ * grace period. Times come from the given clock, so tests can move through a grace
+ * period.
  */
 final class WidgetStore {
 
     static final Duration GRACE_PERIOD = Duration.ofHours(2);
 
     private final Clock clock;
+
     private final Keys keys;
+
     private final Map<String, SandboxWidget> widgets = new HashMap<>();
+
     private long nextId = 1;
 
     WidgetStore(Clock clock, Keys keys) {
@@ -30,15 +34,18 @@ final class WidgetStore {
         this.keys = keys;
     }
 
-    /** One page of a listing. {@code totalCount} counts the widgets that match the filter. */
+    /**
+     * One page of a listing. {@code totalCount} counts the widgets that match the filter.
+     */
     record Page(List<SandboxWidget> widgets, int page, int perPage, int totalCount) {
     }
 
     synchronized Page list(ListRequest request) {
-        List<SandboxWidget> matching = widgets.values().stream()
-                .filter(matches(request))
-                .sorted(order(request))
-                .toList();
+        List<SandboxWidget> matching = widgets.values()
+            .stream()
+            .filter(matches(request))
+            .sorted(order(request))
+            .toList();
         long from = Math.min((long) (request.page() - 1) * request.perPage(), matching.size());
         int to = (int) Math.min(from + request.perPage(), matching.size());
         return new Page(matching.subList((int) from, to), request.page(), request.perPage(), matching.size());
@@ -52,13 +59,17 @@ final class WidgetStore {
         return widget;
     }
 
-    /** A new widget, with a random sitekey as Cloudflare gives (not from the demo widgets' seeded sequence). */
+    /**
+     * A new widget, with a random sitekey as Cloudflare gives (not from the demo widgets'
+     * seeded sequence).
+     */
     synchronized SandboxWidget create(WidgetInput input) {
         Instant now = now();
         String sitekey;
         do {
             sitekey = keys.sitekey();
-        } while (widgets.containsKey(sitekey));
+        }
+        while (widgets.containsKey(sitekey));
         return add(input, sitekey, now, now, "api");
     }
 
@@ -99,11 +110,11 @@ final class WidgetStore {
         if (widget.inGracePeriod(now)) {
             throw new SandboxError(400, SandboxError.ROTATION_IN_GRACE_PERIOD,
                     "Secrets cannot be rotated again during the grace period: the previous secret stays valid "
-                            + "until " + SandboxJson.timestamp(widget.previousSecretValidUntil()), null);
+                            + "until " + SandboxJson.timestamp(widget.previousSecretValidUntil()),
+                    null);
         }
         String newSecret = keys.secret();
-        return put(invalidateImmediately
-                ? widget.withSecret(newSecret, null, null, now)
+        return put(invalidateImmediately ? widget.withSecret(newSecret, null, null, now)
                 : widget.withSecret(newSecret, widget.secret(), now.plus(GRACE_PERIOD), now));
     }
 
@@ -138,8 +149,10 @@ final class WidgetStore {
             case "modified_on" -> Comparator.comparing(SandboxWidget::modifiedOn);
             default -> byId;
         };
-        // Ties fall back to creation order, so that pages neither repeat nor skip a widget.
+        // Ties fall back to creation order, so that pages neither repeat nor skip a
+        // widget.
         Comparator<SandboxWidget> stable = primary.thenComparing(byId);
         return request.direction().equals("desc") ? stable.reversed() : stable;
     }
+
 }

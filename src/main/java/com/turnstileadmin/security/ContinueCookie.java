@@ -14,23 +14,30 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.WebUtils;
 
 /**
- * The page to go back to after sign-in, kept in a small cookie rather than in a session: an anonymous
- * visitor then costs the session store nothing, and nothing of the request but its path and query is kept
- * (no header, no body). Only a plain GET of a page is kept, never a form's POST nor an htmx request, and
- * nothing is ever replayed: after sign-in the browser is sent to the path, and asks for it afresh. A path
- * read back is used only if it stays on this site (a relative path, as another app on the host could
+ * The page to go back to after sign-in, kept in a small cookie rather than in a session:
+ * an anonymous visitor then costs the session store nothing, and nothing of the request
+ * but its path and query is kept (no header, no body). Only a plain GET of a page is
+ * kept, never a form's POST nor an htmx request, and nothing is ever replayed: after
+ * sign-in the browser is sent to the path, and asks for it afresh. A path read back is
+ * used only if it stays on this site (a relative path, as another app on the host could
  * plant the cookie), and a redirect to it is relative, whatever Host the request named.
  */
 final class ContinueCookie implements RequestCache {
 
     static final String NAME = "TURNSTILE_ADMIN_CONTINUE";
 
-    /** Longer addresses are not kept: the cookie goes with every request, and Tomcat limits their headers. */
+    /**
+     * Longer addresses are not kept: the cookie goes with every request, and Tomcat
+     * limits their headers.
+     */
     static final int MAX_LENGTH = 1024;
 
     private final RequestMatcher pagesToKeep;
 
-    /** @param pages the GET requests worth going back to (not htmx ones, say); other methods never are */
+    /**
+     * @param pages the GET requests worth going back to (not htmx ones, say); other
+     * methods never are
+     */
     ContinueCookie(RequestMatcher pages) {
         this.pagesToKeep = request -> HttpMethod.GET.matches(request.getMethod()) && pages.matches(request);
     }
@@ -39,7 +46,8 @@ final class ContinueCookie implements RequestCache {
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
         String path = pathOf(request);
         if (pagesToKeep.matches(request) && path.length() <= MAX_LENGTH && isLocal(path)) {
-            response.addCookie(cookie(request, Base64.getUrlEncoder().encodeToString(path.getBytes(StandardCharsets.UTF_8)), -1));
+            response.addCookie(
+                    cookie(request, Base64.getUrlEncoder().encodeToString(path.getBytes(StandardCharsets.UTF_8)), -1));
         }
     }
 
@@ -52,14 +60,16 @@ final class ContinueCookie implements RequestCache {
         try {
             String path = new String(Base64.getUrlDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
             return isLocal(path) ? new SimpleSavedRequest(path) : null;
-        } catch (IllegalArgumentException notBase64) {
+        }
+        catch (IllegalArgumentException notBase64) {
             return null;
         }
     }
 
     /**
-     * Never a request: a kept one is only ever an address to go to, not a request to run again. Once the
-     * browser is back at that address, the cookie has done its work and is removed.
+     * Never a request: a kept one is only ever an address to go to, not a request to run
+     * again. Once the browser is back at that address, the cookie has done its work and
+     * is removed.
      */
     @Override
     public @Nullable HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
@@ -83,7 +93,10 @@ final class ContinueCookie implements RequestCache {
         return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 
-    /** A path on this site: not {@code //host} nor {@code /\host}, which browsers take for another host. */
+    /**
+     * A path on this site: not {@code //host} nor {@code /\host}, which browsers take for
+     * another host.
+     */
     private static boolean isLocal(String path) {
         return path.startsWith("/") && !path.startsWith("//") && path.chars().noneMatch(c -> c == '\\' || c < 0x21);
     }
@@ -97,4 +110,5 @@ final class ContinueCookie implements RequestCache {
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
+
 }

@@ -12,11 +12,12 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * Spring Security's default (the token masked anew on every page, against BREACH), with two corrections.
- * The token counts only from its header or from the form's field, never from the query string, where it
- * would end up in access logs, the history and a Referer. And a token that is not one, bytes that decode
- * to no UTF-8 (which Spring Security 7.1 lets escape as a 500 with a stack trace), is simply a wrong token:
- * the request is refused with 403 like any other.
+ * Spring Security's default (the token masked anew on every page, against BREACH), with
+ * two corrections. The token counts only from its header or from the form's field, never
+ * from the query string, where it would end up in access logs, the history and a Referer.
+ * And a token that is not one, bytes that decode to no UTF-8 (which Spring Security 7.1
+ * lets escape as a 500 with a stack trace), is simply a wrong token: the request is
+ * refused with 403 like any other.
  */
 final class CsrfTokenFromFormOrHeader implements CsrfTokenRequestHandler {
 
@@ -35,22 +36,27 @@ final class CsrfTokenFromFormOrHeader implements CsrfTokenRequestHandler {
         }
         try {
             return masked.resolveCsrfTokenValue(request, csrfToken);
-        } catch (IllegalArgumentException notUtf8) {
+        }
+        catch (IllegalArgumentException notUtf8) {
             return null;
         }
     }
 
     private static boolean inQueryString(@Nullable String query, String parameter) {
-        return query != null && Arrays.stream(query.split("&"))
-                .anyMatch(field -> parameter.equals(decoded(field.split("=", 2)[0])));
+        return query != null
+                && Arrays.stream(query.split("&")).anyMatch(field -> parameter.equals(decoded(field.split("=", 2)[0])));
     }
 
-    /** As Tomcat reads it; a name that does not decode is no parameter of Tomcat's either. */
+    /**
+     * As Tomcat reads it; a name that does not decode is no parameter of Tomcat's either.
+     */
     private static String decoded(String name) {
         try {
             return URLDecoder.decode(name, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
+        }
+        catch (IllegalArgumentException malformed) {
             return name;
         }
     }
+
 }

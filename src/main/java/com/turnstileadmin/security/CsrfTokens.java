@@ -10,11 +10,12 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Where the CSRF token is kept: in the session once there is one (a signed-in user), and before that, for
- * the sign-in form, in a cookie, so that opening the sign-in page creates no session and an anonymous
- * visitor costs the session store nothing. Signing in drops the cookie's token and the session gets a new
- * one. The cookie is {@code __Host-} prefixed over HTTPS ({@link HostCookies}); over plain HTTP another app
- * on the host could plant it, which is worth at most a forged sign-in, and the Origin check
+ * Where the CSRF token is kept: in the session once there is one (a signed-in user), and
+ * before that, for the sign-in form, in a cookie, so that opening the sign-in page
+ * creates no session and an anonymous visitor costs the session store nothing. Signing in
+ * drops the cookie's token and the session gets a new one. The cookie is {@code __Host-}
+ * prefixed over HTTPS ({@link HostCookies}); over plain HTTP another app on the host
+ * could plant it, which is worth at most a forged sign-in, and the Origin check
  * ({@link SameOriginRequests}) refuses that in browsers.
  */
 final class CsrfTokens implements CsrfTokenRepository {
@@ -25,7 +26,9 @@ final class CsrfTokens implements CsrfTokenRepository {
     private static final String SESSION_TOKEN_HEADER = "X-CSRF-TOKEN";
 
     private final HttpSessionCsrfTokenRepository inSession = new HttpSessionCsrfTokenRepository();
+
     private final CookieCsrfTokenRepository inCookie = cookie(COOKIE_NAME);
+
     private final CookieCsrfTokenRepository inHostCookie = cookie(HostCookies.PREFIX + COOKIE_NAME);
 
     @Override
@@ -41,7 +44,8 @@ final class CsrfTokens implements CsrfTokenRepository {
         }
         inSession.saveToken(token, request, response);
         if (token == null && WebUtils.getCookie(request, HostCookies.name(request, COOKIE_NAME)) != null) {
-            // Signing in with a session already there (single sign-on keeps its request in one): the
+            // Signing in with a session already there (single sign-on keeps its request
+            // in one): the
             // sign-in form's token goes too.
             inCookie(request).saveToken(null, request, response);
         }
@@ -56,7 +60,10 @@ final class CsrfTokens implements CsrfTokenRepository {
         return request.isSecure() ? inHostCookie : inCookie;
     }
 
-    /** The same header and field names as the session's token, so that a page need not know where it is kept. */
+    /**
+     * The same header and field names as the session's token, so that a page need not
+     * know where it is kept.
+     */
     private static CookieCsrfTokenRepository cookie(String name) {
         CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
         cookie.setCookieName(name);
@@ -65,4 +72,5 @@ final class CsrfTokens implements CsrfTokenRepository {
         cookie.setCookieCustomizer(builder -> builder.sameSite("Lax"));
         return cookie;
     }
+
 }

@@ -14,9 +14,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * Logs every refused request at WARN before {@code next} answers it: a request without a valid CSRF
- * token, and one whose user may not do what it asks (the 403s of the role checks), each with the
- * user, the method, the path (never the query, which may carry anything) and the client's address.
+ * Logs every refused request at WARN before {@code next} answers it: a request without a
+ * valid CSRF token, and one whose user may not do what it asks (the 403s of the role
+ * checks), each with the user, the method, the path (never the query, which may carry
+ * anything) and the client's address.
  */
 final class DeniedRequestLog implements AccessDeniedHandler {
 
@@ -35,7 +36,8 @@ final class DeniedRequestLog implements AccessDeniedHandler {
         if (denied instanceof CsrfException) {
             log.warn("CSRF refusal: {} {} by {} from {} carried no valid CSRF token", request.getMethod(),
                     request.getRequestURI(), user, request.getRemoteAddr());
-        } else {
+        }
+        else {
             log.warn("Access denied: {} may not {} {} (from {})", user, request.getMethod(), request.getRequestURI(),
                     request.getRemoteAddr());
         }
@@ -49,4 +51,5 @@ final class DeniedRequestLog implements AccessDeniedHandler {
         }
         return "user \"" + authentication.getName().replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\"]", "?") + "\"";
     }
+
 }

@@ -3,14 +3,15 @@ package com.turnstileadmin.security;
 import java.util.Map;
 
 /**
- * Which claim names a signed-in user in the page header and the audit trail: the configured one
- * ({@code OIDC_NAME_CLAIM}) when the provider sends it, else {@code email}, {@code name}, and at
- * last {@code sub}, which every ID token has. Providers differ: Google sends no
- * {@code preferred_username}, Entra ID often no {@code email}.
+ * Which claim names a signed-in user in the page header and the audit trail: the
+ * configured one ({@code OIDC_NAME_CLAIM}) when the provider sends it, else
+ * {@code email}, {@code name}, and at last {@code sub}, which every ID token has.
+ * Providers differ: Google sends no {@code preferred_username}, Entra ID often no
+ * {@code email}.
  */
 final class DisplayNameClaim {
 
-    private static final String[] FALLBACKS = {"email", "name", "sub"};
+    private static final String[] FALLBACKS = { "email", "name", "sub" };
 
     private DisplayNameClaim() {
     }
@@ -25,7 +26,8 @@ final class DisplayNameClaim {
                 return fallback;
             }
         }
-        // Unreachable for a valid ID token, which Spring Security refuses without a subject.
+        // Unreachable for a valid ID token, which Spring Security refuses without a
+        // subject.
         return "sub";
     }
 
@@ -33,4 +35,5 @@ final class DisplayNameClaim {
         Object value = claims.get(claim);
         return value != null && !value.toString().isBlank();
     }
+
 }

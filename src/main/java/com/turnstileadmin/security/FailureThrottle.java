@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed attempts per key (a user name, or a client address), with a lockout that doubles: after
- * {@code maxFailures} failures in a row the key is locked for {@code firstLockout}, and each further
- * failure locks it for twice as long as the one before, up to {@code maxLockout}. A success forgets
- * the key, and so does a time without failures. Keys live in a Caffeine cache bounded in size, so
- * that an attacker who makes up keys evicts old ones rather than filling the memory. Time is the
- * clock's, so that a test can step past a lockout.
+ * Failed attempts per key (a user name, or a client address), with a lockout that
+ * doubles: after {@code maxFailures} failures in a row the key is locked for
+ * {@code firstLockout}, and each further failure locks it for twice as long as the one
+ * before, up to {@code maxLockout}. A success forgets the key, and so does a time without
+ * failures. Keys live in a Caffeine cache bounded in size, so that an attacker who makes
+ * up keys evicts old ones rather than filling the memory. Time is the clock's, so that a
+ * test can step past a lockout.
  */
 final class FailureThrottle {
 
@@ -21,9 +22,13 @@ final class FailureThrottle {
     }
 
     private final Cache<String, Failures> failures;
+
     private final int maxFailures;
+
     private final Duration firstLockout;
+
     private final Duration maxLockout;
+
     private final Clock clock;
 
     FailureThrottle(int maxFailures, SignInThrottleProperties settings, Clock clock) {
@@ -32,10 +37,10 @@ final class FailureThrottle {
         this.maxLockout = settings.maxLockout();
         this.clock = clock;
         this.failures = Caffeine.newBuilder()
-                .maximumSize(settings.trackedKeys())
-                .expireAfterWrite(settings.forgetAfter())
-                .ticker(() -> clock.millis() * 1_000_000)
-                .build();
+            .maximumSize(settings.trackedKeys())
+            .expireAfterWrite(settings.forgetAfter())
+            .ticker(() -> clock.millis() * 1_000_000)
+            .build();
     }
 
     /** How much longer the key is locked; zero when it is not. */
@@ -59,13 +64,19 @@ final class FailureThrottle {
         failures.invalidate(key);
     }
 
-    /** How many keys it remembers now: never more than the tracked keys, once evictions are done. */
+    /**
+     * How many keys it remembers now: never more than the tracked keys, once evictions
+     * are done.
+     */
     long tracked() {
         failures.cleanUp();
         return failures.estimatedSize();
     }
 
-    /** The first lockout at the count that reaches the limit, doubled for each failure after it. */
+    /**
+     * The first lockout at the count that reaches the limit, doubled for each failure
+     * after it.
+     */
     private Duration lockout(int count) {
         int doublings = Math.min(count - maxFailures, 30);
         Duration lockout = firstLockout.multipliedBy(1L << doublings);
@@ -76,4 +87,5 @@ final class FailureThrottle {
         Duration remaining = Duration.between(clock.instant(), lockedUntil);
         return remaining.isNegative() ? Duration.ZERO : remaining;
     }
+
 }

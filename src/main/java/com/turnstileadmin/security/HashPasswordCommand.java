@@ -12,10 +12,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * {@code hash-password}: asks for a password (without echo on a terminal; else the first line of
- * standard input) and prints its bcrypt hash with the {@code {bcrypt}} prefix, ready for {@code
- * local-sign-in.users[n].password-hash} or {@code MONITORING_PASSWORD}. It starts no web app and never
- * prints the password. Besides the start-up console, the only code that uses the standard streams.
+ * {@code hash-password}: asks for a password (without echo on a terminal; else the first
+ * line of standard input) and prints its bcrypt hash with the {@code {bcrypt}} prefix,
+ * ready for {@code
+ * local-sign-in.users[n].password-hash} or {@code MONITORING_PASSWORD}. It starts no web
+ * app and never prints the password. Besides the start-up console, the only code that
+ * uses the standard streams.
  */
 public final class HashPasswordCommand {
 
@@ -25,14 +27,17 @@ public final class HashPasswordCommand {
     private HashPasswordCommand() {
     }
 
-    /** Runs it on this process's console and standard streams; returns the exit status. */
+    /**
+     * Runs it on this process's console and standard streams; returns the exit status.
+     */
     public static int runOnTheConsole() {
         Console console = System.console();
         return run(console != null && isTerminal(console) ? console : null, System.in, System.out, System.err);
     }
 
     /**
-     * @param console the terminal to ask on, or {@code null} to read one line of {@code in}
+     * @param console the terminal to ask on, or {@code null} to read one line of
+     * {@code in}
      * @return 0 when a hash was printed, 1 otherwise
      */
     static int run(@Nullable Console console, InputStream in, PrintStream out, PrintStream err) {
@@ -43,11 +48,14 @@ public final class HashPasswordCommand {
         try {
             out.println("{bcrypt}" + new BCryptPasswordEncoder().encode(new String(password)));
             return 0;
-        } catch (IllegalArgumentException tooLong) {
-            // bcrypt reads at most 72 bytes; Spring Security refuses longer ones rather than cut them.
+        }
+        catch (IllegalArgumentException tooLong) {
+            // bcrypt reads at most 72 bytes; Spring Security refuses longer ones rather
+            // than cut them.
             err.println("The password is longer than bcrypt's 72 bytes: choose a shorter one.");
             return 1;
-        } finally {
+        }
+        finally {
             Arrays.fill(password, '\0');
         }
     }
@@ -77,21 +85,25 @@ public final class HashPasswordCommand {
                 return null;
             }
             return line.toCharArray();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             err.println("The password could not be read: " + e.getMessage());
             return null;
         }
     }
 
     /**
-     * From JDK 22 {@link System#console()} is there even when input is piped; {@code isTerminal()}
-     * (JDK 22 too, hence asked by reflection from this Java 17 code) tells. Before 22 a console means a terminal.
+     * From JDK 22 {@link System#console()} is there even when input is piped;
+     * {@code isTerminal()} (JDK 22 too, hence asked by reflection from this Java 17 code)
+     * tells. Before 22 a console means a terminal.
      */
     private static boolean isTerminal(Console console) {
         try {
             return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException before22) {
+        }
+        catch (ReflectiveOperationException before22) {
             return true;
         }
     }
+
 }

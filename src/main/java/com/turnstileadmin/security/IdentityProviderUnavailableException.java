@@ -1,8 +1,9 @@
 package com.turnstileadmin.security;
 
 /**
- * The OIDC provider could not be reached, or its discovery document was unusable. Sign-in then
- * shows a page with a way to try again; the app stays up and tries the provider again next time.
+ * The OIDC provider could not be reached, or its discovery document was unusable. Sign-in
+ * then shows a page with a way to try again; the app stays up and tries the provider
+ * again next time.
  */
 public class IdentityProviderUnavailableException extends RuntimeException {
 
@@ -13,8 +14,12 @@ public class IdentityProviderUnavailableException extends RuntimeException {
         this.issuer = issuer;
     }
 
-    /** The configured issuer URI (not secret: it is in every token and on every sign-in page). */
+    /**
+     * The configured issuer URI (not secret: it is in every token and on every sign-in
+     * page).
+     */
     public String issuer() {
         return issuer;
     }
+
 }

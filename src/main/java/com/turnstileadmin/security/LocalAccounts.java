@@ -13,14 +13,17 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The local users as this instance's configuration has them now, for {@link SessionChecks}: each
- * one's role, and a fingerprint of their credential that a session keeps from its sign-in. A new
- * password (hash) gives a new fingerprint, which ends the sessions signed in with the old one.
+ * The local users as this instance's configuration has them now, for
+ * {@link SessionChecks}: each one's role, and a fingerprint of their credential that a
+ * session keeps from its sign-in. A new password (hash) gives a new fingerprint, which
+ * ends the sessions signed in with the old one.
  *
- * <p>The fingerprint is the same on every replica and after a restart with the same settings, so it
- * is derived from the configured value itself ({@code LOCAL_ADMIN_PASSWORD}, or the user's hash),
- * never from the admin's hash, which is salted anew at each start. It is PBKDF2 with many rounds, so
- * that a copy of the session table does not make guessing the password any cheaper than the hash would.
+ * <p>
+ * The fingerprint is the same on every replica and after a restart with the same
+ * settings, so it is derived from the configured value itself
+ * ({@code LOCAL_ADMIN_PASSWORD}, or the user's hash), never from the admin's hash, which
+ * is salted anew at each start. It is PBKDF2 with many rounds, so that a copy of the
+ * session table does not make guessing the password any cheaper than the hash would.
  */
 final class LocalAccounts {
 
@@ -34,7 +37,8 @@ final class LocalAccounts {
 
     LocalAccounts(InMemoryUserDetailsManager users, LocalSignInProperties properties) {
         if (users.userExists(LocalSignInProperties.ADMIN)) {
-            // Configured, or else generated for this start only (and then its hash, new at each start, will do).
+            // Configured, or else generated for this start only (and then its hash, new
+            // at each start, will do).
             String admin = properties.adminPassword() != null ? properties.adminPassword()
                     : users.loadUserByUsername(LocalSignInProperties.ADMIN).getPassword();
             add(users.loadUserByUsername(LocalSignInProperties.ADMIN), admin);
@@ -44,7 +48,10 @@ final class LocalAccounts {
         }
     }
 
-    /** The user of that name as configured now; {@code null}: no such local user (any longer). */
+    /**
+     * The user of that name as configured now; {@code null}: no such local user (any
+     * longer).
+     */
     @Nullable Account find(String username) {
         return accounts.get(username.toLowerCase(Locale.ROOT));
     }
@@ -59,15 +66,18 @@ final class LocalAccounts {
 
     static String fingerprint(String username, String credential) {
         byte[] salt = ("turnstile-admin session credential of " + username.toLowerCase(Locale.ROOT))
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
         PBEKeySpec spec = new PBEKeySpec(credential.toCharArray(), salt, ROUNDS, 128);
         try {
             byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
             return Base64.getEncoder().withoutPadding().encodeToString(key);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java platform has PBKDF2WithHmacSHA256", e);
-        } finally {
+        }
+        finally {
             spec.clearPassword();
         }
     }
+
 }

@@ -11,16 +11,16 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 
 /**
- * Users who sign in with a password on the app's own form: everyone, without single sign-on; with
- * it, only a break-glass account, and only when {@code enabled}.
+ * Users who sign in with a password on the app's own form: everyone, without single
+ * sign-on; with it, only a break-glass account, and only when {@code enabled}.
  *
- * @param adminPassword the password of the local {@code admin} user ({@code LOCAL_ADMIN_PASSWORD});
- *     with neither it nor any {@code users}, and no single sign-on, a random one is generated and
- *     printed once at start-up
+ * @param adminPassword the password of the local {@code admin} user
+ * ({@code LOCAL_ADMIN_PASSWORD}); with neither it nor any {@code users}, and no single
+ * sign-on, a random one is generated and printed once at start-up
  * @param users further users, each with a password hash and a role
- * @param enabled with single sign-on configured, whether the form stays available as a way in when
- *     the provider fails ({@code LOCAL_SIGN_IN_ENABLED}, default {@code false}), at {@code /login?local};
- *     without single sign-on the form is always on
+ * @param enabled with single sign-on configured, whether the form stays available as a
+ * way in when the provider fails ({@code LOCAL_SIGN_IN_ENABLED}, default {@code false}),
+ * at {@code /login?local}; without single sign-on the form is always on
  */
 @ConfigurationProperties("local-sign-in")
 public record LocalSignInProperties(@Nullable String adminPassword, @Nullable List<User> users, boolean enabled) {
@@ -32,7 +32,8 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
      * A user listed in {@code application.yml}.
      *
      * @param username the name to sign in with
-     * @param passwordHash the password's hash with its encoder prefix, e.g. {@code {bcrypt}$2a$10$...}
+     * @param passwordHash the password's hash with its encoder prefix, e.g.
+     * {@code {bcrypt}$2a$10$...}
      * @param role {@code viewer}, {@code editor} or {@code admin}
      */
     public record User(@Nullable String username, @Nullable String passwordHash, @Nullable String role) {
@@ -54,7 +55,8 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
             if (!StringUtils.hasText(user.username())) {
                 throw new InvalidSettingException(setting + ".username", "is missing");
             }
-            // Sign-in names are case-insensitive (InMemoryUserDetailsManager), so "Alice" repeats "alice".
+            // Sign-in names are case-insensitive (InMemoryUserDetailsManager), so "Alice"
+            // repeats "alice".
             String name = user.username().toLowerCase(Locale.ROOT);
             if (ADMIN.equals(name)) {
                 throw new InvalidSettingException(setting + ".username",
@@ -64,7 +66,8 @@ public record LocalSignInProperties(@Nullable String adminPassword, @Nullable Li
                 throw new InvalidSettingException(setting + ".username",
                         "repeats the user name \"" + user.username() + "\" (names are compared ignoring case)");
             }
-            // A whole "{id}" prefix, as DelegatingPasswordEncoder reads it: without its "}" no one could sign in.
+            // A whole "{id}" prefix, as DelegatingPasswordEncoder reads it: without its
+            // "}" no one could sign in.
             if (user.passwordHash() == null || !user.passwordHash().matches("(?s)\\{[^{}]+}.+")) {
                 throw new InvalidSettingException(setting + ".password-hash",
                         "is not a password hash with its encoder prefix, such as {bcrypt}$2a$10$...");

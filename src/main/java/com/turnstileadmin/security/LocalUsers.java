@@ -18,9 +18,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public final class LocalUsers {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUsers.class);
-    private static final String PASSWORD_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     private static final int PASSWORD_LENGTH = 25;
+
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private LocalUsers() {
@@ -28,9 +30,9 @@ public final class LocalUsers {
 
     /**
      * The users of the sign-in form.
-     *
-     * @param console takes a generated admin password, to print it on the console, never in the log,
-     *     which may be kept in files or shipped elsewhere, and must hold no secret
+     * @param console takes a generated admin password, to print it on the console, never
+     * in the log, which may be kept in files or shipped elsewhere, and must hold no
+     * secret
      */
     static InMemoryUserDetailsManager from(LocalSignInProperties properties, PasswordEncoder encoder,
             Consumer<String> console) {
@@ -52,15 +54,16 @@ public final class LocalUsers {
             checkHash(user.passwordHash(), encoder, setting + ".password-hash");
             users.add(user(user.username(), user.passwordHash(), LocalSignInProperties.roleOf(user, setting)));
         }
-        log.info("Local sign-in: {}", users.stream()
-                .map(user -> user.getUsername() + " (" + Role.highestOf(user.getAuthorities()).label() + ")")
-                .collect(Collectors.joining(", ")));
+        log.info("Local sign-in: {}",
+                users.stream()
+                    .map(user -> user.getUsername() + " (" + Role.highestOf(user.getAuthorities()).label() + ")")
+                    .collect(Collectors.joining(", ")));
         return new InMemoryUserDetailsManager(users);
     }
 
     /**
-     * The break-glass users beside single sign-on. They must be configured: a password generated
-     * and printed at every start would be a way in that nobody chose.
+     * The break-glass users beside single sign-on. They must be configured: a password
+     * generated and printed at every start would be a way in that nobody chose.
      */
     static InMemoryUserDetailsManager breakGlass(LocalSignInProperties properties, PasswordEncoder encoder) {
         if (!properties.isConfigured()) {
@@ -73,15 +76,17 @@ public final class LocalUsers {
     }
 
     /**
-     * Refuses at start-up a hash no one could ever sign in with: one whose {id} names no encoder
-     * (signing in would fail with an error), or a {bcrypt} one that is not a bcrypt hash (it would
-     * never match). The hash itself never appears in the message. The monitoring password's hash too.
+     * Refuses at start-up a hash no one could ever sign in with: one whose {id} names no
+     * encoder (signing in would fail with an error), or a {bcrypt} one that is not a
+     * bcrypt hash (it would never match). The hash itself never appears in the message.
+     * The monitoring password's hash too.
      */
     public static void checkHash(String hash, PasswordEncoder encoder, String setting) {
         try {
             // Any password will do: only whether an encoder takes the hash matters.
             encoder.matches("start-up check", hash);
-        } catch (IllegalArgumentException unknownEncoder) {
+        }
+        catch (IllegalArgumentException unknownEncoder) {
             throw new InvalidSettingException(setting,
                     "names no known password encoder; use {bcrypt}, {argon2}, {scrypt} or {pbkdf2}");
         }
@@ -96,8 +101,9 @@ public final class LocalUsers {
     }
 
     /**
-     * 25 letters and digits, about 149 bits (as much as the 18 random bytes it replaced): no {@code -}
-     * or {@code _}, at which a double click in a terminal would stop selecting.
+     * 25 letters and digits, about 149 bits (as much as the 18 random bytes it replaced):
+     * no {@code -} or {@code _}, at which a double click in a terminal would stop
+     * selecting.
      */
     static String randomPassword() {
         SecureRandom random = new SecureRandom();
@@ -107,4 +113,5 @@ public final class LocalUsers {
         }
         return password.toString();
     }
+
 }

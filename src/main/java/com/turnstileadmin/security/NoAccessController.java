@@ -6,9 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The page of a signed-in user without a role: who they are signed in as, which groups give access
- * and whom to ask, and a way to sign out. It never redirects them elsewhere while they have no
- * role, so there is no loop; once they have one, it leads to the widgets.
+ * The page of a signed-in user without a role: who they are signed in as, which groups
+ * give access and whom to ask, and a way to sign out. It never redirects them elsewhere
+ * while they have no role, so there is no loop; once they have one, it leads to the
+ * widgets.
  */
 @Controller
 class NoAccessController {
@@ -31,4 +32,5 @@ class NoAccessController {
         page.addObject("oidc", oidc);
         return page;
     }
+
 }

@@ -11,10 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * A signed-in user without any role (a provider user in none of the configured groups) is sent to
- * the no-access page from every page, instead of a 403 for each: that page says who they are
- * signed in as and whom to ask. An htmx request gets {@code HX-Redirect}, so the whole page goes
- * there rather than a fragment. Everyone else is left to {@code next}.
+ * A signed-in user without any role (a provider user in none of the configured groups) is
+ * sent to the no-access page from every page, instead of a 403 for each: that page says
+ * who they are signed in as and whom to ask. An htmx request gets {@code HX-Redirect}, so
+ * the whole page goes there rather than a fragment. Everyone else is left to
+ * {@code next}.
  */
 final class NoRoleAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -40,4 +41,5 @@ final class NoRoleAccessDeniedHandler implements AccessDeniedHandler {
                 && !(authentication instanceof AnonymousAuthenticationToken)
                 && Role.highestOf(authentication.getAuthorities()) == null;
     }
+
 }

@@ -9,17 +9,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule that turns a provider's claims into a {@link Role}: the groups in the roles claim
- * are compared, exactly, with the groups configured for each role, and the highest matching role
- * wins. A user matching none has no role (and sees the no-access page), never an error.
+ * The one rule that turns a provider's claims into a {@link Role}: the groups in the
+ * roles claim are compared, exactly, with the groups configured for each role, and the
+ * highest matching role wins. A user matching none has no role (and sees the no-access
+ * page), never an error.
  *
- * <p>The roles claim is read as the claim of that exact name first (namespaced claims such as
- * {@code https://example.com/roles} contain dots), then as a dotted path into nested claims
- * ({@code realm_access.roles} in Keycloak). Its value may be a list or a single string.
+ * <p>
+ * The roles claim is read as the claim of that exact name first (namespaced claims such
+ * as {@code https://example.com/roles} contain dots), then as a dotted path into nested
+ * claims ({@code realm_access.roles} in Keycloak). Its value may be a list or a single
+ * string.
  */
 final class OidcRoleMapping {
 
     private final String rolesClaim;
+
     private final Map<Role, List<String>> groups;
 
     OidcRoleMapping(String rolesClaim, List<String> adminGroups, List<String> editorGroups, List<String> viewerGroups) {
@@ -34,8 +38,8 @@ final class OidcRoleMapping {
 
     /**
      * The role of a user whose claims these are, or {@code null} for none.
-     *
-     * @param claimSets the ID token's claims and the user-info endpoint's; groups in any of them count
+     * @param claimSets the ID token's claims and the user-info endpoint's; groups in any
+     * of them count
      */
     @SafeVarargs
     final @Nullable Role roleOf(Map<String, Object>... claimSets) {
@@ -52,7 +56,10 @@ final class OidcRoleMapping {
         return highest;
     }
 
-    /** The user's groups as the roles claim lists them; none when it is absent or not a list of names. */
+    /**
+     * The user's groups as the roles claim lists them; none when it is absent or not a
+     * list of names.
+     */
     List<String> groupsIn(Map<String, Object> claims) {
         Object value = claims.containsKey(rolesClaim) ? claims.get(rolesClaim) : nested(claims, rolesClaim);
         if (value instanceof String single) {
@@ -79,4 +86,5 @@ final class OidcRoleMapping {
         }
         return current;
     }
+
 }

@@ -19,22 +19,24 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 import org.springframework.stereotype.Component;
 
 /**
- * A request Spring Security's firewall refuses (an encoded {@code ..}, a {@code ;} in the path) is
- * refused before the filters that add the headers of {@link SecurityConfiguration} run, and the
- * error page rendered for it would go out without them: this adds them, then answers 400.
+ * A request Spring Security's firewall refuses (an encoded {@code ..}, a {@code ;} in the
+ * path) is refused before the filters that add the headers of
+ * {@link SecurityConfiguration} run, and the error page rendered for it would go out
+ * without them: this adds them, then answers 400.
  */
 @Component
 class RejectedRequests implements RequestRejectedHandler {
 
-    /** Those of SecurityConfiguration that hold on every answer; Tomcat's own error pages get them too. */
+    /**
+     * Those of SecurityConfiguration that hold on every answer; Tomcat's own error pages
+     * get them too.
+     */
     static final List<HeaderWriter> HEADERS = List.of(
             new ContentSecurityPolicyHeaderWriter(SecurityConfiguration.CONTENT_SECURITY_POLICY),
             new XContentTypeOptionsHeaderWriter(),
             new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
-            new ReferrerPolicyHeaderWriter(SecurityConfiguration.REFERRER_POLICY),
-            new CacheControlHeadersWriter(),
-            new PermissionsPolicyHeaderWriter(SecurityConfiguration.PERMISSIONS_POLICY),
-            crossOriginOpenerPolicy());
+            new ReferrerPolicyHeaderWriter(SecurityConfiguration.REFERRER_POLICY), new CacheControlHeadersWriter(),
+            new PermissionsPolicyHeaderWriter(SecurityConfiguration.PERMISSIONS_POLICY), crossOriginOpenerPolicy());
 
     private static HeaderWriter crossOriginOpenerPolicy() {
         CrossOriginOpenerPolicyHeaderWriter writer = new CrossOriginOpenerPolicyHeaderWriter();
@@ -50,4 +52,5 @@ class RejectedRequests implements RequestRejectedHandler {
         HEADERS.forEach(header -> header.writeHeaders(request, response));
         status.handle(request, response, rejected);
     }
+
 }

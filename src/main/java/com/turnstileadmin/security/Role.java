@@ -7,9 +7,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * What a signed-in user may do (the table in the README's "Roles and sign-in"). Each role includes the ones below it, and a user
- * is granted the authorities of all of them, so {@code hasRole('EDITOR')} holds for an admin too
- * without a role hierarchy that every check would have to know about.
+ * What a signed-in user may do (the table in the README's "Roles and sign-in"). Each role
+ * includes the ones below it, and a user is granted the authorities of all of them, so
+ * {@code hasRole('EDITOR')} holds for an admin too without a role hierarchy that every
+ * check would have to know about.
  */
 public enum Role {
 
@@ -18,9 +19,9 @@ public enum Role {
     /** {@code ROLE_VIEWER} and so on, for this role and every role it includes. */
     public List<GrantedAuthority> authorities() {
         return Arrays.stream(values())
-                .filter(role -> role.ordinal() <= ordinal())
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
-                .toList();
+            .filter(role -> role.ordinal() <= ordinal())
+            .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
+            .toList();
     }
 
     /** The authority {@code hasRole} looks for: {@code ROLE_EDITOR} and so on. */
@@ -28,7 +29,10 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    /** The role as the configuration and the page header spell it: {@code viewer}, {@code editor}, {@code admin}. */
+    /**
+     * The role as the configuration and the page header spell it: {@code viewer},
+     * {@code editor}, {@code admin}.
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -46,4 +50,5 @@ public enum Role {
         }
         return highest;
     }
+
 }

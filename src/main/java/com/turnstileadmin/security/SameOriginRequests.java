@@ -13,12 +13,14 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A second line behind the CSRF token: a request that changes something (anything but GET, HEAD, OPTIONS,
- * TRACE) is refused with the 403 page when the browser says it comes from elsewhere, an {@code Origin}
- * that is not this app's own, or a {@code Sec-Fetch-Site} other than same-origin (another port of the same
- * host is same-site, and exactly what a planted cookie would come from). A request without either header
- * (curl, an old browser) is left to the CSRF token. The app's own origin is the one the request was made
- * to, as Tomcat sees it behind a trusted proxy (scheme from X-Forwarded-Proto, host and port from Host).
+ * A second line behind the CSRF token: a request that changes something (anything but
+ * GET, HEAD, OPTIONS, TRACE) is refused with the 403 page when the browser says it comes
+ * from elsewhere, an {@code Origin} that is not this app's own, or a
+ * {@code Sec-Fetch-Site} other than same-origin (another port of the same host is
+ * same-site, and exactly what a planted cookie would come from). A request without either
+ * header (curl, an old browser) is left to the CSRF token. The app's own origin is the
+ * one the request was made to, as Tomcat sees it behind a trusted proxy (scheme from
+ * X-Forwarded-Proto, host and port from Host).
  */
 final class SameOriginRequests extends OncePerRequestFilter {
 
@@ -34,7 +36,8 @@ final class SameOriginRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (SAFE_METHODS.contains(request.getMethod()) || isFromHere(request)) {
             chain.doFilter(request, response);
-        } else {
+        }
+        else {
             forbidden.handle(request, response, new AccessDeniedException("A request from another origin"));
         }
     }
@@ -55,4 +58,5 @@ final class SameOriginRequests extends OncePerRequestFilter {
         boolean defaultPort = "https".equals(scheme) && port == 443 || "http".equals(scheme) && port == 80;
         return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
+
 }

@@ -18,16 +18,18 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies {@link SessionChecks} to every request of a signed-in session, right after Spring Security
- * has read who it is: an ended session is deleted from the store and the request goes on signed out
- * (to sign-in, as any signed-out request does); a changed role is stored with the session, so that
- * every replica sees it, and holds for this very request.
+ * Applies {@link SessionChecks} to every request of a signed-in session, right after
+ * Spring Security has read who it is: an ended session is deleted from the store and the
+ * request goes on signed out (to sign-in, as any signed-out request does); a changed role
+ * is stored with the session, so that every replica sees it, and holds for this very
+ * request.
  */
 final class SessionCheckFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCheckFilter.class);
 
     private final SessionChecks checks;
+
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     SessionCheckFilter(SessionChecks checks) {
@@ -48,9 +50,10 @@ final class SessionCheckFilter extends OncePerRequestFilter {
             log.info("Signed out {}: {}", shown(authentication), end.reason());
             session.invalidate();
             SecurityContextHolder.clearContext();
-        } else if (verdict instanceof SessionChecks.Verdict.Change change) {
-            log.info("Role of {} is now {} (was {}), as the configuration says", shown(authentication), label(change.to()),
-                    label(change.from()));
+        }
+        else if (verdict instanceof SessionChecks.Verdict.Change change) {
+            log.info("Role of {} is now {} (was {}), as the configuration says", shown(authentication),
+                    label(change.to()), label(change.from()));
             SecurityContext changed = SecurityContextHolder.createEmptyContext();
             changed.setAuthentication(change.authentication());
             SecurityContextHolder.setContext(changed);
@@ -66,4 +69,5 @@ final class SessionCheckFilter extends OncePerRequestFilter {
     private static String label(@Nullable Role role) {
         return role == null ? "without a role" : role.label();
     }
+
 }

@@ -16,23 +16,26 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Whether a stored session may still act as whom it was signed in as, decided at each request from
- * the session itself and this instance's configuration, never from one replica's memory: it ends
- * once older than the longest lifetime, when its local user is no longer configured or their
- * password changed, and it takes on at once the role the configuration gives its user now (a local
- * user's; a provider user's, from the groups their ID token and user-info listed at sign-in, mapped
- * as the groups are configured now: the app asks the provider nothing after sign-in). A signed-in
- * session without the sign-in's record (made before this check existed, or otherwise) ends too.
+ * Whether a stored session may still act as whom it was signed in as, decided at each
+ * request from the session itself and this instance's configuration, never from one
+ * replica's memory: it ends once older than the longest lifetime, when its local user is
+ * no longer configured or their password changed, and it takes on at once the role the
+ * configuration gives its user now (a local user's; a provider user's, from the groups
+ * their ID token and user-info listed at sign-in, mapped as the groups are configured
+ * now: the app asks the provider nothing after sign-in). A signed-in session without the
+ * sign-in's record (made before this check existed, or otherwise) ends too.
  */
 final class SessionChecks {
 
     /** When the session signed in (epoch milliseconds), written at sign-in. */
     static final String SIGNED_IN_AT = "turnstile.signed-in-at";
+
     /** A local user's {@link LocalAccounts.Account#credential()} at sign-in. */
     static final String CREDENTIAL = "turnstile.credential";
 
     /** What becomes of a session. */
     sealed interface Verdict {
+
         /** It goes on as it is. */
         record Keep() implements Verdict {
         }
@@ -41,15 +44,22 @@ final class SessionChecks {
         record End(String reason) implements Verdict {
         }
 
-        /** It goes on as {@code authentication}, whose role the configuration now gives. */
+        /**
+         * It goes on as {@code authentication}, whose role the configuration now gives.
+         */
         record Change(Authentication authentication, @Nullable Role from, @Nullable Role to) implements Verdict {
         }
+
     }
 
     private final @Nullable LocalAccounts localAccounts;
+
     private final OidcRoleMapping oidcRoles;
+
     private final String nameClaim;
+
     private final Duration maxLifetime;
+
     private final Clock clock;
 
     SessionChecks(@Nullable LocalAccounts localAccounts, OidcProperties oidc, Duration maxLifetime, Clock clock) {
@@ -66,7 +76,8 @@ final class SessionChecks {
         LocalAccounts.Account account = localAccount(authentication);
         if (account != null) {
             session.setAttribute(CREDENTIAL, account.credential());
-        } else {
+        }
+        else {
             session.removeAttribute(CREDENTIAL);
         }
     }
@@ -78,7 +89,8 @@ final class SessionChecks {
         if (Duration.between(Instant.ofEpochMilli(signedInAt), clock.instant()).compareTo(maxLifetime) > 0) {
             return new Verdict.End("signed in longer ago than SESSION_MAX_LIFETIME (" + maxLifetime + ")");
         }
-        if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
+        if (authentication instanceof OAuth2AuthenticationToken token
+                && token.getPrincipal() instanceof OidcUser user) {
             return checkProviderUser(token, user);
         }
         if (authentication instanceof UsernamePasswordAuthenticationToken
@@ -114,8 +126,9 @@ final class SessionChecks {
         List<GrantedAuthority> authorities = now == null ? List.of() : now.authorities();
         OidcUser mapped = new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(),
                 DisplayNameClaim.choose(user.getClaims(), nameClaim));
-        return new Verdict.Change(new OAuth2AuthenticationToken(mapped, authorities,
-                token.getAuthorizedClientRegistrationId()), before, now);
+        return new Verdict.Change(
+                new OAuth2AuthenticationToken(mapped, authorities, token.getAuthorizedClientRegistrationId()), before,
+                now);
     }
 
     private LocalAccounts.@Nullable Account localAccount(Authentication authentication) {
@@ -124,4 +137,5 @@ final class SessionChecks {
         }
         return localAccounts.find(authentication.getName());
     }
+
 }

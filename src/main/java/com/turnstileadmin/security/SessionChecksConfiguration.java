@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The {@link SessionChecks} of the dashboard's filter chain. Not part of the web slices, whose requests
- * are signed in as made-up users that no configuration lists.
+ * The {@link SessionChecks} of the dashboard's filter chain. Not part of the web slices,
+ * whose requests are signed in as made-up users that no configuration lists.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionChecksConfiguration {
@@ -20,4 +20,5 @@ class SessionChecksConfiguration {
         return new SessionChecks(users == null ? null : new LocalAccounts(users, local), oidc, lifetime.maxLifetime(),
                 clock);
     }
+
 }

@@ -8,16 +8,18 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * The session cookie as {@code server.servlet.session.cookie} describes it (Boot would make a
- * DefaultCookieSerializer of those settings), named {@code __Host-TURNSTILE_ADMIN_SESSION} with Secure,
- * {@code Path=/} and no Domain on a request that came over HTTPS ({@link HostCookies}): no other app on the
- * host can then plant a session id. Which name applies follows the request alone, so every replica and every
- * restart reads the same cookie; a plain-named cookie is ignored over HTTPS, so switching a deployment to
- * HTTPS signs its users out once.
+ * The session cookie as {@code server.servlet.session.cookie} describes it (Boot would
+ * make a DefaultCookieSerializer of those settings), named
+ * {@code __Host-TURNSTILE_ADMIN_SESSION} with Secure, {@code Path=/} and no Domain on a
+ * request that came over HTTPS ({@link HostCookies}): no other app on the host can then
+ * plant a session id. Which name applies follows the request alone, so every replica and
+ * every restart reads the same cookie; a plain-named cookie is ignored over HTTPS, so
+ * switching a deployment to HTTPS signs its users out once.
  */
 final class SessionCookie implements CookieSerializer {
 
     private final DefaultCookieSerializer plain;
+
     private final DefaultCookieSerializer hostOnly;
 
     SessionCookie(Cookie settings) {
@@ -57,4 +59,5 @@ final class SessionCookie implements CookieSerializer {
         map.from(cookie::getPartitioned).to(serializer::setPartitioned);
         return serializer;
     }
+
 }

@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a signed-in session may last at most, however busy it is ({@link SessionChecks}); the idle
- * timeout ({@code SESSION_IDLE_TIMEOUT}) ends a quiet one sooner.
+ * How long a signed-in session may last at most, however busy it is
+ * ({@link SessionChecks}); the idle timeout ({@code SESSION_IDLE_TIMEOUT}) ends a quiet
+ * one sooner.
  *
- * @param maxLifetime from sign-in to the end of the session ({@code SESSION_MAX_LIFETIME}, default 12 hours)
+ * @param maxLifetime from sign-in to the end of the session
+ * ({@code SESSION_MAX_LIFETIME}, default 12 hours)
  */
 @ConfigurationProperties("session")
 public record SessionLifetimeProperties(@DefaultValue("12h") Duration maxLifetime) {

@@ -14,11 +14,12 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
- * Sessions live in the audit trail's database (Spring Session JDBC, configured by Boot; the tables come
- * from db/migration/V3__sessions.sql), so that every replica knows every session. Two requests of one
- * session that both add the same attribute (two tabs opened at once, each making the CSRF token; the
- * requests may reach two replicas) would both insert its row, and the second would fail on the primary
- * key: on PostgreSQL and H2 that insert overwrites instead, as Spring Session's customizers do.
+ * Sessions live in the audit trail's database (Spring Session JDBC, configured by Boot;
+ * the tables come from db/migration/V3__sessions.sql), so that every replica knows every
+ * session. Two requests of one session that both add the same attribute (two tabs opened
+ * at once, each making the CSRF token; the requests may reach two replicas) would both
+ * insert its row, and the second would fail on the primary key: on PostgreSQL and H2 that
+ * insert overwrites instead, as Spring Session's customizers do.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -30,7 +31,10 @@ class SessionStoreConfiguration {
             VALUES (?, ?, ?)
             """;
 
-    /** In place of Boot's, from the same settings: {@code __Host-} prefixed over HTTPS ({@link SessionCookie}). */
+    /**
+     * In place of Boot's, from the same settings: {@code __Host-} prefixed over HTTPS
+     * ({@link SessionCookie}).
+     */
     @Bean
     CookieSerializer sessionCookie(ServerProperties server) {
         return new SessionCookie(server.getServlet().getSession().getCookie());
@@ -39,13 +43,15 @@ class SessionStoreConfiguration {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpsert(DataSource dataSource)
             throws MetaDataAccessException {
-        DatabaseDriver database = DatabaseDriver.fromProductName(
-                JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+        DatabaseDriver database = DatabaseDriver
+            .fromProductName(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
         return switch (database) {
             case POSTGRESQL -> new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
             case H2 -> sessions -> sessions.setCreateSessionAttributeQuery(H2_CREATE_SESSION_ATTRIBUTE);
             // Another database works too, with Spring Session's plain insert.
-            default -> sessions -> { };
+            default -> sessions -> {
+            };
         };
     }
+
 }

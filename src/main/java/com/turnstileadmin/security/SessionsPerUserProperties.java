@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many sessions one user may have at once: a sign-in beyond that ends the user's oldest session, which
- * goes back to sign-in on its next request. Counted across replicas, in the session store.
+ * How many sessions one user may have at once: a sign-in beyond that ends the user's
+ * oldest session, which goes back to sign-in on its next request. Counted across
+ * replicas, in the session store.
  *
  * @param maxPerUser the limit ({@code SESSION_MAX_PER_USER}); default 5; -1: no limit
  */

@@ -11,15 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Where sign-in starts. Without single sign-on: the app's form, whose POST Spring Security handles.
- * With it: straight to the provider, unless the visit is the end of something (a failed sign-in,
- * a sign-out) or the provider is unreachable; each of those gets a page with a button to go on,
- * never an automatic redirect that could loop. {@code /login?local} shows the break-glass form when enabled.
+ * Where sign-in starts. Without single sign-on: the app's form, whose POST Spring
+ * Security handles. With it: straight to the provider, unless the visit is the end of
+ * something (a failed sign-in, a sign-out) or the provider is unreachable; each of those
+ * gets a page with a button to go on, never an automatic redirect that could loop.
+ * {@code /login?local} shows the break-glass form when enabled.
  */
 @Controller
 class SignInController {
 
     private final @Nullable SingleSignOn singleSignOn;
+
     private final boolean breakGlass;
 
     SignInController(ObjectProvider<SingleSignOn> singleSignOn, LocalSignInProperties local) {
@@ -41,12 +43,14 @@ class SignInController {
         }
         String signedOut = request.getParameter("signed-out");
         if (signedOut != null) {
-            return page(HttpStatus.OK, Text.of("signin.signedOut.heading"), "app".equals(signedOut)
-                    ? Text.of("signin.signedOut.appOnly") : Text.of("signin.signedOut"), Text.of("signin.signInAgain"));
+            return page(HttpStatus.OK, Text.of("signin.signedOut.heading"),
+                    "app".equals(signedOut) ? Text.of("signin.signedOut.appOnly") : Text.of("signin.signedOut"),
+                    Text.of("signin.signInAgain"));
         }
         try {
             singleSignOn.requireProvider();
-        } catch (IdentityProviderUnavailableException unavailable) {
+        }
+        catch (IdentityProviderUnavailableException unavailable) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("signin.unavailable.heading"),
                     Text.of("signin.unavailable", URI.create(unavailable.issuer()).getHost()),
                     Text.of("signin.tryAgain"));
@@ -55,8 +59,9 @@ class SignInController {
     }
 
     /**
-     * The form, with the lockout's minutes when {@link ThrottledSignInForm} sent the visitor back with
-     * them; anything but a plausible number of minutes in that parameter is not shown.
+     * The form, with the lockout's minutes when {@link ThrottledSignInForm} sent the
+     * visitor back with them; anything but a plausible number of minutes in that
+     * parameter is not shown.
      */
     private static ModelAndView form(HttpServletRequest request) {
         ModelAndView form = new ModelAndView("sign-in");
@@ -67,7 +72,10 @@ class SignInController {
         return form;
     }
 
-    /** The page of a sign-in that ends here; its texts are keys of {@code messages.properties}, which it resolves. */
+    /**
+     * The page of a sign-in that ends here; its texts are keys of
+     * {@code messages.properties}, which it resolves.
+     */
     private ModelAndView page(HttpStatus status, Text heading, Text message, Text action) {
         ModelAndView page = new ModelAndView("single-sign-on", status);
         page.addObject("heading", heading);
@@ -76,4 +84,5 @@ class SignInController {
         page.addObject("breakGlass", breakGlass);
         return page;
     }
+
 }

@@ -17,4 +17,5 @@ public final class SignInLockedException extends AuthenticationException {
     public Duration lockedFor() {
         return lockedFor;
     }
+
 }

@@ -14,4 +14,5 @@ class SignInThrottleConfiguration {
     SignInThrottle signInThrottle(SignInThrottleProperties settings, Clock clock) {
         return new SignInThrottle(settings, clock);
     }
+
 }

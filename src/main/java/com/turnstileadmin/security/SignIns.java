@@ -13,27 +13,35 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
- * Counts sign-ins where they end, in the success and failure handlers of the sign-in form and of
- * single sign-on ({@code turnstile.sign.ins}, by method and outcome). HTTP Basic on the management
- * endpoints is a scrape, not a sign-in, and is not counted.
+ * Counts sign-ins where they end, in the success and failure handlers of the sign-in form
+ * and of single sign-on ({@code turnstile.sign.ins}, by method and outcome). HTTP Basic
+ * on the management endpoints is a scrape, not a sign-in, and is not counted.
  */
 final class SignIns {
 
-    enum Method { OIDC, LOCAL }
+    enum Method {
+
+        OIDC, LOCAL
+
+    }
 
     enum Outcome {
+
         SUCCESS,
-        /** Signed in at the provider, but in no group that gives a role: the no-access page. */
-        NO_ROLE,
-        FAILURE
+        /**
+         * Signed in at the provider, but in no group that gives a role: the no-access
+         * page.
+         */
+        NO_ROLE, FAILURE
+
     }
 
     private final MeterProvider<Counter> signIns;
 
     SignIns(MeterRegistry registry) {
         this.signIns = Counter.builder("turnstile.sign.ins")
-                .description("Sign-ins by method (oidc, local) and outcome (success, no_role, failure)")
-                .withRegistry(registry);
+            .description("Sign-ins by method (oidc, local) and outcome (success, no_role, failure)")
+            .withRegistry(registry);
     }
 
     void count(Method method, Outcome outcome) {
@@ -41,8 +49,8 @@ final class SignIns {
     }
 
     /**
-     * After signing in, back to the page that asked for it, or else the start page; counted as a
-     * success, or as no_role for a user without one.
+     * After signing in, back to the page that asked for it, or else the start page;
+     * counted as a success, or as no_role for a user without one.
      */
     AuthenticationSuccessHandler onSuccess(Method method, RequestCache requestCache) {
         SavedRequestAwareAuthenticationSuccessHandler backToThePage = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -55,10 +63,11 @@ final class SignIns {
     }
 
     /**
-     * The failure handler, counting each failure first. Whatever failed is not kept in the session: since
-     * Spring Security 6.5 the exception carries the authentication request, with the password as typed, and
-     * the session row would keep it for the session's lifetime and in every backup. The page a failure goes
-     * to says so from its address alone ({@code ?error}).
+     * The failure handler, counting each failure first. Whatever failed is not kept in
+     * the session: since Spring Security 6.5 the exception carries the authentication
+     * request, with the password as typed, and the session row would keep it for the
+     * session's lifetime and in every backup. The page a failure goes to says so from its
+     * address alone ({@code ?error}).
      */
     AuthenticationFailureHandler onFailure(Method method, AuthenticationFailureHandler handler) {
         return (request, response, failure) -> {
@@ -71,7 +80,10 @@ final class SignIns {
         };
     }
 
-    /** Goes to {@code url} after a failure, creating no session for it (Spring Security's would, to keep the failure). */
+    /**
+     * Goes to {@code url} after a failure, creating no session for it (Spring Security's
+     * would, to keep the failure).
+     */
     static SimpleUrlAuthenticationFailureHandler redirectTo(String url) {
         SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(url);
         handler.setAllowSessionCreation(false);
@@ -81,4 +93,5 @@ final class SignIns {
     private static String tag(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
+
 }

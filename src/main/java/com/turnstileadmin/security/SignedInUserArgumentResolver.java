@@ -7,7 +7,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Hands a handler method the {@link SignedInUser} behind the request, so that it can pass them on as the actor. */
+/**
+ * Hands a handler method the {@link SignedInUser} behind the request, so that it can pass
+ * them on as the actor.
+ */
 final class SignedInUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final SignedInUsers signedIn;
@@ -26,9 +29,11 @@ final class SignedInUserArgumentResolver implements HandlerMethodArgumentResolve
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         SignedInUser user = signedIn.current();
         if (user == null) {
-            // Unreachable behind the filter chain, which lets no anonymous request reach a handler that acts.
+            // Unreachable behind the filter chain, which lets no anonymous request reach
+            // a handler that acts.
             throw new AccessDeniedException("No signed-in user");
         }
         return user;
     }
+
 }

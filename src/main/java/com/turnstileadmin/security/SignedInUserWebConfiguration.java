@@ -19,4 +19,5 @@ class SignedInUserWebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new SignedInUserArgumentResolver(signedIn));
     }
+
 }

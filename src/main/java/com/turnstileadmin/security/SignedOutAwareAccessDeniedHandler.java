@@ -16,17 +16,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * A refused request of someone who is no longer signed in is a sign-in problem, not a missing
- * permission. It happens when a session expires under an open page: the next POST carries a CSRF
- * token of the old session and is refused before anything asks who the user is. Such a request
- * goes to sign-in (an htmx one reloads the page, which then does), except a sign-out, which goes to
- * the page saying they are signed out; everyone else gets the 403 page,
- * which tells a signed-in user whose page was too old from one whose role does not allow the request.
+ * A refused request of someone who is no longer signed in is a sign-in problem, not a
+ * missing permission. It happens when a session expires under an open page: the next POST
+ * carries a CSRF token of the old session and is refused before anything asks who the
+ * user is. Such a request goes to sign-in (an htmx one reloads the page, which then
+ * does), except a sign-out, which goes to the page saying they are signed out; everyone
+ * else gets the 403 page, which tells a signed-in user whose page was too old from one
+ * whose role does not allow the request.
  */
 final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
 
-    private static final RequestMatcher SIGN_OUT = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-            "/logout");
+    private static final RequestMatcher SIGN_OUT = PathPatternRequestMatcher.withDefaults()
+        .matcher(HttpMethod.POST, "/logout");
 
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
 
@@ -38,11 +39,15 @@ final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
                 StalePage.mark(request);
             }
             forbidden.handle(request, response, denied);
-        } else if (SIGN_OUT.matches(request)) {
-            // Signing out from a page whose session has ended: the user is signed out already. Sent to
-            // sign-in, single sign-on would take them on to the provider and sign them straight in again.
+        }
+        else if (SIGN_OUT.matches(request)) {
+            // Signing out from a page whose session has ended: the user is signed out
+            // already. Sent to
+            // sign-in, single sign-on would take them on to the provider and sign them
+            // straight in again.
             WholePageRedirect.to(request, response, SignOutSuccessHandler.SIGNED_OUT_OF_APP_ONLY);
-        } else {
+        }
+        else {
             WholePageRedirect.toSignIn(request, response);
         }
     }
@@ -52,4 +57,5 @@ final class SignedOutAwareAccessDeniedHandler implements AccessDeniedHandler {
         return authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
+
 }

@@ -3,9 +3,9 @@ package com.turnstileadmin.security;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Marks a request of a signed-in user that was refused for its CSRF token rather than for the
- * user's role: a page from an earlier session (an old tab, say). The error page then says that,
- * instead of blaming the role.
+ * Marks a request of a signed-in user that was refused for its CSRF token rather than for
+ * the user's role: a page from an earlier session (an old tab, say). The error page then
+ * says that, instead of blaming the role.
  */
 public final class StalePage {
 
@@ -21,4 +21,5 @@ public final class StalePage {
     public static boolean isMarked(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(ATTRIBUTE));
     }
+
 }

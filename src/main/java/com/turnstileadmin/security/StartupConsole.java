@@ -8,14 +8,16 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * The one place that writes to the console rather than the log: a generated admin password must
- * reach whoever starts the app, but no log line may hold a secret (log files are kept and shipped).
- * It is printed once the app is ready, after Spring's "Started ..." line, in a frame of its own with
- * the address to open, so that it is neither lost among the start-up lines nor selected in part.
+ * The one place that writes to the console rather than the log: a generated admin
+ * password must reach whoever starts the app, but no log line may hold a secret (log
+ * files are kept and shipped). It is printed once the app is ready, after Spring's
+ * "Started ..." line, in a frame of its own with the address to open, so that it is
+ * neither lost among the start-up lines nor selected in part.
  */
 final class StartupConsole implements ApplicationListener<ApplicationReadyEvent> {
 
     private final PrintStream out;
+
     private final AtomicReference<@Nullable String> generatedPassword = new AtomicReference<>();
 
     StartupConsole() {
@@ -43,14 +45,10 @@ final class StartupConsole implements ApplicationListener<ApplicationReadyEvent>
 
     static String block(String address, String password) {
         String rule = "=".repeat(76);
-        return String.join(System.lineSeparator(), "", rule,
-                "  Turnstile Admin is ready: open " + address,
-                "  and sign in as \"admin\" with this password, generated for this start only:",
-                "",
-                "      " + password,
-                "",
-                "  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.",
-                rule, "");
+        return String.join(System.lineSeparator(), "", rule, "  Turnstile Admin is ready: open " + address,
+                "  and sign in as \"admin\" with this password, generated for this start only:", "",
+                "      " + password, "", "  It changes at every start; set LOCAL_ADMIN_PASSWORD to choose one.", rule,
+                "");
     }
 
     private static String address(Environment environment) {
@@ -58,4 +56,5 @@ final class StartupConsole implements ApplicationListener<ApplicationReadyEvent>
         String path = environment.getProperty("server.servlet.context-path", "");
         return "http://localhost:" + port + path + "/";
     }
+
 }

@@ -16,31 +16,39 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The sign-in form's part of {@link SignInThrottle}: a filter ahead of Spring Security's form sign-in
- * that refuses a locked attempt before its password is checked, and the handlers that count each
- * failure and forget a user name's failures when it signs in. A refused attempt goes back to the form
- * with {@code locked=<minutes>}, which the page shows as "try again in N minutes".
+ * The sign-in form's part of {@link SignInThrottle}: a filter ahead of Spring Security's
+ * form sign-in that refuses a locked attempt before its password is checked, and the
+ * handlers that count each failure and forget a user name's failures when it signs in. A
+ * refused attempt goes back to the form with {@code locked=<minutes>}, which the page
+ * shows as "try again in N minutes".
  */
 final class ThrottledSignInForm {
 
     private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, SecurityConfiguration.SIGN_IN_PAGE);
+        .matcher(HttpMethod.POST, SecurityConfiguration.SIGN_IN_PAGE);
 
     private final SignInThrottle throttle;
+
     private final String formPage;
 
-    /** @param formPage the form to go back to: {@code /login}, or {@code /login?local} beside single sign-on */
+    /**
+     * @param formPage the form to go back to: {@code /login}, or {@code /login?local}
+     * beside single sign-on
+     */
     ThrottledSignInForm(SignInThrottle throttle, String formPage) {
         this.throttle = throttle;
         this.formPage = formPage;
     }
 
-    /** Refuses a sign-in whose user name or address is locked, whatever password it carries. */
+    /**
+     * Refuses a sign-in whose user name or address is locked, whatever password it
+     * carries.
+     */
     OncePerRequestFilter lockFilter() {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 if (!SIGN_IN.matches(request)) {
                     chain.doFilter(request, response);
                     return;
@@ -56,7 +64,10 @@ final class ThrottledSignInForm {
         };
     }
 
-    /** Counts the failure; back to {@code failureUrl}, or to the lockout's message if this one locked. */
+    /**
+     * Counts the failure; back to {@code failureUrl}, or to the lockout's message if this
+     * one locked.
+     */
     AuthenticationFailureHandler onFailure(String failureUrl) {
         return (request, response, failure) -> {
             Duration locked = throttle.failed(Door.FORM, username(request), request.getRemoteAddr());
@@ -80,4 +91,5 @@ final class ThrottledSignInForm {
         @Nullable String username = request.getParameter("username");
         return username == null ? "" : username;
     }
+
 }

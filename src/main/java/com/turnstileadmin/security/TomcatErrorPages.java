@@ -11,11 +11,12 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * The pages Tomcat writes itself, for a request it refuses before the app sees it (a character not allowed
- * in the address, a malformed Host), carry the security headers too ({@link RejectedRequests#HEADERS}).
- * Boot puts a plain ErrorReportValve, without report or server version, on the host; this one replaces it
- * (so it runs after Boot's customizer) and is named as the host's error report valve, so that the host
- * adds no other when it starts.
+ * The pages Tomcat writes itself, for a request it refuses before the app sees it (a
+ * character not allowed in the address, a malformed Host), carry the security headers too
+ * ({@link RejectedRequests#HEADERS}). Boot puts a plain ErrorReportValve, without report
+ * or server version, on the host; this one replaces it (so it runs after Boot's
+ * customizer) and is named as the host's error report valve, so that the host adds no
+ * other when it starts.
  */
 @Component
 class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -39,7 +40,10 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    /** Tomcat's error page, without the report or the server's version, with the app's headers. */
+    /**
+     * Tomcat's error page, without the report or the server's version, with the app's
+     * headers.
+     */
     public static final class WithSecurityHeaders extends ErrorReportValve {
 
         public WithSecurityHeaders() {
@@ -54,5 +58,7 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
             }
             super.report(request, response, throwable);
         }
+
     }
+
 }

@@ -1,8 +1,8 @@
 package com.turnstileadmin.time;
 
 /**
- * A time as a page shows it, worked out once: {@code <time th:datetime="${t.iso}" th:title="${t.exact}"
- * th:text="${t.relative}">}.
+ * A time as a page shows it, worked out once:
+ * {@code <time th:datetime="${t.iso}" th:title="${t.exact}" th:text="${t.relative}">}.
  *
  * @param iso the ISO-8601 form for the {@code datetime} attribute
  * @param exact the exact UTC time for a tooltip

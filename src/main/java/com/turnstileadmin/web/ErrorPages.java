@@ -20,9 +20,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns what can go wrong outside a form into the error page, which an htmx request gets too:
- * htmx is configured (layout.html) to put the page's alert into the flash area. The page says what
- * happened in plain words and offers a retry; it never shows exception text or internal URLs.
+ * Turns what can go wrong outside a form into the error page, which an htmx request gets
+ * too: htmx is configured (layout.html) to put the page's alert into the flash area. The
+ * page says what happened in plain words and offers a retry; it never shows exception
+ * text or internal URLs.
  */
 @ControllerAdvice
 class ErrorPages {
@@ -35,10 +36,12 @@ class ErrorPages {
         Text message;
         if (failure.outcomeUnknown()) {
             message = Text.of("error.cloudflare.outcomeUnknown");
-        } else if (failure.reason() == CloudflareUnavailableException.Reason.RATE_LIMITED) {
+        }
+        else if (failure.reason() == CloudflareUnavailableException.Reason.RATE_LIMITED) {
             message = failure.retryAfter() == null ? Text.of("error.cloudflare.rateLimited")
                     : Text.of("error.cloudflare.rateLimitedFor", Math.max(1, failure.retryAfter().toSeconds()));
-        } else {
+        }
+        else {
             message = Text.of("error.cloudflare.unreachable");
         }
         return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("error.cloudflare.heading"),
@@ -57,29 +60,32 @@ class ErrorPages {
                     withAuditNote(Text.of("error.credentialsRefused"), refusal), null);
         }
         String said = String.join("; ", refusal.errors().stream().map(e -> e.message()).toList());
-        return page(HttpStatus.BAD_GATEWAY, Text.of("error.refused.heading"), withAuditNote(
-                said.isEmpty() ? Text.of("error.refused.noReason") : Text.of("cloudflare.refused", said), refusal),
+        return page(HttpStatus.BAD_GATEWAY, Text.of("error.refused.heading"),
+                withAuditNote(said.isEmpty() ? Text.of("error.refused.noReason") : Text.of("cloudflare.refused", said),
+                        refusal),
                 retryUrl(request));
     }
 
     /**
-     * A user over their share of the team's Cloudflare rate limit: nothing was sent to Cloudflare. A
-     * 429 with {@code Retry-After}; "Retry" repeats a read with what the user typed or chose in it,
-     * and an htmx request (a filter as it is typed) gets the message in the flash area, leaving the
-     * filter field as it was.
+     * A user over their share of the team's Cloudflare rate limit: nothing was sent to
+     * Cloudflare. A 429 with {@code Retry-After}; "Retry" repeats a read with what the
+     * user typed or chose in it, and an htmx request (a filter as it is typed) gets the
+     * message in the flash area, leaving the filter field as it was.
      */
     @ExceptionHandler(OverBudgetException.class)
     ModelAndView overBudget(OverBudgetException refusal, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         String retryUrl = retryUrl(request);
-        return page(HttpStatus.TOO_MANY_REQUESTS, Text.of("error.overBudget.heading"), retryUrl == null
-                ? Text.of("error.overBudget.nothingChanged", refusal.retryAfterSeconds())
-                : Text.of("error.overBudget", refusal.retryAfterSeconds()), retryUrl);
+        return page(HttpStatus.TOO_MANY_REQUESTS, Text.of("error.overBudget.heading"),
+                retryUrl == null ? Text.of("error.overBudget.nothingChanged", refusal.retryAfterSeconds())
+                        : Text.of("error.overBudget", refusal.retryAfterSeconds()),
+                retryUrl);
     }
 
     /**
-     * What could not be recorded in the audit trail, and so was not done: a secret's reveal (a change
-     * that was made is shown with a warning instead, by its own page). The trail has logged it.
+     * What could not be recorded in the audit trail, and so was not done: a secret's
+     * reveal (a change that was made is shown with a warning instead, by its own page).
+     * The trail has logged it.
      */
     @ExceptionHandler(AuditWriteException.class)
     ModelAndView unrecorded(AuditWriteException failure) {
@@ -88,21 +94,24 @@ class ErrorPages {
         return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("error.unrecorded.heading"), message, null);
     }
 
-    /** The message, and that the failed attempt is not in the audit trail either, if it is not. */
+    /**
+     * The message, and that the failed attempt is not in the audit trail either, if it is
+     * not.
+     */
     private static Text withAuditNote(Text message, RuntimeException failure) {
         return AuditWriteException.suppressedIn(failure)
                 ? Text.of("error.withNote", message, Text.of("audit.unrecordedFailure")) : message;
     }
 
-    @ExceptionHandler({UnknownAccountException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({ UnknownAccountException.class, MethodArgumentTypeMismatchException.class })
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND, Text.of("error.notFound.heading"), Text.of("error.notFound.noSuchAccount"),
                 null);
     }
 
     /**
-     * The error page, as these handlers and {@link ErrorViews} render it: the heading and the message are
-     * keys of {@code messages.properties}, which the page resolves.
+     * The error page, as these handlers and {@link ErrorViews} render it: the heading and
+     * the message are keys of {@code messages.properties}, which the page resolves.
      */
     static ModelAndView page(HttpStatus status, Text heading, Text message, @Nullable String retryUrl) {
         ModelAndView page = new ModelAndView("error", status);
@@ -114,17 +123,20 @@ class ErrorPages {
     }
 
     /**
-     * Where "Retry" leads: the read that failed, for a read. An htmx read here asks for a page's URL
-     * too (the list answers it with the whole page when the request is a plain one), so retrying a
-     * filter, a sort or a pager click that failed keeps what the user typed or chose. A failed write
-     * has no retry link, as it may have been carried out; its form, if it had one, was shown again
-     * with the input instead. A path within the app, as every link of the pages is: the page adds the context path.
+     * Where "Retry" leads: the read that failed, for a read. An htmx read here asks for a
+     * page's URL too (the list answers it with the whole page when the request is a plain
+     * one), so retrying a filter, a sort or a pager click that failed keeps what the user
+     * typed or chose. A failed write has no retry link, as it may have been carried out;
+     * its form, if it had one, was shown again with the input instead. A path within the
+     * app, as every link of the pages is: the page adds the context path.
      */
     private static @Nullable String retryUrl(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return null;
         }
         String query = request.getQueryString();
-        return request.getRequestURI().substring(request.getContextPath().length()) + (query == null ? "" : "?" + query);
+        return request.getRequestURI().substring(request.getContextPath().length())
+                + (query == null ? "" : "?" + query);
     }
+
 }

@@ -18,4 +18,5 @@ class HomeController {
     String home() {
         return "redirect:/accounts/" + accounts.first().id().value() + "/widgets";
     }
+
 }

@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The account a page is about, for the layout's account switcher. An account id in the path that is
- * not configured ends the request here, as a 404, before any handler could call Cloudflare with it.
- * (What every page shows, error pages included, the layout reads from beans: {@code
- * @cloudflareAccounts} and {@code @signedIn}.)
+ * The account a page is about, for the layout's account switcher. An account id in the
+ * path that is not configured ends the request here, as a 404, before any handler could
+ * call Cloudflare with it. (What every page shows, error pages included, the layout reads
+ * from beans: {@code @cloudflareAccounts} and {@code @signedIn}.)
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -27,4 +27,5 @@ class LayoutAdvice {
     @Nullable CloudflareAccount account(@PathVariable(required = false) @Nullable AccountId accountId) {
         return accountId == null ? null : accounts.get(accountId);
     }
+
 }

@@ -7,12 +7,14 @@ import com.turnstileadmin.widget.web.WidgetPaths;
 import org.springframework.stereotype.Component;
 
 /**
- * The app's URLs for the templates, as {@code @paths}. Each is a path within the app, worked out by the feature it
- * belongs to ({@link WidgetPaths}, {@link AuditPaths}); a template renders it through a link expression, which adds
- * the context path, so that the pages work under {@code server.servlet.context-path}. Thymeleaf does not let a
- * link (nor {@code th:href}) name a bean, so a page takes the path into a variable first:
- * {@code th:with="links=${@paths.widget(account.id, widget.sitekey)}" th:href="@{${links.edit}}"}. The layout
- * needs them on every page, error pages included, which no controller's model reaches: hence a bean.
+ * The app's URLs for the templates, as {@code @paths}. Each is a path within the app,
+ * worked out by the feature it belongs to ({@link WidgetPaths}, {@link AuditPaths}); a
+ * template renders it through a link expression, which adds the context path, so that the
+ * pages work under {@code server.servlet.context-path}. Thymeleaf does not let a link
+ * (nor {@code th:href}) name a bean, so a page takes the path into a variable first:
+ * {@code th:with="links=${@paths.widget(account.id, widget.sitekey)}"
+ * th:href="@{${links.edit}}"}. The layout needs them on every page, error pages included,
+ * which no controller's model reaches: hence a bean.
  */
 @Component("paths")
 public final class Paths {
@@ -41,4 +43,5 @@ public final class Paths {
     public String auditOf(AccountId account, Sitekey sitekey) {
         return AuditPaths.ofWidget(account, sitekey.value());
     }
+
 }

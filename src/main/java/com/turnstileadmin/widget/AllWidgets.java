@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every widget of an account, read page by page (for a filter Cloudflare cannot apply). Stops on an empty or short page or
- * once {@code total_count} widgets have come (see {@link WidgetPage#hasNext()}), and never reads more than
- * {@code maxPages} pages, so a misbehaving API cannot make it loop.
+ * Every widget of an account, read page by page (for a filter Cloudflare cannot apply).
+ * Stops on an empty or short page or once {@code total_count} widgets have come (see
+ * {@link WidgetPage#hasNext()}), and never reads more than {@code maxPages} pages, so a
+ * misbehaving API cannot make it loop.
  *
  * @param complete {@code false} when the page cap stopped the walk before the end
  */
 public record AllWidgets(List<Widget> widgets, boolean complete) {
 
-    /** The largest page Cloudflare serves, so that a walk takes as few calls as possible. */
+    /**
+     * The largest page Cloudflare serves, so that a walk takes as few calls as possible.
+     */
     static final int PAGE_SIZE = WidgetQuery.MAX_PER_PAGE;
 
     public AllWidgets {
@@ -21,12 +24,14 @@ public record AllWidgets(List<Widget> widgets, boolean complete) {
     }
 
     public static AllWidgets read(TurnstileWidgets api, AccountId account, WidgetQuery query, int maxPages) {
-        return read(api, account, query, maxPages, () -> { });
+        return read(api, account, query, maxPages, () -> {
+        });
     }
 
     /**
-     * As {@link #read(TurnstileWidgets, AccountId, WidgetQuery, int)}, running {@code beforeEachPage}
-     * before each page's call: to take the call from a budget, say, which may refuse it by throwing.
+     * As {@link #read(TurnstileWidgets, AccountId, WidgetQuery, int)}, running
+     * {@code beforeEachPage} before each page's call: to take the call from a budget,
+     * say, which may refuse it by throwing.
      */
     public static AllWidgets read(TurnstileWidgets api, AccountId account, WidgetQuery query, int maxPages,
             Runnable beforeEachPage) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Cloudflare understood the request and refused it (a 4xx answer, or {@code success: false}),
- * with its own codes and messages. Retrying the same request will not help.
+ * Cloudflare understood the request and refused it (a 4xx answer, or
+ * {@code success: false}), with its own codes and messages. Retrying the same request
+ * will not help.
  */
 public final class CloudflareApiException extends CloudflareException {
 
     private final int status;
+
     private final List<CloudflareError> errors;
 
     public CloudflareApiException(String operation, int status, List<CloudflareError> errors) {
@@ -36,9 +38,9 @@ public final class CloudflareApiException extends CloudflareException {
     }
 
     private static String describe(String operation, int status, List<CloudflareError> errors) {
-        String details = errors.isEmpty()
-                ? "no error details"
+        String details = errors.isEmpty() ? "no error details"
                 : errors.stream().map(e -> e.code() + " " + e.message()).collect(Collectors.joining("; "));
         return "Cloudflare refused to " + operation + " (HTTP " + status + "): " + details;
     }
+
 }

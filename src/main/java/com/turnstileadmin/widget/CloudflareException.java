@@ -1,8 +1,8 @@
 package com.turnstileadmin.widget;
 
 /**
- * A Cloudflare call that did not succeed. Messages name the operation and the HTTP status, never
- * a credential or a secret.
+ * A Cloudflare call that did not succeed. Messages name the operation and the HTTP
+ * status, never a credential or a secret.
  */
 public abstract sealed class CloudflareException extends RuntimeException
         permits CloudflareApiException, CloudflareUnavailableException {
@@ -18,4 +18,5 @@ public abstract sealed class CloudflareException extends RuntimeException
     public String operation() {
         return operation;
     }
+
 }

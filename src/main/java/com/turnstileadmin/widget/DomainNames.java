@@ -12,26 +12,30 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The domains a widget may be embedded on, as a user types them: one per line, checked before
- * anything is sent to Cloudflare. Cloudflare takes a hostname or an IPv4/IPv6 address without
- * scheme, port, path or wildcard, and 1 to 10 of them. (The sandbox has its own reading of the same
- * rule, on purpose: it stands in for Cloudflare and shares no code with the app.)
+ * The domains a widget may be embedded on, as a user types them: one per line, checked
+ * before anything is sent to Cloudflare. Cloudflare takes a hostname or an IPv4/IPv6
+ * address without scheme, port, path or wildcard, and 1 to 10 of them. (The sandbox has
+ * its own reading of the same rule, on purpose: it stands in for Cloudflare and shares no
+ * code with the app.)
  */
 public final class DomainNames {
 
     public static final int MAX = 10;
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+    private static final Pattern IPV4 = Pattern
+        .compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
     private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-f:.]+");
 
     private DomainNames() {
     }
 
     /**
-     * The text's lines, trimmed and lower-cased, an international name in its ASCII form (münchen.example.com
-     * as xn--mnchen-3ya.example.com, which is what Cloudflare takes), without blank lines and repeats, in their order.
+     * The text's lines, trimmed and lower-cased, an international name in its ASCII form
+     * (münchen.example.com as xn--mnchen-3ya.example.com, which is what Cloudflare
+     * takes), without blank lines and repeats, in their order.
      */
     public static List<String> normalize(String text) {
         Set<String> domains = new LinkedHashSet<>();
@@ -44,7 +48,10 @@ public final class DomainNames {
         return new ArrayList<>(domains);
     }
 
-    /** "münchen.example.com is sent as xn--mnchen-3ya.example.com.", for each international name; or "". */
+    /**
+     * "münchen.example.com is sent as xn--mnchen-3ya.example.com.", for each
+     * international name; or "".
+     */
     public static String conversionNote(String text) {
         List<String> notes = new ArrayList<>();
         for (String line : text.split("\\R")) {
@@ -57,14 +64,18 @@ public final class DomainNames {
         return String.join(" ", notes);
     }
 
-    /** The ASCII form of an international domain name (IDNA 2003, as java.net.IDN has it), or the name as it was. */
+    /**
+     * The ASCII form of an international domain name (IDNA 2003, as java.net.IDN has it),
+     * or the name as it was.
+     */
     private static String toAscii(String domain) {
         if (domain.chars().allMatch(c -> c < 128)) {
             return domain;
         }
         try {
             return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException notAName) {
+        }
+        catch (IllegalArgumentException notAName) {
             return domain;
         }
     }
@@ -80,14 +91,17 @@ public final class DomainNames {
     }
 
     private static boolean isIpv6(String value) {
-        // In brackets InetAddress takes only an IPv6 literal, so it never makes a DNS lookup (without them,
-        // a value not starting with a hex digit or ':', such as ".::1", would be looked up).
+        // In brackets InetAddress takes only an IPv6 literal, so it never makes a DNS
+        // lookup (without them,
+        // a value not starting with a hex digit or ':', such as ".::1", would be looked
+        // up).
         if (!value.contains(":") || !IPV6_CHARACTERS.matcher(value).matches()) {
             return false;
         }
         try {
             return InetAddress.getByName("[" + value + "]") instanceof Inet6Address;
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return false;
         }
     }
@@ -104,4 +118,5 @@ public final class DomainNames {
         // Only digits and dots is a malformed IPv4 address, not a hostname.
         return !value.matches("[0-9.]+");
     }
+
 }

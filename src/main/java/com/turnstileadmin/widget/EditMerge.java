@@ -5,20 +5,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An edit that was begun on one version of a widget, applied on top of a newer one: every setting the
- * user changed takes the user's value, every other setting keeps the newer one. A setting both changed,
- * differently, is a clash; the user's value wins, and the page points it out. A setting
- * {@linkplain WidgetSetting#fixedAtCreation() fixed at creation} always keeps the newer value, the only
- * one Cloudflare takes.
+ * An edit that was begun on one version of a widget, applied on top of a newer one: every
+ * setting the user changed takes the user's value, every other setting keeps the newer
+ * one. A setting both changed, differently, is a clash; the user's value wins, and the
+ * page points it out. A setting {@linkplain WidgetSetting#fixedAtCreation() fixed at
+ * creation} always keeps the newer value, the only one Cloudflare takes.
  *
  * @param merged the settings to save: the newer version plus the user's changes
- * @param theirChanges what changed between the version the edit began on and the newer one
+ * @param theirChanges what changed between the version the edit began on and the newer
+ * one
  */
 public record EditMerge(WidgetSettings merged, List<Change> theirChanges) {
 
     /**
-     * One setting someone else changed, its values as {@link WidgetSetting#text} has them ("(none)" for
-     * none).
+     * One setting someone else changed, its values as {@link WidgetSetting#text} has them
+     * ("(none)" for none).
      *
      * @param clash whether the user changed it too, to something else
      */
@@ -33,11 +34,14 @@ public record EditMerge(WidgetSettings merged, List<Change> theirChanges) {
         WidgetSettings merged = WidgetSettings.from(new WidgetSettings.Values() {
             @Override
             public <T> T of(WidgetSetting<T> setting) {
-                return !setting.fixedAtCreation() && changed(setting, base, mine) ? setting.of(mine) : setting.of(theirs);
+                return !setting.fixedAtCreation() && changed(setting, base, mine) ? setting.of(mine)
+                        : setting.of(theirs);
             }
         });
-        List<Change> changes = WidgetSetting.ALL.stream().filter(setting -> !setting.fixedAtCreation())
-                .flatMap(setting -> theirChange(setting, base, mine, theirs).stream()).toList();
+        List<Change> changes = WidgetSetting.ALL.stream()
+            .filter(setting -> !setting.fixedAtCreation())
+            .flatMap(setting -> theirChange(setting, base, mine, theirs).stream())
+            .toList();
         return new EditMerge(merged, changes);
     }
 
@@ -47,8 +51,8 @@ public record EditMerge(WidgetSettings merged, List<Change> theirChanges) {
             return Optional.empty();
         }
         boolean clash = changed(setting, base, mine) && changed(setting, theirs, mine);
-        return Optional.of(new Change(setting, shown(setting, base), shown(setting, theirs), shown(setting, mine),
-                clash));
+        return Optional
+            .of(new Change(setting, shown(setting, base), shown(setting, theirs), shown(setting, mine), clash));
     }
 
     private static boolean changed(WidgetSetting<?> setting, WidgetSettings from, WidgetSettings to) {

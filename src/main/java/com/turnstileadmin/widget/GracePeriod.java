@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The two hours after a rotation without "invalidate immediately" during which the previous secret
- * still works and Cloudflare refuses another rotation. Cloudflare's API says nothing of it, so it is
- * worked out from the last rotation this app recorded; one done elsewhere is not known.
+ * The two hours after a rotation without "invalidate immediately" during which the
+ * previous secret still works and Cloudflare refuses another rotation. Cloudflare's API
+ * says nothing of it, so it is worked out from the last rotation this app recorded; one
+ * done elsewhere is not known.
  */
 final class GracePeriod {
 
@@ -17,12 +18,12 @@ final class GracePeriod {
     }
 
     /**
-     * When the grace period of a rotation ends, if that is still ahead at {@code now}. The rotation
-     * is recorded once Cloudflare has answered, a moment after it happened there, so the end given
-     * is that moment late rather than early: the rotate button comes back only once Cloudflare allows it.
-     *
-     * @param invalidateImmediately a rotation that invalidated the previous secret has no grace
-     *     period, and ends any that was running
+     * When the grace period of a rotation ends, if that is still ahead at {@code now}.
+     * The rotation is recorded once Cloudflare has answered, a moment after it happened
+     * there, so the end given is that moment late rather than early: the rotate button
+     * comes back only once Cloudflare allows it.
+     * @param invalidateImmediately a rotation that invalidated the previous secret has no
+     * grace period, and ends any that was running
      */
     static Optional<Instant> end(Instant rotatedAt, boolean invalidateImmediately, Instant now) {
         if (invalidateImmediately) {
@@ -31,4 +32,5 @@ final class GracePeriod {
         Instant end = rotatedAt.plus(LENGTH);
         return end.isAfter(now) ? Optional.of(end) : Optional.empty();
     }
+
 }

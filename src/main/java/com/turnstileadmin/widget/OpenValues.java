@@ -11,4 +11,5 @@ final class OpenValues {
             throw new IllegalArgumentException("A widget " + what + " must not be blank");
         }
     }
+
 }

@@ -3,8 +3,8 @@ package com.turnstileadmin.widget;
 import java.time.Duration;
 
 /**
- * A user asked for Cloudflare calls faster than their share of the team's rate limit allows
- * ({@link UserCallBudget}); nothing was sent to Cloudflare.
+ * A user asked for Cloudflare calls faster than their share of the team's rate limit
+ * allows ({@link UserCallBudget}); nothing was sent to Cloudflare.
  */
 public final class OverBudgetException extends RuntimeException {
 
@@ -15,13 +15,19 @@ public final class OverBudgetException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    /** How long until the user's budget holds enough again: whole seconds, at least one. */
+    /**
+     * How long until the user's budget holds enough again: whole seconds, at least one.
+     */
     public Duration retryAfter() {
         return retryAfter;
     }
 
-    /** {@link #retryAfter()} in seconds, as a {@code Retry-After} header and the message say it. */
+    /**
+     * {@link #retryAfter()} in seconds, as a {@code Retry-After} header and the message
+     * say it.
+     */
     public long retryAfterSeconds() {
         return retryAfter.toSeconds();
     }
+
 }

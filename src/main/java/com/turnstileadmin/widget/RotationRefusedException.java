@@ -3,9 +3,9 @@ package com.turnstileadmin.widget;
 import com.turnstileadmin.time.Times;
 
 /**
- * Cloudflare refused to rotate a secret. Its codes for this are not documented; the usual reason
- * is that the previous rotation's two-hour grace period has not ended, so the page explains that
- * and shows Cloudflare's own message beside it.
+ * Cloudflare refused to rotate a secret. Its codes for this are not documented; the usual
+ * reason is that the previous rotation's two-hour grace period has not ended, so the page
+ * explains that and shows Cloudflare's own message beside it.
  */
 public final class RotationRefusedException extends RuntimeException {
 
@@ -22,8 +22,8 @@ public final class RotationRefusedException extends RuntimeException {
     }
 
     /**
-     * Cloudflare's error codes, comma-separated ("10406"), or an empty text: with {@link #status()}, the page's
-     * detail line ({@code cloudflare.errorCodes}).
+     * Cloudflare's error codes, comma-separated ("10406"), or an empty text: with
+     * {@link #status()}, the page's detail line ({@code cloudflare.errorCodes}).
      */
     public String errorCodes() {
         return String.join(", ", refusal.errors().stream().map(e -> String.valueOf(e.code())).toList());
@@ -33,4 +33,5 @@ public final class RotationRefusedException extends RuntimeException {
     public int status() {
         return refusal.status();
     }
+
 }

@@ -8,23 +8,27 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an update changed, setting by setting, for the audit trail: each setting under its label (as the
- * form and the details page have it), its values as {@link WidgetSetting#text} has them. A setting without
- * a value (no domains) is {@code null}, so that "cleared" and "set" read as such.
+ * What an update changed, setting by setting, for the audit trail: each setting under its
+ * label (as the form and the details page have it), its values as
+ * {@link WidgetSetting#text} has them. A setting without a value (no domains) is
+ * {@code null}, so that "cleared" and "set" read as such.
  */
 final class SettingChanges {
 
     private SettingChanges() {
     }
 
-    /** A new widget's settings, each as a change from nothing, so that its history starts with them. */
+    /**
+     * A new widget's settings, each as a change from nothing, so that its history starts
+     * with them.
+     */
     static List<FieldChange> initial(WidgetSettings settings, Function<WidgetSetting<?>, String> labels) {
         return between(null, settings, labels);
     }
 
     /**
-     * The settings that differ between {@code before} and {@code after}, in the order the form shows them.
-     *
+     * The settings that differ between {@code before} and {@code after}, in the order the
+     * form shows them.
      * @param before {@code null} for a widget that did not exist
      * @param labels what each setting is called
      */
@@ -37,4 +41,5 @@ final class SettingChanges {
                     : Stream.of(new FieldChange(labels.apply(setting), old, now));
         }).toList();
     }
+
 }

@@ -4,10 +4,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Narrows a listing to widgets of a mode and a region, which Cloudflare's list cannot filter on (its
- * {@code filter} takes only {@code name:} and {@code sitekey:}): the app matches them itself, over the
- * pages it reads ({@link WidgetService#list(com.turnstileadmin.security.SignedInUser,
- * com.turnstileadmin.account.AccountId, WidgetQuery, SettingFilter)}).
+ * Narrows a listing to widgets of a mode and a region, which Cloudflare's list cannot
+ * filter on (its {@code filter} takes only {@code name:} and {@code sitekey:}): the app
+ * matches them itself, over the pages it reads
+ * ({@link WidgetService#list(com.turnstileadmin.security.SignedInUser, com.turnstileadmin.account.AccountId, WidgetQuery, SettingFilter)}).
  *
  * @param mode {@code null} for every mode
  * @param region {@code null} for every region

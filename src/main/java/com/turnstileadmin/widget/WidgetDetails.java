@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a widget's page shows of it: the widget without its secret, and when the grace period of its
- * last rotation through this app ends, if it has not yet (until then the previous secret still works
- * and Cloudflare refuses another rotation).
+ * What a widget's page shows of it: the widget without its secret, and when the grace
+ * period of its last rotation through this app ends, if it has not yet (until then the
+ * previous secret still works and Cloudflare refuses another rotation).
  */
 public record WidgetDetails(Widget widget, Optional<Instant> gracePeriodEnd) {
 

@@ -3,12 +3,16 @@ package com.turnstileadmin.widget;
 import java.util.Objects;
 
 /**
- * Narrows a listing to widgets whose name or sitekey contains the text, ignoring case. An empty
- * text matches every widget.
+ * Narrows a listing to widgets whose name or sitekey contains the text, ignoring case. An
+ * empty text matches every widget.
  */
 public record WidgetFilter(Field field, String text) {
 
-    public enum Field { NAME, SITEKEY }
+    public enum Field {
+
+        NAME, SITEKEY
+
+    }
 
     public WidgetFilter {
         Objects.requireNonNull(field, "field");

@@ -8,15 +8,19 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether another widget of the account already has a name. Cloudflare accepts duplicate names, and so
- * does this app, but a second "Shop checkout" makes the list ambiguous, so a save says so afterwards.
+ * Whether another widget of the account already has a name. Cloudflare accepts duplicate
+ * names, and so does this app, but a second "Shop checkout" makes the list ambiguous, so
+ * a save says so afterwards.
  */
 @Service
 public class WidgetNames {
 
     private static final Logger log = LoggerFactory.getLogger(WidgetNames.class);
 
-    /** Enough for the widgets whose names contain the name (Cloudflare's filter matches parts of names). */
+    /**
+     * Enough for the widgets whose names contain the name (Cloudflare's filter matches
+     * parts of names).
+     */
     private static final int PER_PAGE = 100;
 
     private final TurnstileWidgets cloudflare;
@@ -29,11 +33,11 @@ public class WidgetNames {
     }
 
     /**
-     * One Cloudflare call (the list, filtered by name), made once per save and never as the user types,
-     * so that the team's shared rate limit pays for it only when a name is actually set. A failed call
-     * is no reason to hold anything up: the answer is then "not known to be taken". The call counts against
-     * the user's share like any other; past it, the save (already done) is not undone, and nothing is asked.
-     *
+     * One Cloudflare call (the list, filtered by name), made once per save and never as
+     * the user types, so that the team's shared rate limit pays for it only when a name
+     * is actually set. A failed call is no reason to hold anything up: the answer is then
+     * "not known to be taken". The call counts against the user's share like any other;
+     * past it, the save (already done) is not undone, and nothing is asked.
      * @param self the widget that was just saved under that name, which does not count
      */
     @PreAuthorize("hasRole('EDITOR')")
@@ -41,13 +45,17 @@ public class WidgetNames {
         try {
             budget.spend(actor, 1);
             return cloudflare.list(account, new WidgetQuery(1, PER_PAGE, null, WidgetFilter.nameContains(name)))
-                    .widgets().stream()
-                    .anyMatch(widget -> widget.name().equals(name) && !widget.sitekey().equals(self));
-        } catch (CloudflareException failure) {
+                .widgets()
+                .stream()
+                .anyMatch(widget -> widget.name().equals(name) && !widget.sitekey().equals(self));
+        }
+        catch (CloudflareException failure) {
             log.warn("Could not check whether the name of widget {} is taken: {}", self, failure.getMessage());
             return false;
-        } catch (OverBudgetException refusal) {
+        }
+        catch (OverBudgetException refusal) {
             return false;
         }
     }
+
 }

@@ -16,9 +16,10 @@ public record WidgetPage(List<Widget> widgets, int page, int perPage, int totalC
     }
 
     /**
-     * Whether a page after this one may hold more widgets. A short page is the last, whatever
-     * {@code total_count} says: the OpenAPI document describes it as the total "without any search
-     * parameters", so with a filter it may count widgets that no page will show.
+     * Whether a page after this one may hold more widgets. A short page is the last,
+     * whatever {@code total_count} says: the OpenAPI document describes it as the total
+     * "without any search parameters", so with a filter it may count widgets that no page
+     * will show.
      */
     public boolean hasNext() {
         return widgets.size() >= perPage && (long) page * perPage < totalCount;

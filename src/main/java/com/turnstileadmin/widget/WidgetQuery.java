@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a widget listing: which page, how large, in which order and with which filter.
+ * One page of a widget listing: which page, how large, in which order and with which
+ * filter.
  *
  * @param page 1-based page number
  * @param perPage 5 to 1000, Cloudflare's limits
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 public record WidgetQuery(int page, int perPage, @Nullable WidgetSort sort, @Nullable WidgetFilter filter) {
 
     public static final int MIN_PER_PAGE = 5;
+
     public static final int MAX_PER_PAGE = 1000;
+
     public static final int DEFAULT_PER_PAGE = 25;
 
     public WidgetQuery {
@@ -32,7 +35,10 @@ public record WidgetQuery(int page, int perPage, @Nullable WidgetSort sort, @Nul
         return new WidgetQuery(1, DEFAULT_PER_PAGE, null, null);
     }
 
-    /** The first page at the smallest size Cloudflare allows: the cheapest answer to whether it answers at all. */
+    /**
+     * The first page at the smallest size Cloudflare allows: the cheapest answer to
+     * whether it answers at all.
+     */
     public static WidgetQuery smallestPage() {
         return new WidgetQuery(1, MIN_PER_PAGE, null, null);
     }

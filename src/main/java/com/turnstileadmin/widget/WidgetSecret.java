@@ -3,8 +3,8 @@ package com.turnstileadmin.widget;
 import java.util.Objects;
 
 /**
- * A widget's secret key. Its {@code toString()} never shows the value, so a secret that ends up in
- * a log statement or an exception message by mistake is not leaked there.
+ * A widget's secret key. Its {@code toString()} never shows the value, so a secret that
+ * ends up in a log statement or an exception message by mistake is not leaked there.
  */
 public record WidgetSecret(String value) {
 

@@ -19,38 +19,50 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * What a signed-in user can do with widgets, and who may do it (the roles of the README's "Roles and sign-in"). Every
- * method is one Cloudflare call, except an edit, which first reads the widget to make sure nobody
- * changed it since the form was opened, and a listing filtered by mode or region, which Cloudflare
- * cannot filter: it reads up to {@value #FILTER_PAGES} pages. Each call is taken from the acting user's share of the
- * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException} and no call.
+ * What a signed-in user can do with widgets, and who may do it (the roles of the README's
+ * "Roles and sign-in"). Every method is one Cloudflare call, except an edit, which first
+ * reads the widget to make sure nobody changed it since the form was opened, and a
+ * listing filtered by mode or region, which Cloudflare cannot filter: it reads up to
+ * {@value #FILTER_PAGES} pages. Each call is taken from the acting user's share of the
+ * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException}
+ * and no call.
  *
- * <p>Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with the
- * {@code actor} the controller passes in, whether it succeeded or failed. A failure is recorded
- * and then thrown as before; if its record cannot be stored either, the failure carries the
- * {@link AuditWriteException} as suppressed ({@link AuditWriteException#suppressedIn}) for the page
- * to say so.
+ * <p>
+ * Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with
+ * the {@code actor} the controller passes in, whether it succeeded or failed. A failure
+ * is recorded and then thrown as before; if its record cannot be stored either, the
+ * failure carries the {@link AuditWriteException} as suppressed
+ * ({@link AuditWriteException#suppressedIn}) for the page to say so.
  */
 @Service
 public class WidgetService {
 
     /**
-     * How many pages of 1,000 a listing filtered by mode or region reads at most: 5,000 widgets, 5 calls
-     * of the user's budget of 30 at once, about a second at Cloudflare.
+     * How many pages of 1,000 a listing filtered by mode or region reads at most: 5,000
+     * widgets, 5 calls of the user's budget of 30 at once, about a second at Cloudflare.
      */
     public static final int FILTER_PAGES = 5;
 
     private final TurnstileWidgets cloudflare;
+
     private final UserCallBudget budget;
+
     private final AuditTrail audit;
+
     private final AuditedCalls calls;
+
     private final Clock clock;
-    /** What the trail calls each setting: its label, in English, the language the trail is kept in. */
+
+    /**
+     * What the trail calls each setting: its label, in English, the language the trail is
+     * kept in.
+     */
     private final Function<WidgetSetting<?>, String> labels;
+
     private final FailureText failures;
 
-    public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit,
-            Clock clock, MessageSource messages) {
+    public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit, Clock clock,
+            MessageSource messages) {
         this.cloudflare = cloudflare;
         this.budget = budget;
         this.audit = audit;
@@ -67,13 +79,14 @@ public class WidgetService {
     }
 
     /**
-     * The page {@code query} asks for of the widgets that match it and {@code settings}. Without
-     * settings to match, that is one call, as {@link #list(SignedInUser, AccountId, WidgetQuery)}.
-     * Cloudflare cannot filter by mode or region, so with them the app reads the widgets that match
-     * the rest of the query, in its order, in pages of 1,000, and matches them itself: a call per
-     * page, each taken from the user's budget before it is made, and at most {@link #FILTER_PAGES}
-     * of them (nor more than the budget can ever hold). Past that bound, the listing says it is not
-     * {@linkplain WidgetListing#complete() complete}.
+     * The page {@code query} asks for of the widgets that match it and {@code settings}.
+     * Without settings to match, that is one call, as
+     * {@link #list(SignedInUser, AccountId, WidgetQuery)}. Cloudflare cannot filter by
+     * mode or region, so with them the app reads the widgets that match the rest of the
+     * query, in its order, in pages of 1,000, and matches them itself: a call per page,
+     * each taken from the user's budget before it is made, and at most
+     * {@link #FILTER_PAGES} of them (nor more than the budget can ever hold). Past that
+     * bound, the listing says it is not {@linkplain WidgetListing#complete() complete}.
      */
     @PreAuthorize("hasRole('VIEWER')")
     public WidgetListing list(SignedInUser actor, AccountId account, WidgetQuery query, SettingFilter settings) {
@@ -86,14 +99,20 @@ public class WidgetService {
         return WidgetListing.matching(read, settings, query);
     }
 
-    /** The widget without its secret, which only {@link #revealSecret} hands out: for its forms. */
+    /**
+     * The widget without its secret, which only {@link #revealSecret} hands out: for its
+     * forms.
+     */
     @PreAuthorize("hasRole('VIEWER')")
     public Widget widget(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         return cloudflare.get(account, sitekey).widget();
     }
 
-    /** What the widget's page and its rotate dialog show: one Cloudflare call and one audit read. */
+    /**
+     * What the widget's page and its rotate dialog show: one Cloudflare call and one
+     * audit read.
+     */
     @PreAuthorize("hasRole('VIEWER')")
     public WidgetDetails details(SignedInUser actor, AccountId account, Sitekey sitekey) {
         Widget widget = widget(actor, account, sitekey);
@@ -102,10 +121,10 @@ public class WidgetService {
 
     /**
      * The widget's page with its secret, for the roles that may see it.
-     *
-     * @throws AuditWriteException if the reveal could not be recorded: every reveal of a secret is
-     *     in the audit trail, so a secret whose reveal is not recorded is not shown. Unlike a change,
-     *     nothing has happened that the user would lose; they can try again once the store works.
+     * @throws AuditWriteException if the reveal could not be recorded: every reveal of a
+     * secret is in the audit trail, so a secret whose reveal is not recorded is not
+     * shown. Unlike a change, nothing has happened that the user would lose; they can try
+     * again once the store works.
      */
     @PreAuthorize("hasRole('EDITOR')")
     public RevealedSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
@@ -117,9 +136,13 @@ public class WidgetService {
                 revealed.secret());
     }
 
-    /** Costs no Cloudflare call: the end is known from the audit trail's last rotation of the widget. */
+    /**
+     * Costs no Cloudflare call: the end is known from the audit trail's last rotation of
+     * the widget.
+     */
     private Optional<Instant> gracePeriodEnd(AccountId account, Sitekey sitekey) {
-        // Without it (the audit store unreadable) the rotate button stays, and a refusal during a grace
+        // Without it (the audit store unreadable) the rotate button stays, and a refusal
+        // during a grace
         // period is explained when it comes, as for a rotation done elsewhere.
         Optional<AuditEntry> last = audit.lastRotation(account, sitekey.value());
         return last.flatMap(rotation -> GracePeriod.end(rotation.occurredAt(),
@@ -139,19 +162,22 @@ public class WidgetService {
     }
 
     /**
-     * Saves an edit that began on the version of the widget last modified at {@code openedAt}, and
-     * records the settings it changed: between the widget as read before the save and as Cloudflare
-     * answered it. An edit that leaves every setting as it is writes and records nothing.
-     *
+     * Saves an edit that began on the version of the widget last modified at
+     * {@code openedAt}, and records the settings it changed: between the widget as read
+     * before the save and as Cloudflare answered it. An edit that leaves every setting as
+     * it is writes and records nothing.
      * @param base the settings as the edit form showed them when it was opened
-     * @throws EditConflictException if someone else changed a setting since; nothing is saved then
+     * @throws EditConflictException if someone else changed a setting since; nothing is
+     * saved then
      */
     @PreAuthorize("hasRole('EDITOR')")
     public Recorded<Widget> update(SignedInUser actor, AccountId account, Sitekey sitekey, WidgetSettings base,
             WidgetSettings edited, Instant openedAt) {
-        // Both calls at once: an edit refused halfway, after its read, would have spent a call for nothing.
+        // Both calls at once: an edit refused halfway, after its read, would have spent a
+        // call for nothing.
         budget.spend(actor, 2);
-        // No name from the form, which the user could set to anything: the trail names the widget as last seen.
+        // No name from the form, which the user could set to anything: the trail names
+        // the widget as last seen.
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
         Widget current = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
@@ -159,26 +185,29 @@ public class WidgetService {
         Attempt intended = changing(attempt, current.name(),
                 SettingChanges.between(current.settings(), merge.merged(), labels));
         if (merge.merged().equals(current.settings())) {
-            // A save without edits (or of edits someone else already made): nothing to write at Cloudflare,
-            // nothing to record, and no conflict to show even if others changed the widget meanwhile, as
+            // A save without edits (or of edits someone else already made): nothing to
+            // write at Cloudflare,
+            // nothing to record, and no conflict to show even if others changed the
+            // widget meanwhile, as
             // nothing of this user's would be lost.
             return new Recorded<>(current, true);
         }
-        // A change that left every setting as the form saw it (someone else's save without edits, say) is no conflict.
+        // A change that left every setting as the form saw it (someone else's save
+        // without edits, say) is no conflict.
         if (!current.modifiedOn().equals(openedAt) && !merge.theirChanges().isEmpty()) {
             EditConflictException conflict = new EditConflictException(current, merge);
             throw calls.failed(intended, conflict, failures.of(conflict, labels));
         }
         Widget saved = calls.atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
-        return calls.succeeded(changing(attempt, saved.name(),
-                SettingChanges.between(current.settings(), saved.settings(), labels)), saved);
+        return calls.succeeded(
+                changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings(), labels)),
+                saved);
     }
 
     /**
      * Gives the widget a new secret.
-     *
-     * @throws RotationRefusedException if Cloudflare refuses, typically during the grace period of
-     *     the previous rotation
+     * @throws RotationRefusedException if Cloudflare refuses, typically during the grace
+     * period of the previous rotation
      */
     @PreAuthorize("hasRole('ADMIN')")
     public Recorded<WidgetWithSecret> rotateSecret(SignedInUser actor, AccountId account, Sitekey sitekey,
@@ -189,13 +218,15 @@ public class WidgetService {
         WidgetWithSecret rotated;
         try {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
-        } catch (CloudflareApiException refused) {
+        }
+        catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
                 throw calls.failed(attempt, refused, failures.of(refused));
             }
             RotationRefusedException refusal = new RotationRefusedException(refused);
             throw calls.failed(attempt, refusal, failures.of(refused));
-        } catch (CloudflareUnavailableException failure) {
+        }
+        catch (CloudflareUnavailableException failure) {
             throw calls.failed(attempt, failure, failures.of(failure));
         }
         return calls.succeeded(attempt.about(sitekey.value(), rotated.widget().name()), rotated);
@@ -213,4 +244,5 @@ public class WidgetService {
         return new Attempt(attempt.actor(), attempt.account(), attempt.action(), attempt.sitekey(), widgetName,
                 attempt.invalidateImmediately(), changes);
     }
+
 }

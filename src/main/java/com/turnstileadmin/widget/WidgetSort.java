@@ -5,9 +5,17 @@ import java.util.Objects;
 /** The order of a widget listing. */
 public record WidgetSort(Field field, Direction direction) {
 
-    public enum Field { ID, SITEKEY, NAME, CREATED_ON, MODIFIED_ON }
+    public enum Field {
 
-    public enum Direction { ASC, DESC }
+        ID, SITEKEY, NAME, CREATED_ON, MODIFIED_ON
+
+    }
+
+    public enum Direction {
+
+        ASC, DESC
+
+    }
 
     public WidgetSort {
         Objects.requireNonNull(field, "field");

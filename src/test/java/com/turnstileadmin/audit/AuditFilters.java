@@ -1,6 +1,9 @@
 package com.turnstileadmin.audit;
 
-/** Filters the tests use; the app itself always builds its filter from the page's parameters. */
+/**
+ * Filters the tests use; the app itself always builds its filter from the page's
+ * parameters.
+ */
 public final class AuditFilters {
 
     /** Every entry of the account. */
@@ -8,4 +11,5 @@ public final class AuditFilters {
 
     private AuditFilters() {
     }
+
 }

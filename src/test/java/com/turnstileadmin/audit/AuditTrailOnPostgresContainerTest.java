@@ -7,7 +7,10 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-/** The audit store on PostgreSQL in a container, where no server answers at 127.0.0.1:5432 ({@link LocalPostgres}). */
+/**
+ * The audit store on PostgreSQL in a container, where no server answers at 127.0.0.1:5432
+ * ({@link LocalPostgres}).
+ */
 @DisabledIf(value = "com.turnstileadmin.audit.LocalPostgres#reachable",
         disabledReason = "PostgreSQL answers at 127.0.0.1:5432: AuditTrailOnPostgresTest runs these tests there")
 @Testcontainers(disabledWithoutDocker = true)
@@ -17,4 +20,5 @@ class AuditTrailOnPostgresContainerTest extends AuditTrailContract {
     @Container
     @ServiceConnection
     static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine");
+
 }

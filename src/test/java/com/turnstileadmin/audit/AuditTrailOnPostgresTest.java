@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The audit store on the PostgreSQL server of {@link LocalPostgres}, in a schema made for this run
- * and dropped after it.
+ * The audit store on the PostgreSQL server of {@link LocalPostgres}, in a schema made for
+ * this run and dropped after it.
  */
 @ExtendWith(LocalPostgres.class)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -33,4 +33,5 @@ class AuditTrailOnPostgresTest extends AuditTrailContract {
             LocalPostgres.dropSchema(schema);
         }
     }
+
 }

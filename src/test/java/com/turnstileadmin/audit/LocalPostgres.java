@@ -13,19 +13,23 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The PostgreSQL server the audit store's tests use when one is running: 127.0.0.1:5432, database
- * {@code test}, user {@code postgres} without a password (trust authentication), unless the system
- * properties {@code audit.test.postgres.url} and {@code audit.test.postgres.user} say otherwise.
- * Each run gets a schema of its own, dropped afterwards. Without a server the tests run in a
- * Testcontainers container ({@link AuditTrailOnPostgresContainerTest}); without Docker either, they
- * are skipped, and a WARN line and the skip reason say so.
+ * The PostgreSQL server the audit store's tests use when one is running: 127.0.0.1:5432,
+ * database {@code test}, user {@code postgres} without a password (trust authentication),
+ * unless the system properties {@code audit.test.postgres.url} and
+ * {@code audit.test.postgres.user} say otherwise. Each run gets a schema of its own,
+ * dropped afterwards. Without a server the tests run in a Testcontainers container
+ * ({@link AuditTrailOnPostgresContainerTest}); without Docker either, they are skipped,
+ * and a WARN line and the skip reason say so.
  */
 public final class LocalPostgres implements ExecutionCondition {
 
-    public static final String URL = System.getProperty("audit.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL = System.getProperty("audit.test.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+
     public static final String USER = System.getProperty("audit.test.postgres.user", "postgres");
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
     private static Boolean reachable;
 
     /** Whether the server answers; asked once per run. */
@@ -34,7 +38,8 @@ public final class LocalPostgres implements ExecutionCondition {
             DriverManager.setLoginTimeout(3);
             try (Connection connection = DriverManager.getConnection(URL, USER, "")) {
                 reachable = connection.isValid(3);
-            } catch (SQLException e) {
+            }
+            catch (SQLException e) {
                 reachable = false;
             }
         }
@@ -67,7 +72,10 @@ public final class LocalPostgres implements ExecutionCondition {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
-    /** The JDBC URL of the schema, where Flyway then migrates and the store reads and writes. */
+    /**
+     * The JDBC URL of the schema, where Flyway then migrates and the store reads and
+     * writes.
+     */
     public static String urlOf(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
@@ -76,8 +84,10 @@ public final class LocalPostgres implements ExecutionCondition {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("Could not run " + sql + " on " + URL, e);
         }
     }
+
 }

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A store that an earlier version of the app created (the H2 files under ./data, a team's
- * PostgreSQL) must keep working: Flyway refuses to start on a database whose applied migrations
- * have since been edited, so a change to the schema is a new migration. {@code db/released} holds
- * the migrations as they were released.
+ * PostgreSQL) must keep working: Flyway refuses to start on a database whose applied
+ * migrations have since been edited, so a change to the schema is a new migration.
+ * {@code db/released} holds the migrations as they were released.
  */
 class ReleasedMigrationsTest {
 
@@ -61,4 +61,5 @@ class ReleasedMigrationsTest {
     private static DriverManagerDataSource database(String name) {
         return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
+
 }

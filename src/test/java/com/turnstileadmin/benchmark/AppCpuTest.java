@@ -46,7 +46,8 @@ class AppCpuTest {
 
         Duration read = new AppCpu(pid).now().process();
 
-        // Read one after the other, a few ticks apart at most: this checks the fields and the tick length.
+        // Read one after the other, a few ticks apart at most: this checks the fields and
+        // the tick length.
         assertThat(read).isBetween(jdk.minusMillis(50), jdk.plusMillis(500));
     }
 
@@ -54,4 +55,5 @@ class AppCpuTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("stat"), line + "\n");
     }
+
 }

@@ -20,7 +20,7 @@ class AppJvmOptionsTest {
     @Test
     void theCollectorIsNamedOnlyWhereTheJvmWouldPickSerialAndTheOptionsNameNone() {
         assertThat(AppJvmOptions.of(IMAGE + " -XX:+UseG1GC", null, "512m").options())
-                .isEqualTo(IMAGE + " -XX:+UseG1GC -XX:MaxRAM=512m");
+            .isEqualTo(IMAGE + " -XX:+UseG1GC -XX:MaxRAM=512m");
         assertThat(AppJvmOptions.of(IMAGE, null, "2g").options()).isEqualTo(IMAGE + " -XX:MaxRAM=2g");
         assertThat(AppJvmOptions.of(IMAGE, null, "1024m").options()).endsWith(" -XX:MaxRAM=1024m -XX:+UseSerialGC");
         assertThat(AppJvmOptions.of(IMAGE, null, "").options()).isEqualTo(IMAGE);
@@ -39,7 +39,8 @@ class AppJvmOptionsTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
         assertThat(AppJvmOptions.of("-Xmx64m", null, "").chosenSettings(java)).contains("max heap 64 MB");
-        assertThat(AppJvmOptions.of(IMAGE, null, "512m").chosenSettings(java))
-                .as("40% of 512 MB, aligned").matches("SerialGC, max heap 20[4-7] MB, .*");
+        assertThat(AppJvmOptions.of(IMAGE, null, "512m").chosenSettings(java)).as("40% of 512 MB, aligned")
+            .matches("SerialGC, max heap 20[4-7] MB, .*");
     }
+
 }

@@ -22,21 +22,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The dashboard's own share of a page view, with the sandbox answering at once: how long the list
- * (25 rows), its htmx fragment and a details page take to render, and how many Cloudflare calls
- * each costs. Prints the figures and checks the budgets of issue 3: a median under 20 ms for the
- * list page and exactly one call per page view.
+ * The dashboard's own share of a page view, with the sandbox answering at once: how long
+ * the list (25 rows), its htmx fragment and a details page take to render, and how many
+ * Cloudflare calls each costs. Prints the figures and checks the budgets of issue 3: a
+ * median under 20 ms for the list page and exactly one call per page view.
  *
- * <p>Run with {@code ./mvnw test -Pbenchmark}; it is not part of {@code ./mvnw verify}, as timings
- * on a busy CI machine say little.
+ * <p>
+ * Run with {@code ./mvnw test -Pbenchmark}; it is not part of {@code ./mvnw verify}, as
+ * timings on a busy CI machine say little.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"local-sign-in.admin-password=benchmark", "logging.level.root=WARN"})
+        properties = { "local-sign-in.admin-password=benchmark", "logging.level.root=WARN" })
 class ListPageBenchmark {
 
     private static final int WARM_UP = 300;
+
     private static final int MEASURED = 500;
+
     private static final double LIST_MEDIAN_BUDGET_MS = 20.0;
 
     @LocalServerPort
@@ -69,7 +72,10 @@ class ListPageBenchmark {
         assertThat(details.callsPerView()).isEqualTo(1.0);
     }
 
-    /** Timings of {@link #MEASURED} requests after {@link #WARM_UP}, and the sandbox calls they made. */
+    /**
+     * Timings of {@link #MEASURED} requests after {@link #WARM_UP}, and the sandbox calls
+     * they made.
+     */
     private Figures measure(String path, boolean htmx) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             get(path, htmx);
@@ -92,21 +98,26 @@ class ListPageBenchmark {
 
     private static void report(String what, Figures figures) {
         // Printed, not logged: the figures are this benchmark's output.
-        System.out.printf(Locale.ROOT, "%-22s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  "
-                + "Cloudflare calls per view %.2f  (%d requests after %d warm-up)%n", what, figures.medianMs(),
-                figures.p95Ms(), figures.p99Ms(), figures.maxMs(), figures.callsPerView(), MEASURED, WARM_UP);
+        System.out.printf(Locale.ROOT,
+                "%-22s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  "
+                        + "Cloudflare calls per view %.2f  (%d requests after %d warm-up)%n",
+                what, figures.medianMs(), figures.p95Ms(), figures.p99Ms(), figures.maxMs(), figures.callsPerView(),
+                MEASURED, WARM_UP);
     }
 
     private void signIn() throws IOException, InterruptedException {
         String form = get("/login", false);
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
         assertThat(csrf.find()).isTrue();
-        String body = "username=admin&password=benchmark&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        String body = "username=admin&password=benchmark&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(signedIn.headers().firstValue("Location"))
+            .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
     }
 
     private String get(String path, boolean htmx) throws IOException, InterruptedException {
@@ -126,4 +137,5 @@ class ListPageBenchmark {
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
+
 }

@@ -32,36 +32,43 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5's load benchmark: N users (default 50) at once against the packaged app, run in a process
- * of its own as its Docker image runs it (see {@link ImageApp}, {@link AppJvmOptions}), in Cloudflare mode
- * against the sandbox in this JVM, which adds the upstream latency (default 50 ms) and counts every
- * call the app makes. Prints the figures ({@link LoadReport}) and checks the budgets: the list page's
- * median within 10 ms of the upstream's (as {@link UpstreamProbe} measures it meanwhile), exactly
- * one Cloudflare call per page view, at most 350 MB resident, no error.
+ * Issue 5's load benchmark: N users (default 50) at once against the packaged app, run in
+ * a process of its own as its Docker image runs it (see {@link ImageApp},
+ * {@link AppJvmOptions}), in Cloudflare mode against the sandbox in this JVM, which adds
+ * the upstream latency (default 50 ms) and counts every call the app makes. Prints the
+ * figures ({@link LoadReport}) and checks the budgets: the list page's median within 10
+ * ms of the upstream's (as {@link UpstreamProbe} measures it meanwhile), exactly one
+ * Cloudflare call per page view, at most 350 MB resident, no error.
  *
- * <p>Run with {@code ./mvnw verify -Pbenchmark} (after the package phase, by Failsafe); the settings
- * are in {@link LoadSettings}. Not part of {@code ./mvnw verify}: it takes minutes, and timings on a
- * busy machine say little.
+ * <p>
+ * Run with {@code ./mvnw verify -Pbenchmark} (after the package phase, by Failsafe); the
+ * settings are in {@link LoadSettings}. Not part of {@code ./mvnw verify}: it takes
+ * minutes, and timings on a busy machine say little.
  */
 @Tag("benchmark")
 class LoadBenchmark {
 
     private static final double LIST_OVERHEAD_BUDGET_MS = 10;
+
     private static final long RESIDENT_BUDGET_MB = 350;
+
     private static final int VIEWS_PER_KIND_COUNTED = 20;
+
     private static final int DEMO_WIDGETS = 40;
 
     @Test
     void concurrentUsersStayWithinTheBudgets() throws Exception {
         LoadSettings settings = LoadSettings.fromSystemProperties();
-        Path jdk = ModernJdk.find().orElseThrow(() -> new IllegalStateException("The app's image runs it on Java 25 "
-                + "(virtual threads): the benchmark needs a JDK " + ModernJdk.MINIMUM + "+ running it or under /usr/lib/jvm"));
+        Path jdk = ModernJdk.find()
+            .orElseThrow(() -> new IllegalStateException(
+                    "The app's image runs it on Java 25 " + "(virtual threads): the benchmark needs a JDK "
+                            + ModernJdk.MINIMUM + "+ running it or under /usr/lib/jvm"));
         AppJvmOptions jvm = AppJvmOptions.of(ImageApp.imageJavaToolOptions(), settings.jvmOptions(), settings.maxRam());
         SandboxProperties.Faults latency = SandboxProperties.Faults.NONE.withLatency(settings.latency());
         String password = UUID.randomUUID().toString();
         LoadReport report;
         try (SandboxServer sandbox = SandboxServer.start(new SandboxProperties(DEMO_WIDGETS, 0, 0, latency),
-                        new SandboxFaults(latency), Clock.systemUTC());
+                new SandboxFaults(latency), Clock.systemUTC());
                 AppStore store = AppStore.choose(settings.store());
                 RunningApp app = RunningApp.start(jdk, jvm, environment(sandbox, store, password));
                 MemorySampler memory = new MemorySampler(app.image().pid())) {
@@ -70,14 +77,20 @@ class LoadBenchmark {
         System.out.println(report.text());
 
         SoftAssertions budgets = new SoftAssertions();
-        budgets.assertThat(report.listShareMs()).as("the dashboard's share of the list page's median (ms): its "
-                + "median less the upstream's, at most " + LIST_OVERHEAD_BUDGET_MS).isLessThanOrEqualTo(LIST_OVERHEAD_BUDGET_MS);
-        report.callsPerView().forEach((kind, calls) ->
-                budgets.assertThat(calls).as("Cloudflare calls per view of the " + kind.label()).isEqualTo(1.0));
-        budgets.assertThat(report.callsUnderLoad()).as("Cloudflare calls under load, one per page view")
-                .isEqualTo(report.pageViewsUnderLoad());
-        budgets.assertThat(report.peakUnderLoad().rssKb() / 1024).as("peak resident memory under load (MB)")
-                .isLessThanOrEqualTo(RESIDENT_BUDGET_MB);
+        budgets.assertThat(report.listShareMs())
+            .as("the dashboard's share of the list page's median (ms): its " + "median less the upstream's, at most "
+                    + LIST_OVERHEAD_BUDGET_MS)
+            .isLessThanOrEqualTo(LIST_OVERHEAD_BUDGET_MS);
+        report.callsPerView()
+            .forEach((kind, calls) -> budgets.assertThat(calls)
+                .as("Cloudflare calls per view of the " + kind.label())
+                .isEqualTo(1.0));
+        budgets.assertThat(report.callsUnderLoad())
+            .as("Cloudflare calls under load, one per page view")
+            .isEqualTo(report.pageViewsUnderLoad());
+        budgets.assertThat(report.peakUnderLoad().rssKb() / 1024)
+            .as("peak resident memory under load (MB)")
+            .isLessThanOrEqualTo(RESIDENT_BUDGET_MB);
         budgets.assertThat(report.errors()).as("errors; the first: " + report.firstErrors()).isZero();
         budgets.assertThat(report.upstreamFailures()).as("failed calls of the upstream probe").isZero();
         budgets.assertAll();
@@ -132,17 +145,20 @@ class LoadBenchmark {
             for (PageKind kind : PageKind.values()) {
                 timings.put(kind, recorder.timings(kind));
             }
-            long measuredPageViews = timings.entrySet().stream().filter(e -> e.getKey().pageView())
-                    .mapToLong(e -> e.getValue().count()).sum();
-            return new LoadReport(settings, app.javaVersion(), app.java(), app.jvm(), app.jvm().chosenSettings(app.java()),
-                    store.description(),
+            long measuredPageViews = timings.entrySet()
+                .stream()
+                .filter(e -> e.getKey().pageView())
+                .mapToLong(e -> e.getValue().count())
+                .sum();
+            return new LoadReport(settings, app.javaVersion(), app.java(), app.jvm(),
+                    app.jvm().chosenSettings(app.java()), store.description(),
                     "the sandbox in the benchmark's JVM (" + DEMO_WIDGETS + " widgets) at " + sandbox.apiBaseUrl()
-                            + ", the app in Cloudflare mode; log: " + app.image().logFile(), upstream.timings(),
-                    upstream.failures(),
-                    app.startup(), timings, recorder.measuredRequests(), measuredPageViews, recorder.errors(),
-                    recorder.firstErrors(), callsPerView, callsUnderLoad, pageViewsUnderLoad, callsToSignIn,
-                    cpuInWindow, afterStartup, peak, memory.now(), machineLoad);
-        } finally {
+                            + ", the app in Cloudflare mode; log: " + app.image().logFile(),
+                    upstream.timings(), upstream.failures(), app.startup(), timings, recorder.measuredRequests(),
+                    measuredPageViews, recorder.errors(), recorder.firstErrors(), callsPerView, callsUnderLoad,
+                    pageViewsUnderLoad, callsToSignIn, cpuInWindow, afterStartup, peak, memory.now(), machineLoad);
+        }
+        finally {
             people.shutdownNow();
             clients.shutdownNow();
             cpuReader.shutdownNow();
@@ -150,9 +166,9 @@ class LoadBenchmark {
     }
 
     /**
-     * The Cloudflare calls of each kind of page view, counted at the sandbox with one user viewing
-     * one kind at a time (under load the calls of several users' views interleave). A details view
-     * includes the history its page loads.
+     * The Cloudflare calls of each kind of page view, counted at the sandbox with one
+     * user viewing one kind at a time (under load the calls of several users' views
+     * interleave). A details view includes the history its page loads.
      */
     private static Map<PageKind, Double> callsPerViewOfEachKind(VirtualUser user, SandboxServer sandbox) {
         Map<PageKind, Runnable> views = Map.of(PageKind.LIST, user::listView, PageKind.FRAGMENT, user::fragmentView,
@@ -169,8 +185,8 @@ class LoadBenchmark {
     }
 
     /**
-     * The app as its image runs it ({@link ImageApp}: the Dockerfile's extract, layers, entry point and
-     * healthcheck), with the benchmark's JVM options.
+     * The app as its image runs it ({@link ImageApp}: the Dockerfile's extract, layers,
+     * entry point and healthcheck), with the benchmark's JVM options.
      */
     private record RunningApp(ImageApp image, URI baseUrl, Path java, int javaVersion, AppJvmOptions jvm,
             Duration startup) implements AutoCloseable {
@@ -181,7 +197,8 @@ class LoadBenchmark {
             long started = System.nanoTime();
             try {
                 image.awaitHealthy();
-            } catch (RuntimeException | AssertionError e) {
+            }
+            catch (RuntimeException | AssertionError e) {
                 image.close();
                 throw e;
             }
@@ -195,15 +212,20 @@ class LoadBenchmark {
         }
     }
 
-    /** The app's settings: Cloudflare mode against the sandbox, the store, the sign-in form's password. */
+    /**
+     * The app's settings: Cloudflare mode against the sandbox, the store, the sign-in
+     * form's password.
+     */
     private static Map<String, String> environment(SandboxServer sandbox, AppStore store, String password) {
         Map<String, String> environment = new HashMap<>(store.environment());
         environment.put("CLOUDFLARE_API_BASE_URL", sandbox.apiBaseUrl().toString());
         environment.put("CLOUDFLARE_ACCOUNT_ID", sandbox.accountId().value());
         environment.put("CLOUDFLARE_API_TOKEN", sandbox.apiToken().token());
         environment.put("LOCAL_ADMIN_PASSWORD", password);
-        // Every virtual user signs in as admin, so one share per user would refuse them; and the
-        // benchmark counts one call per page view, which shared reads of the same page would spare.
+        // Every virtual user signs in as admin, so one share per user would refuse them;
+        // and the
+        // benchmark counts one call per page view, which shared reads of the same page
+        // would spare.
         environment.put("CLOUDFLARE_BUDGET_CAPACITY", "1000000");
         environment.put("CLOUDFLARE_BUDGET_PER_MINUTE", "1000000");
         environment.put("CLOUDFLARE_SHARED_READS_WINDOW", "0s");
@@ -211,9 +233,10 @@ class LoadBenchmark {
     }
 
     /**
-     * With {@code -XX:NativeMemoryTracking=summary} among the options, where the app's memory went, by
-     * the JVM's own account (heap, classes, code, threads, GC...), written next to its log: what to
-     * look at when tuning the options for the resident memory budget.
+     * With {@code -XX:NativeMemoryTracking=summary} among the options, where the app's
+     * memory went, by the JVM's own account (heap, classes, code, threads, GC...),
+     * written next to its log: what to look at when tuning the options for the resident
+     * memory budget.
      */
     private static void nativeMemorySummary(RunningApp app) throws IOException, InterruptedException {
         if (!app.jvm().options().contains("NativeMemoryTracking")) {
@@ -222,8 +245,10 @@ class LoadBenchmark {
         Path summary = app.image().logFile().resolveSibling("native-memory.txt");
         Path jcmd = app.java().resolveSibling("jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.image().pid()), "VM.native_memory",
-                        "summary")
-                .redirectErrorStream(true).redirectOutput(summary.toFile()).start();
+                "summary")
+            .redirectErrorStream(true)
+            .redirectOutput(summary.toFile())
+            .start();
         process.waitFor();
         System.out.println("The app's native memory summary under load: " + summary);
     }
@@ -249,4 +274,5 @@ class LoadBenchmark {
             return thread;
         };
     }
+
 }

@@ -9,26 +9,31 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The load benchmark's figures, printed as plain lines and a Markdown table that can be pasted into
- * the README as they are.
+ * The load benchmark's figures, printed as plain lines and a Markdown table that can be
+ * pasted into the README as they are.
  *
  * @param upstream the upstream's answers to the probe during the measured window
  * @param upstreamFailures probe calls that failed
- * @param callsPerView Cloudflare calls per page view of each kind, counted one kind at a time
+ * @param callsPerView Cloudflare calls per page view of each kind, counted one kind at a
+ * time
  * @param callsUnderLoad Cloudflare calls while the users ran, warm-up included
  * @param pageViewsUnderLoad page views in that time
  * @param callsToSignIn Cloudflare calls while the users signed in
  * @param cpuInWindow the app's CPU time in the measured window
- * @param machineLoad the machine's load average before and after the run: other work on its cores
- *     slows the app as much as the load does
+ * @param machineLoad the machine's load average before and after the run: other work on
+ * its cores slows the app as much as the load does
  */
-record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptions jvm, String jvmSettings, String store, String upstreamSetup,
-        Timings upstream, long upstreamFailures, Duration startup, Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews,
-        long errors, List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad,
-        long pageViewsUnderLoad, long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup,
-        Memory peakUnderLoad, Memory atEnd, String machineLoad) {
+record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptions jvm, String jvmSettings,
+        String store, String upstreamSetup, Timings upstream, long upstreamFailures, Duration startup,
+        Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews, long errors,
+        List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad, long pageViewsUnderLoad,
+        long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
+        String machineLoad) {
 
-    /** What the dashboard adds to the list page at the median: its median less the upstream's. */
+    /**
+     * What the dashboard adds to the list page at the median: its median less the
+     * upstream's.
+     */
     double listShareMs() {
         return timings.get(PageKind.LIST).p50() - upstream.p50();
     }
@@ -48,33 +53,40 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
         line(out, "app: Java %d (%s), JAVA_TOOL_OPTIONS=\"%s\" (%s)", javaVersion, java, jvm.options(), jvm.from());
         line(out, "     %s; up in %.1f s; %s", jvmSettings, startup.toMillis() / 1000.0, store);
         line(out, "upstream: %s", upstreamSetup);
-        line(out, "upstream latency as a client sees it (probed 4 times a second): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms "
-                + "(%d probes, %d failed)", upstream.p50(), upstream.p95(), upstream.p99(), upstream.count(), upstreamFailures);
+        line(out,
+                "upstream latency as a client sees it (probed 4 times a second): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms "
+                        + "(%d probes, %d failed)",
+                upstream.p50(), upstream.p95(), upstream.p99(), upstream.count(), upstreamFailures);
         line(out, "machine: %d cores, %s", Runtime.getRuntime().availableProcessors(), machineLoad);
         out.append('\n');
         line(out, "| request | answers | p50 | p95 | p99 | max | Cloudflare calls per view |");
         line(out, "|---|---|---|---|---|---|---|");
         timings.forEach((kind, t) -> line(out, "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |", kind.label(),
-                t.count(), t.p50(), t.p95(), t.p99(), t.max(), kind.pageView()
-                        ? format("%.2f", callsPerView.get(kind)) : "– (part of the details' view)"));
+                t.count(), t.p50(), t.p95(), t.p99(), t.max(),
+                kind.pageView() ? format("%.2f", callsPerView.get(kind)) : "– (part of the details' view)"));
         out.append('\n');
         double seconds = settings.duration().toMillis() / 1000.0;
-        line(out, "throughput: %.1f requests/s, %.1f page views/s (measured window); errors: %d", measuredRequests / seconds,
-                measuredPageViews / seconds, errors);
+        line(out, "throughput: %.1f requests/s, %.1f page views/s (measured window); errors: %d",
+                measuredRequests / seconds, measuredPageViews / seconds, errors);
         firstErrors.forEach(error -> line(out, "  error: %s", error));
-        line(out, "the dashboard's share of the list page's median: %.1f ms (%.1f ms less the upstream's %.1f ms; "
-                + "%.1f ms beyond the added latency alone)", listShareMs(), timings.get(PageKind.LIST).p50(), upstream.p50(),
+        line(out,
+                "the dashboard's share of the list page's median: %.1f ms (%.1f ms less the upstream's %.1f ms; "
+                        + "%.1f ms beyond the added latency alone)",
+                listShareMs(), timings.get(PageKind.LIST).p50(), upstream.p50(),
                 timings.get(PageKind.LIST).p50() - settings.latency().toMillis());
         line(out, "Cloudflare calls under load: %d for %d page views = %.3f per view (signing in %d users: %d)",
                 callsUnderLoad, pageViewsUnderLoad, callsPerViewUnderLoad(), settings.users(), callsToSignIn);
         double cpuSeconds = cpuInWindow.process().toMillis() / 1000.0;
         double compilerSeconds = cpuInWindow.compilers().toMillis() / 1000.0;
-        line(out, "app CPU in the measured window: %.1f s, %.0f%% of one core, %.1f ms per request; the JIT compiler "
-                + "threads' part %.1f s, so %.1f ms per request without it", cpuSeconds, 100 * cpuSeconds / seconds,
-                perRequestMs(cpuSeconds), compilerSeconds, perRequestMs(cpuSeconds - compilerSeconds));
-        line(out, "resident memory: %s after start-up; peak under load %s (VmRSS sampled every 200 ms); "
-                + "VmHWM %s (the process's peak, start-up included)", mb(afterStartup.rssKb()),
-                describe(peakUnderLoad), mb(atEnd.hwmKb()));
+        line(out,
+                "app CPU in the measured window: %.1f s, %.0f%% of one core, %.1f ms per request; the JIT compiler "
+                        + "threads' part %.1f s, so %.1f ms per request without it",
+                cpuSeconds, 100 * cpuSeconds / seconds, perRequestMs(cpuSeconds), compilerSeconds,
+                perRequestMs(cpuSeconds - compilerSeconds));
+        line(out,
+                "resident memory: %s after start-up; peak under load %s (VmRSS sampled every 200 ms); "
+                        + "VmHWM %s (the process's peak, start-up included)",
+                mb(afterStartup.rssKb()), describe(peakUnderLoad), mb(atEnd.hwmKb()));
         return out.toString();
     }
 

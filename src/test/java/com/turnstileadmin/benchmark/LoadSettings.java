@@ -5,22 +5,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * What the load benchmark does, from system properties ({@code -Dbenchmark.users=20} on the Maven
- * command line), each with the default of issue 5's budgets.
+ * What the load benchmark does, from system properties ({@code -Dbenchmark.users=20} on
+ * the Maven command line), each with the default of issue 5's budgets.
  *
  * @param users concurrent users ({@code benchmark.users}); default 50
- * @param latency added to every answer of the upstream API ({@code benchmark.latency}); default 50 ms
- * @param thinkTime a user's mean pause between two page views, drawn from 0.5 to 1.5 times it
- *     ({@code benchmark.thinkTime}); default 1 s. {@code 0} measures a saturated machine instead
- * @param warmUp load before the measurement starts, for the JIT and the pools ({@code benchmark.warmUp});
- *     default 30 s
+ * @param latency added to every answer of the upstream API ({@code benchmark.latency});
+ * default 50 ms
+ * @param thinkTime a user's mean pause between two page views, drawn from 0.5 to 1.5
+ * times it ({@code benchmark.thinkTime}); default 1 s. {@code 0} measures a saturated
+ * machine instead
+ * @param warmUp load before the measurement starts, for the JIT and the pools
+ * ({@code benchmark.warmUp}); default 30 s
  * @param duration the measured load ({@code benchmark.duration}); default 60 s
- * @param jvmOptions the app's {@code JAVA_TOOL_OPTIONS} ({@code benchmark.jvmOptions}); default the
- *     Dockerfile's
- * @param maxRam the memory the app's JVM believes it has ({@code benchmark.maxRam}), standing for the
- *     Compose file's container limit; default 512m, empty for the machine's
- * @param store {@code auto} (PostgreSQL at 127.0.0.1:5432 when it answers, else H2), {@code postgres}
- *     or {@code h2} ({@code benchmark.store})
+ * @param jvmOptions the app's {@code JAVA_TOOL_OPTIONS} ({@code benchmark.jvmOptions});
+ * default the Dockerfile's
+ * @param maxRam the memory the app's JVM believes it has ({@code benchmark.maxRam}),
+ * standing for the Compose file's container limit; default 512m, empty for the machine's
+ * @param store {@code auto} (PostgreSQL at 127.0.0.1:5432 when it answers, else H2),
+ * {@code postgres} or {@code h2} ({@code benchmark.store})
  */
 record LoadSettings(int users, Duration latency, Duration thinkTime, Duration warmUp, Duration duration,
         @Nullable String jvmOptions, String maxRam, String store) {

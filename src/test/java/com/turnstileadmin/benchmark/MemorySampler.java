@@ -11,13 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The app's resident memory as the kernel counts it, which is what a container's memory limit
- * holds it to: {@code VmRSS} (now) and {@code VmHWM} (the peak since the process started) from
- * {@code /proc/<pid>/status}, sampled five times a second while the load runs.
+ * The app's resident memory as the kernel counts it, which is what a container's memory
+ * limit holds it to: {@code VmRSS} (now) and {@code VmHWM} (the peak since the process
+ * started) from {@code /proc/<pid>/status}, sampled five times a second while the load
+ * runs.
  */
 final class MemorySampler implements AutoCloseable {
 
-    /** Resident memory at one moment, in kB: all of it, anonymous (heap, stacks, code cache...) and file-backed. */
+    /**
+     * Resident memory at one moment, in kB: all of it, anonymous (heap, stacks, code
+     * cache...) and file-backed.
+     */
     record Memory(long rssKb, long hwmKb, long anonKb, long fileKb) {
 
         static final Memory NONE = new Memory(0, 0, 0, 0);
@@ -28,11 +32,13 @@ final class MemorySampler implements AutoCloseable {
     }
 
     private final Path status;
+
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "rss-sampler");
         thread.setDaemon(true);
         return thread;
     });
+
     private final AtomicReference<Memory> peak = new AtomicReference<>(Memory.NONE);
 
     MemorySampler(long pid) {
@@ -45,7 +51,8 @@ final class MemorySampler implements AutoCloseable {
             String text = Files.readString(status);
             return new Memory(kb(text, "VmRSS"), kb(text, "VmHWM"), kb(text, "RssAnon"),
                     kb(text, "RssFile") + kb(text, "RssShmem"));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // The process has ended: nothing to add to the peak.
             return Memory.NONE;
         }
@@ -69,4 +76,5 @@ final class MemorySampler implements AutoCloseable {
         Matcher value = Pattern.compile("^" + field + ":\\s+(\\d+) kB", Pattern.MULTILINE).matcher(status);
         return value.find() ? Long.parseLong(value.group(1)) : 0;
     }
+
 }

@@ -13,19 +13,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the users saw: every answer counted, the time of those that started inside the measured
- * window kept, and every error, which is counted and never timed as a success.
+ * What the users saw: every answer counted, the time of those that started inside the
+ * measured window kept, and every error, which is counted and never timed as a success.
  */
 final class Recorder {
 
     private static final int ERRORS_SHOWN = 10;
 
-    // Set once by startLoad, before the users' threads start (which publishes them to those threads).
+    // Set once by startLoad, before the users' threads start (which publishes them to
+    // those threads).
     private long measureFrom;
+
     private long measureUntil;
+
     private final Map<PageKind, Queue<Long>> measured = new EnumMap<>(PageKind.class);
+
     private final Map<PageKind, LongAdder> answered = new EnumMap<>(PageKind.class);
+
     private final AtomicLong errors = new AtomicLong();
+
     private final Queue<String> firstErrors = new ConcurrentLinkedQueue<>();
 
     Recorder() {
@@ -74,7 +80,10 @@ final class Recorder {
         return answered.get(kind).sum();
     }
 
-    /** Page views over the whole run, warm-up included: what the Cloudflare calls are divided by. */
+    /**
+     * Page views over the whole run, warm-up included: what the Cloudflare calls are
+     * divided by.
+     */
     long pageViews() {
         return answered.entrySet().stream().filter(e -> e.getKey().pageView()).mapToLong(e -> e.getValue().sum()).sum();
     }
@@ -119,4 +128,5 @@ final class Recorder {
             return nanos / 1_000_000.0;
         }
     }
+
 }

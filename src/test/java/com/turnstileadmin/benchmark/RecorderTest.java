@@ -58,4 +58,5 @@ class RecorderTest {
         assertThat(recorder.running(System.nanoTime())).isTrue();
         assertThat(recorder.running(recorder.until())).isFalse();
     }
+
 }

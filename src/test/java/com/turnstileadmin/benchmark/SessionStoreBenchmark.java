@@ -25,28 +25,35 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * What keeping sessions in the database costs the list page: Spring Session reads the session and
- * writes its last request's time on every request. Three instances of the app in this JVM: sessions in
- * memory (Spring Session off, as before it was added), in H2 and, when {@link LocalPostgres} answers, in
- * PostgreSQL. Their requests take turns, so that whatever else the machine does meanwhile falls on all
- * of them alike, and each round's difference to the in-memory instance is reported as well as the
- * timings. Prints the figures; run with {@code ./mvnw test -Pbenchmark}.
+ * What keeping sessions in the database costs the list page: Spring Session reads the
+ * session and writes its last request's time on every request. Three instances of the app
+ * in this JVM: sessions in memory (Spring Session off, as before it was added), in H2
+ * and, when {@link LocalPostgres} answers, in PostgreSQL. Their requests take turns, so
+ * that whatever else the machine does meanwhile falls on all of them alike, and each
+ * round's difference to the in-memory instance is reported as well as the timings. Prints
+ * the figures; run with {@code ./mvnw test -Pbenchmark}.
  */
 @Tag("benchmark")
 class SessionStoreBenchmark {
 
     private static final int WARM_UP = 400;
+
     private static final int ROUNDS = 1000;
+
     private static final String LIST = "/accounts/5a4db0c5e1f24d7e9b3c0a6f8d2e1b47/widgets";
 
-    /** One instance of the app, its signed-in visitor, and the time of its list page in each round. */
+    /**
+     * One instance of the app, its signed-in visitor, and the time of its list page in
+     * each round.
+     */
     private record Instance(String name, ConfigurableApplicationContext context, HttpClient http, long[] nanos) {
 
         static Instance start(String name, String... arguments) {
             List<String> all = new ArrayList<>(List.of(arguments));
-            all.addAll(List.of("--server.port=0", "--local-sign-in.admin-password=benchmark", "--logging.level.root=WARN"));
+            all.addAll(List.of("--server.port=0", "--local-sign-in.admin-password=benchmark",
+                    "--logging.level.root=WARN"));
             ConfigurableApplicationContext context = new SpringApplicationBuilder(TurnstileAdminApplication.class)
-                    .run(all.toArray(String[]::new));
+                .run(all.toArray(String[]::new));
             return new Instance(name, context, HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
                     new long[ROUNDS]);
         }
@@ -62,16 +69,18 @@ class SessionStoreBenchmark {
             Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login"));
             assertThat(csrf.find()).isTrue();
             HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=benchmark&_csrf="
-                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=benchmark&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/"));
             assertThat(get(LIST)).contains("1–25 of");
         }
 
         private URI uri(String path) {
-            return URI.create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path);
+            return URI
+                .create("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort() + path);
         }
     }
 
@@ -84,7 +93,8 @@ class SessionStoreBenchmark {
                     + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"));
             instances.add(Instance.start("sessions in H2 (in memory)"));
             if (schema != null) {
-                instances.add(Instance.start("sessions in PostgreSQL", "--spring.datasource.url=" + LocalPostgres.urlOf(schema),
+                instances.add(Instance.start("sessions in PostgreSQL",
+                        "--spring.datasource.url=" + LocalPostgres.urlOf(schema),
                         "--spring.datasource.username=" + LocalPostgres.USER, "--spring.datasource.password="));
             }
             for (Instance instance : instances) {
@@ -95,7 +105,8 @@ class SessionStoreBenchmark {
             }
             for (int round = 0; round < ROUNDS; round++) {
                 for (int turn = 0; turn < instances.size(); turn++) {
-                    // Each round starts with another instance, so that none always follows the same one.
+                    // Each round starts with another instance, so that none always
+                    // follows the same one.
                     Instance instance = instances.get((round + turn) % instances.size());
                     long start = System.nanoTime();
                     instance.get(LIST);
@@ -103,7 +114,8 @@ class SessionStoreBenchmark {
                 }
             }
             instances.forEach(instance -> report(instance, instances.get(0)));
-        } finally {
+        }
+        finally {
             instances.forEach(instance -> instance.context().close());
             if (schema != null) {
                 LocalPostgres.dropSchema(schema);
@@ -118,13 +130,15 @@ class SessionStoreBenchmark {
         Arrays.setAll(added, round -> instance.nanos()[round] - inMemory.nanos()[round]);
         Arrays.sort(added);
         // Printed, not logged: the figures are this benchmark's output.
-        System.out.printf(Locale.ROOT, "list page, %-27s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  "
-                        + "added to in memory: median %+5.2f ms  (%d rounds after %d warm-up)%n", instance.name(),
-                ms(sorted[ROUNDS / 2]), ms(sorted[ROUNDS * 95 / 100]), ms(sorted[ROUNDS * 99 / 100]),
+        System.out.printf(Locale.ROOT,
+                "list page, %-27s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  "
+                        + "added to in memory: median %+5.2f ms  (%d rounds after %d warm-up)%n",
+                instance.name(), ms(sorted[ROUNDS / 2]), ms(sorted[ROUNDS * 95 / 100]), ms(sorted[ROUNDS * 99 / 100]),
                 ms(added[ROUNDS / 2]), ROUNDS, WARM_UP);
     }
 
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
+
 }

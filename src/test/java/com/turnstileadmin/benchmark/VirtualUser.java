@@ -19,44 +19,70 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One person at the dashboard, with a browser of their own (an HTTP client and its cookies): signs
- * in on the sign-in form, then opens the list with a filter, a sort, a page size and a page; pages on
- * or types another filter (an htmx request for the list's results); opens one of the widgets it
- * shows, whose page then loads its history (htmx); and again, pausing between page views as a reader
- * does. Each answer must be a 200 with the page's own content, or it counts as an error.
+ * One person at the dashboard, with a browser of their own (an HTTP client and its
+ * cookies): signs in on the sign-in form, then opens the list with a filter, a sort, a
+ * page size and a page; pages on or types another filter (an htmx request for the list's
+ * results); opens one of the widgets it shows, whose page then loads its history (htmx);
+ * and again, pausing between page views as a reader does. Each answer must be a 200 with
+ * the page's own content, or it counts as an error.
  */
 final class VirtualUser {
 
     private static final List<String> FILTERS = List.of("", "", "example", "form", "com", "shop");
+
     private static final List<String> SORTS = List.of("", "name", "sitekey", "created", "modified");
+
     private static final List<Integer> SIZES = List.of(10, 10, 25, 50);
-    /** The 40 demo widgets match every filter above; unfiltered, 10 a page, there are four pages. */
+
+    /**
+     * The 40 demo widgets match every filter above; unfiltered, 10 a page, there are four
+     * pages.
+     */
     private static final int UNFILTERED_PAGES_OF_TEN = 4;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
     private static final Pattern SITEKEY_LINK = Pattern.compile("/widgets/([A-Za-z0-9_-]{10,32})\"");
+
     private static final Pattern NEXT_LINK = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
+
     private final URI baseUrl;
+
     private final String listPath;
+
     private final Random random;
+
     private final Recorder recorder;
+
     private List<String> sitekeys = List.of();
+
     private @Nullable String nextPage;
 
-    /** @param listPath the account's widget list, e.g. {@code /accounts/<id>/widgets} */
+    /**
+     * @param listPath the account's widget list, e.g. {@code /accounts/<id>/widgets}
+     */
     VirtualUser(URI baseUrl, String listPath, long seed, Recorder recorder, Executor executor) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).executor(executor)
-                .build();
+        this.http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(executor)
+            .build();
         this.baseUrl = baseUrl;
         this.listPath = listPath;
         this.random = new Random(seed);
         this.recorder = recorder;
     }
 
-    /** Signs in as {@code admin} on the local sign-in form; fails if the form does not let them in. */
+    /**
+     * Signs in as {@code admin} on the local sign-in form; fails if the form does not let
+     * them in.
+     */
     void signIn(String password) throws IOException, InterruptedException {
         HttpResponse<String> form = http.send(request("/login", false).build(), HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(form.body());
@@ -64,16 +90,20 @@ final class VirtualUser {
             throw new IllegalStateException("The sign-in form answered " + form.statusCode() + " without a CSRF token");
         }
         String body = "username=admin&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> signedIn = http.send(request("/login", false)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = http
+            .send(request("/login", false).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (signedIn.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Signing in answered " + signedIn.statusCode() + " to " + location);
         }
     }
 
-    /** Views pages until the load ends, each after a pause of 0.5 to 1.5 times {@code thinkTime}. */
+    /**
+     * Views pages until the load ends, each after a pause of 0.5 to 1.5 times
+     * {@code thinkTime}.
+     */
     void run(Duration thinkTime) throws InterruptedException {
         // Users arrive spread over one pause rather than all at once.
         think(thinkTime);
@@ -88,27 +118,37 @@ final class VirtualUser {
         }
     }
 
-    /** The list with a filter, a sort, a page size and a page, as a link or the form without JavaScript asks for it. */
+    /**
+     * The list with a filter, a sort, a page size and a page, as a link or the form
+     * without JavaScript asks for it.
+     */
     void listView() {
         String q = pick(FILTERS);
         int size = pick(SIZES);
         int page = q.isEmpty() && size == 10 ? 1 + random.nextInt(UNFILTERED_PAGES_OF_TEN) : 1;
-        String path = listPath + "?q=" + encode(q) + "&by=name&sort=" + pick(SORTS)
-                + "&dir=" + (random.nextBoolean() ? "asc" : "desc") + "&size=" + size + "&page=" + page;
+        String path = listPath + "?q=" + encode(q) + "&by=name&sort=" + pick(SORTS) + "&dir="
+                + (random.nextBoolean() ? "asc" : "desc") + "&size=" + size + "&page=" + page;
         String body = view(PageKind.LIST, path, false,
                 answer -> answer.contains("<h1>Widgets</h1>") && answer.contains("id=\"results\""));
         remember(body);
     }
 
-    /** The list's results alone, as htmx asks for them: the next page, or (on the last) another filter typed. */
+    /**
+     * The list's results alone, as htmx asks for them: the next page, or (on the last)
+     * another filter typed.
+     */
     void fragmentView() {
         String path = nextPage != null ? nextPage : listPath + "?q=" + encode(pick(FILTERS)) + "&size=" + pick(SIZES);
         String body = view(PageKind.FRAGMENT, path, true,
-                fragment -> fragment.stripLeading().startsWith("<section id=\"results\"") && !fragment.contains("<html"));
+                fragment -> fragment.stripLeading().startsWith("<section id=\"results\"")
+                        && !fragment.contains("<html"));
         remember(body);
     }
 
-    /** One of the widgets the list showed, and its history, which the page loads for admins once it is shown. */
+    /**
+     * One of the widgets the list showed, and its history, which the page loads for
+     * admins once it is shown.
+     */
     void detailsView() {
         if (sitekeys.isEmpty()) {
             listView();
@@ -117,20 +157,26 @@ final class VirtualUser {
         String sitekey = sitekeys.get(random.nextInt(sitekeys.size()));
         String path = listPath + "/" + sitekey;
         if (view(PageKind.DETAILS, path, false, page -> page.contains("id=\"sitekey\">" + sitekey + "<")) != null) {
-            view(PageKind.HISTORY, path + "/history", true, history -> history.contains("id=\"widget-history-entries\""));
+            view(PageKind.HISTORY, path + "/history", true,
+                    history -> history.contains("id=\"widget-history-entries\""));
         }
     }
 
-    /** The answer's body if it is a 200 with the expected content; otherwise the error is recorded. */
+    /**
+     * The answer's body if it is a 200 with the expected content; otherwise the error is
+     * recorded.
+     */
     private @Nullable String view(PageKind kind, String path, boolean htmx, Predicate<String> expected) {
         long start = System.nanoTime();
         HttpResponse<String> answer;
         try {
             answer = http.send(request(path, htmx).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             recorder.failure(kind, path + ": " + e);
             return null;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.failure(kind, path + ": interrupted");
             return null;
@@ -164,8 +210,9 @@ final class VirtualUser {
     }
 
     private HttpRequest.Builder request(String path, boolean htmx) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         if (htmx) {
             request.header("HX-Request", "true");
         }
@@ -188,4 +235,5 @@ final class VirtualUser {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every main page, as an admin sees it, checked by axe-core against WCAG 2.2 AA ({@link AxeCheck}): in
- * the light scheme at 1,280 px, and the widget list also at 390 px and in the dark scheme.
+ * Every main page, as an admin sees it, checked by axe-core against WCAG 2.2 AA
+ * ({@link AxeCheck}): in the light scheme at 1,280 px, and the widget list also at 390 px
+ * and in the dark scheme.
  */
 class AccessibilityJourneyTest extends Journey {
 
@@ -39,7 +40,8 @@ class AccessibilityJourneyTest extends Journey {
     void signInPage(Page page) {
         page.navigate(url("/login"));
         AxeCheck.assertAccessible(page, "sign-in page");
-        // A user name of no one: a failure for a real user would count towards its lockout in later journeys.
+        // A user name of no one: a failure for a real user would count towards its
+        // lockout in later journeys.
         page.locator("#username").fill("nobody-at-all");
         page.locator("#password").fill("not the password");
         page.locator("#sign-in").click();
@@ -48,7 +50,7 @@ class AccessibilityJourneyTest extends Journey {
     }
 
     @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {390, 1280})
+    @ValueSource(ints = { 390, 1280 })
     void widgetList(int width, Page page) {
         page.setViewportSize(width, 900);
         signIn(page, User.ADMIN);
@@ -94,7 +96,8 @@ class AccessibilityJourneyTest extends Journey {
         page.navigate(detailsUrl(sitekey) + "/delete");
         AxeCheck.assertAccessible(page, "delete page");
         page.locator("#delete-confirmation").fill("wrong!");
-        // The button waits for the right code in the browser; the server's answer to a wrong one is what is checked.
+        // The button waits for the right code in the browser; the server's answer to a
+        // wrong one is what is checked.
         page.locator("#confirm-delete").evaluate("button => button.disabled = false");
         page.locator("#confirm-delete").click();
         assertThat(page.locator("#delete-confirmation-message")).not().isEmpty();
@@ -159,4 +162,5 @@ class AccessibilityJourneyTest extends Journey {
         assertThat(page.locator("#error-alert")).isVisible();
         AxeCheck.assertAccessible(page, "error page of a page the viewer may not see");
     }
+
 }

@@ -20,12 +20,19 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The audit trail: an admin filters it and finds a widget's history on its page; a viewer is not offered it. */
+/**
+ * The audit trail: an admin filters it and finds a widget's history on its page; a viewer
+ * is not offered it.
+ */
 class AuditJourneyTest extends Journey {
 
-    /** Actors no other journey has, so that what other journeys record does not get in the way. */
+    /**
+     * Actors no other journey has, so that what other journeys record does not get in the
+     * way.
+     */
     private static final SignedInUser AUDITOR = new SignedInUser("journey:auditor", "Auditor Journey",
             "auditor@example.com", Role.ADMIN);
+
     private static final SignedInUser DANA = new SignedInUser("journey:dana", "Dana Journey", null, Role.EDITOR);
 
     @Autowired
@@ -55,13 +62,15 @@ class AuditJourneyTest extends Journey {
         assertThat(rows.first()).containsText("Deleted");
         assertThat(rows.first()).containsText("Cloudflare says: the widget is in use");
         assertThat(rows.nth(1)).containsText("Created");
-        assertThat(page.locator("#download-csv")).hasAttribute("href", Pattern.compile("/audit\\.csv\\?actor=auditor$"));
+        assertThat(page.locator("#download-csv")).hasAttribute("href",
+                Pattern.compile("/audit\\.csv\\?actor=auditor$"));
 
         page.locator("#action").selectOption("create");
         assertThat(page).hasURL(Pattern.compile("actor=auditor&action=create$"));
         assertThat(rows).hasCount(1);
 
-        // A range that ends before it starts: said beside the field, the input kept, nothing shown.
+        // A range that ends before it starts: said beside the field, the input kept,
+        // nothing shown.
         page.locator("#from").fill("2030-01-02");
         page.locator("#to").fill("2030-01-01");
         assertThat(page.locator("#to-message")).hasText("The end date is before the start date.");
@@ -83,7 +92,8 @@ class AuditJourneyTest extends Journey {
         assertThat(history.locator("tbody tr").first()).containsText("Managed → Invisible");
         assertThat(history).not().containsText("Deleted");
 
-        history.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("All of this widget's history")).click();
+        history.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("All of this widget's history"))
+            .click();
         assertThat(page).hasURL(Pattern.compile("/audit\\?widget=" + sitekey + "$"));
         assertThat(page.locator("#widget")).hasValue(sitekey);
         assertThat(rows).hasCount(2);
@@ -96,6 +106,8 @@ class AuditJourneyTest extends Journey {
         assertThat(page.locator("#audit-link")).hasCount(0);
         Response forced = page.navigate(url("/accounts/" + account().value() + "/audit"));
         Assertions.assertThat(forced.status()).isEqualTo(403);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("You may not do that");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("You may not do that");
     }
+
 }

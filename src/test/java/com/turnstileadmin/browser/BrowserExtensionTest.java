@@ -17,26 +17,26 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * What {@link BrowserExtension} leaves behind when a browser test fails, checked by running a
- * deliberately failing test class in a JUnit engine of its own.
+ * What {@link BrowserExtension} leaves behind when a browser test fails, checked by
+ * running a deliberately failing test class in a JUnit engine of its own.
  */
 @Tag("browser") // it runs a browser test of its own
 class BrowserExtensionTest {
 
     private static final Path EVIDENCE = BrowserExtension.FAILURES_DIRECTORY
-            .resolve("BrowserExtensionTest.DeliberatelyFailing");
+        .resolve("BrowserExtensionTest.DeliberatelyFailing");
 
     @Test
     void aFailedTestLeavesAScreenshotAndTheHtmlAndAPassedOneNothing() throws IOException {
         FileSystemUtils.deleteRecursively(EVIDENCE);
 
         EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(DeliberatelyFailing.class))
-                // Lets the engine run the class that is @Disabled for every other run.
-                .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
-                .execute()
-                .testEvents()
-                .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+            .selectors(selectClass(DeliberatelyFailing.class))
+            // Lets the engine run the class that is @Disabled for every other run.
+            .configurationParameter("junit.jupiter.conditions.deactivate", "org.junit.*DisabledCondition")
+            .execute()
+            .testEvents()
+            .assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
 
         assertThat(EVIDENCE.resolve("fails.png")).isNotEmptyFile();
         assertThat(Files.readAllBytes(EVIDENCE.resolve("fails.png"))).startsWith(0x89, 'P', 'N', 'G');
@@ -48,8 +48,8 @@ class BrowserExtensionTest {
     @Test
     void withoutChromiumBrowserTestsFailAndSayHowToInstallIt() {
         assertThatThrownBy(() -> SharedChromium.requireInstalled(Paths.get("/nonexistent/chromium")))
-                .hasMessageContaining("/nonexistent/chromium")
-                .hasMessageContaining("apt-get install -y chromium");
+            .hasMessageContaining("/nonexistent/chromium")
+            .hasMessageContaining("apt-get install -y chromium");
     }
 
     /** Run only by the test above, which expects one of its tests to fail. */
@@ -68,5 +68,7 @@ class BrowserExtensionTest {
 
             assertThat(page.title()).isEqualTo("a title this page does not have");
         }
+
     }
+
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proof that the whole chain works: the app on a real port, Debian's Chromium driven by
- * Playwright, and the clipboard that copy buttons will need. It runs on the journeys' app (one
- * Spring context for every browser test).
+ * Playwright, and the clipboard that copy buttons will need. It runs on the journeys' app
+ * (one Spring context for every browser test).
  */
 class BrowserSmokeTest extends Journey {
 
@@ -27,6 +27,8 @@ class BrowserSmokeTest extends Journey {
 
         page.evaluate("text => navigator.clipboard.writeText(text)", "0x4AAAAAAABkMYinukE8nzY");
 
-        Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo("0x4AAAAAAABkMYinukE8nzY");
+        Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+            .isEqualTo("0x4AAAAAAABkMYinukE8nzY");
     }
+
 }

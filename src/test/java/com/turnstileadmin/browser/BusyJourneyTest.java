@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Waiting on a slow Cloudflare (the sandbox answering 400 ms late): the region being updated is marked
- * busy at once, shows a spinner once the answer is late, the progress bar runs, and all of it ends with
- * the request, whether it brought the answer, an error page or nothing at all.
+ * Waiting on a slow Cloudflare (the sandbox answering 400 ms late): the region being
+ * updated is marked busy at once, shows a spinner once the answer is late, the progress
+ * bar runs, and all of it ends with the request, whether it brought the answer, an error
+ * page or nothing at all.
  */
 class BusyJourneyTest extends Journey {
 
@@ -41,7 +42,8 @@ class BusyJourneyTest extends Journey {
 
         page.locator("#q").fill("Checkout");
 
-        // Late (the spinner) while the list waits on the sandbox, with the bar running and the old rows still
+        // Late (the spinner) while the list waits on the sandbox, with the bar running
+        // and the old rows still
         // there to read: all seen at one moment.
         page.waitForFunction("""
                 () => document.querySelector('#results').matches('[aria-busy=true].busy.busy-slow')
@@ -68,7 +70,8 @@ class BusyJourneyTest extends Journey {
     void aSlowFilterOfTheAuditTrailMarksItsEntriesBusy(Page page) {
         signIn(page, User.ADMIN);
         page.navigate(url("/accounts/" + account().value() + "/audit"));
-        // The audit trail is read from the app's database, not Cloudflare: a slow network instead.
+        // The audit trail is read from the app's database, not Cloudflare: a slow network
+        // instead.
         page.route(Pattern.compile(".*/audit\\?.*actor=.*"), route -> {
             pause();
             route.resume();
@@ -112,18 +115,23 @@ class BusyJourneyTest extends Journey {
     }
 
     /**
-     * Waits until the region is busy and late: spinner on. Checked in the page on every frame (Playwright's
-     * waitForSelector polls from outside, and misses it while a route handler of the test holds the request).
+     * Waits until the region is busy and late: spinner on. Checked in the page on every
+     * frame (Playwright's waitForSelector polls from outside, and misses it while a route
+     * handler of the test holds the request).
      */
     private static void awaitLate(Page page, String region) {
         page.waitForFunction("s => document.querySelector(s).matches('[aria-busy=true].busy.busy-slow')", region);
     }
 
-    /** A request's answer on its way as slowly as the sandbox's (run by Playwright while the browser waits). */
+    /**
+     * A request's answer on its way as slowly as the sandbox's (run by Playwright while
+     * the browser waits).
+     */
     private static void pause() {
         try {
             Thread.sleep(LATENCY.toMillis());
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -133,4 +141,5 @@ class BusyJourneyTest extends Journey {
         assertThat(page.locator(".busy")).hasCount(0);
         assertThat(page.locator("#progress")).not().hasClass(Pattern.compile("\\brunning\\b"));
     }
+
 }

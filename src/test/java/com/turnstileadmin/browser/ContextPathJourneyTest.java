@@ -16,10 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole journey with the app served under a context path ({@code server.servlet.context-path=/admin}, as
- * behind a reverse proxy that gives it a path of its own): signing in both ways, the list, a widget's life from
- * its creation to its deletion, the audit trail, the sessions and signing out. Every page the browser is on, and
- * every request it makes to the app, is under {@code /admin}, and none is answered 404.
+ * The whole journey with the app served under a context path
+ * ({@code server.servlet.context-path=/admin}, as behind a reverse proxy that gives it a
+ * path of its own): signing in both ways, the list, a widget's life from its creation to
+ * its deletion, the audit trail, the sessions and signing out. Every page the browser is
+ * on, and every request it makes to the app, is under {@code /admin}, and none is
+ * answered 404.
  */
 @TestPropertySource(properties = "server.servlet.context-path=" + ContextPathJourneyTest.CONTEXT)
 class ContextPathJourneyTest extends SingleSignOnJourney {
@@ -48,7 +50,7 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
         signInLocally(page);
         awaitUnderContext(page, listPath());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widgets").setExact(true)))
-                .isVisible();
+            .isVisible();
 
         // Create: the form, its per-field check (htmx), and the page of keys.
         page.locator("#new-widget").click();
@@ -83,7 +85,8 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
         page.locator("#reveal-secret").click();
         assertThat(page.locator("#secret-value")).not().isEmpty();
 
-        // Rotate, in the dialog (htmx), then back to the page, which shows the grace period.
+        // Rotate, in the dialog (htmx), then back to the page, which shows the grace
+        // period.
         page.locator("#rotate-secret").click();
         assertThat(page.locator("#rotate-dialog")).isVisible();
         page.locator("#confirm-rotate").click();
@@ -128,8 +131,9 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
     }
 
     /**
-     * The widget list's and the audit trail's own links (rows, sort, filter, pager, a widget's whole history),
-     * which their pages take from the list views rather than from {@code @paths}.
+     * The widget list's and the audit trail's own links (rows, sort, filter, pager, a
+     * widget's whole history), which their pages take from the list views rather than
+     * from {@code @paths}.
      */
     @Test
     void theListsAndTheAuditTrailsLinksStayUnderTheContextPath(Page page) {
@@ -157,7 +161,10 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
         page.locator("#sign-in").click();
     }
 
-    /** Waits for the page at {@code path} under the context path, until its deferred scripts have run. */
+    /**
+     * Waits for the page at {@code path} under the context path, until its deferred
+     * scripts have run.
+     */
     private void awaitUnderContext(Page page, String path) {
         assertThat(page).hasURL(admin(path));
         page.waitForLoadState();
@@ -168,11 +175,15 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
         List<String> addresses = (List<String>) page.evaluate("() => [...document.querySelectorAll("
                 + "'a[href], form[action], [hx-get], [hx-post]')].map(e => e.getAttribute('href') ?? "
                 + "e.getAttribute('action') ?? e.getAttribute('hx-get') ?? e.getAttribute('hx-post'))");
-        Assertions.assertThat(addresses).isNotEmpty()
-                .allSatisfy(address -> Assertions.assertThat(address).matches("(" + CONTEXT + "/|#).*"));
+        Assertions.assertThat(addresses)
+            .isNotEmpty()
+            .allSatisfy(address -> Assertions.assertThat(address).matches("(" + CONTEXT + "/|#).*"));
     }
 
-    /** {@code text} as a regular expression that matches it alone; JavaScript, which runs the match, has no \\Q...\\E. */
+    /**
+     * {@code text} as a regular expression that matches it alone; JavaScript, which runs
+     * the match, has no \\Q...\\E.
+     */
     private static String literally(String text) {
         return text.replaceAll("[\\^$.|?*+()\\[\\]{}\\\\/]", "\\\\$0");
     }
@@ -192,4 +203,5 @@ class ContextPathJourneyTest extends SingleSignOnJourney {
     private static Locator flash(Page page) {
         return page.locator("#flash .flash");
     }
+
 }

@@ -16,16 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 13's details: long names, the error summary, local times, a new widget's keys. */
+/**
+ * Issue 13's details: long names, the error summary, local times, a new widget's keys.
+ */
 class DetailsLayoutJourneyTest extends Journey {
 
     @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {390, 1280})
+    @ValueSource(ints = { 390, 1280 })
     void aNameOf254CharactersWithoutSpacesWidensNeitherTheDetailsNorTheAuditPage(int width, Page page) {
         String name = "N".repeat(WIDTH_TEST_NAME_LENGTH);
         Sitekey sitekey = cloudflare().create(account(), WidgetSettings.of(name,
                 List.of("a-very-long-subdomain-label-that-goes-on.another-long-label.example.com"), WidgetMode.MANAGED))
-                .widget().sitekey();
+            .widget()
+            .sitekey();
         page.setViewportSize(width, 900);
         signIn(page, User.ADMIN);
         page.navigate(detailsUrl(sitekey));
@@ -69,8 +72,9 @@ class DetailsLayoutJourneyTest extends Journey {
     @Test
     void timesAreShownInTheViewersZoneWithUtcOnHover(Page own) {
         Sitekey sitekey = newWidget("Local time").widget().sitekey();
-        BrowserContext tokyo = own.context().browser().newContext(new Browser.NewContextOptions().setTimezoneId("Asia/Tokyo")
-                .setLocale("en-GB"));
+        BrowserContext tokyo = own.context()
+            .browser()
+            .newContext(new Browser.NewContextOptions().setTimezoneId("Asia/Tokyo").setLocale("en-GB"));
         try {
             tokyo.setDefaultTimeout(BrowserSession.DEFAULT_TIMEOUT_MILLIS);
             Page page = tokyo.newPage();
@@ -81,7 +85,8 @@ class DetailsLayoutJourneyTest extends Journey {
             assertThat(page.locator("time[data-time=exact]").first()).hasAttribute("title", Pattern.compile("UTC$"));
             assertThat(page.locator("time[data-time=exact]").first()).not().containsText("UTC");
             assertThat(page.locator("time[data-time=exact]").first()).containsText(Pattern.compile("GMT\\+9|JST"));
-        } finally {
+        }
+        finally {
             tokyo.close();
         }
     }
@@ -91,4 +96,5 @@ class DetailsLayoutJourneyTest extends Journey {
     private static int scrollWidth(Page page) {
         return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     }
+
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test class that drives Chromium ({@link BrowserExtension}), tagged {@code browser} so that the fast
- * inner loop ({@code ./mvnw test -Pfast}) can leave it out.
+ * A test class that drives Chromium ({@link BrowserExtension}), tagged {@code browser} so
+ * that the fast inner loop ({@code ./mvnw test -Pfast}) can leave it out.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +20,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("browser")
 @ExtendWith(BrowserExtension.class)
 public @interface InBrowser {
+
 }

@@ -23,10 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What every browser journey shares: the app on the sandbox with one user per role, signed in
- * through the real sign-in form, and widgets of its own for journeys that change or delete one.
- * Every journey class extends this and adds no context configuration of its own, so that all of
- * them run against one Spring context (and one sandbox), started once: {@link AppOverHttp}'s.
+ * What every browser journey shares: the app on the sandbox with one user per role,
+ * signed in through the real sign-in form, and widgets of its own for journeys that
+ * change or delete one. Every journey class extends this and adds no context
+ * configuration of its own, so that all of them run against one Spring context (and one
+ * sandbox), started once: {@link AppOverHttp}'s.
  */
 @AppOverHttp
 @InBrowser
@@ -40,7 +41,10 @@ abstract class Journey {
     @Autowired
     private CloudflareAccounts accounts;
 
-    /** The sandbox behind the app, reached directly (as Cloudflare's API): for set-up and checks only. */
+    /**
+     * The sandbox behind the app, reached directly (as Cloudflare's API): for set-up and
+     * checks only.
+     */
     @Autowired
     private TurnstileWidgets cloudflare;
 
@@ -71,14 +75,14 @@ abstract class Journey {
         page.locator("#username").fill(user.username);
         page.locator("#password").fill(user.password);
         page.locator("#sign-in").click();
-        assertThat(page.getByRole(AriaRole.HEADING,
-                new Page.GetByRoleOptions().setName("Widgets").setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widgets").setExact(true)))
+            .isVisible();
         page.waitForLoadState();
     }
 
     /**
-     * Waits for the page a click led to, until its deferred scripts have run: typing into it any
-     * sooner, htmx would not yet be listening.
+     * Waits for the page a click led to, until its deferred scripts have run: typing into
+     * it any sooner, htmx would not yet be listening.
      */
     static void awaitPage(Page page, String url) {
         assertThat(page).hasURL(url);
@@ -86,8 +90,8 @@ abstract class Journey {
     }
 
     /**
-     * A page in a browser context of its own (another person at another computer), signed in as
-     * {@code user}. Close its context when done.
+     * A page in a browser context of its own (another person at another computer), signed
+     * in as {@code user}. Close its context when done.
      */
     Page signInElsewhere(Browser browser, User user) {
         BrowserContext other = browser.newContext();
@@ -98,13 +102,14 @@ abstract class Journey {
     }
 
     /**
-     * A widget made for one journey, straight in the sandbox, with a name no other widget has.
-     *
+     * A widget made for one journey, straight in the sandbox, with a name no other widget
+     * has.
      * @param purpose the start of its name, e.g. {@code Rotate}
      */
     WidgetWithSecret newWidget(String purpose) {
         String name = "Journey " + purpose + " " + WIDGETS_MADE.incrementAndGet();
-        return cloudflare.create(account(), WidgetSettings.of(name, List.of("journey.example.com"), WidgetMode.MANAGED));
+        return cloudflare.create(account(),
+                WidgetSettings.of(name, List.of("journey.example.com"), WidgetMode.MANAGED));
     }
 
     /** Signs in and opens the details page of a widget made for this journey. */
@@ -128,4 +133,5 @@ abstract class Journey {
     static Locator flash(Page page) {
         return page.locator("#flash .flash");
     }
+
 }

@@ -14,8 +14,9 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * A keyboard user's journeys: after a sort, a page turn or a reveal the focus is where the user acted, not
- * back at the top of the page, and every stop on the way shows a clear ring.
+ * A keyboard user's journeys: after a sort, a page turn or a reveal the focus is where
+ * the user acted, not back at the top of the page, and every stop on the way shows a
+ * clear ring.
  */
 class KeyboardJourneyTest extends Journey {
 
@@ -51,8 +52,9 @@ class KeyboardJourneyTest extends Journey {
         assertThat(rows(page)).hasCount(10);
         Locator next = page.locator(".pager a[rel=next]");
         next.focus();
-        Assertions.assertThat(top(page, "#results")).as("the results' top before Next, scrolled to the pager")
-                .isNegative();
+        Assertions.assertThat(top(page, "#results"))
+            .as("the results' top before Next, scrolled to the pager")
+            .isNegative();
 
         page.keyboard().press("Enter");
 
@@ -61,10 +63,12 @@ class KeyboardJourneyTest extends Journey {
         page.waitForFunction("() => { const t = document.querySelector('#results').getBoundingClientRect().top;"
                 + " return t >= 0 && t < 200; }");
         Assertions.assertThat(ring(page)).containsEntry("style", "solid").containsEntry("width", "3px");
-        // From the results, the next Tab goes on into them, not back to the header of the page.
+        // From the results, the next Tab goes on into them, not back to the header of the
+        // page.
         page.keyboard().press("Tab");
-        Assertions.assertThat(page.evaluate("() => document.querySelector('#results').contains(document.activeElement)"))
-                .isEqualTo(true);
+        Assertions
+            .assertThat(page.evaluate("() => document.querySelector('#results').contains(document.activeElement)"))
+            .isEqualTo(true);
 
         page.locator(".pager a[rel=prev]").focus();
         page.keyboard().press("Enter");
@@ -99,14 +103,18 @@ class KeyboardJourneyTest extends Journey {
         Assertions.assertThat(withoutRing).as("focused elements without a 3px solid outline").isEmpty();
     }
 
-    /** Presses Tab from the top of the page {@code stops} times; returns the stops whose ring is not 3px solid. */
+    /**
+     * Presses Tab from the top of the page {@code stops} times; returns the stops whose
+     * ring is not 3px solid.
+     */
     private static List<Map<String, Object>> tabThrough(Page page, int stops) {
         page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }");
         List<Map<String, Object>> without = new ArrayList<>();
         for (int i = 0; i < stops; i++) {
             page.keyboard().press("Tab");
             Map<String, Object> ring = ring(page);
-            // Past the last stop, the focus leaves the page (to <body>, or the browser's own controls).
+            // Past the last stop, the focus leaves the page (to <body>, or the browser's
+            // own controls).
             boolean onThePage = !String.valueOf(ring.get("element")).startsWith("body");
             if (onThePage && (!"solid".equals(ring.get("style")) || !"3px".equals(ring.get("width")))) {
                 without.add(ring);
@@ -121,6 +129,8 @@ class KeyboardJourneyTest extends Journey {
     }
 
     private static double top(Page page, String selector) {
-        return ((Number) page.evaluate("s => document.querySelector(s).getBoundingClientRect().top", selector)).doubleValue();
+        return ((Number) page.evaluate("s => document.querySelector(s).getBoundingClientRect().top", selector))
+            .doubleValue();
     }
+
 }

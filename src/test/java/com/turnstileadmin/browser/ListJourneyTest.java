@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Filtering, sorting and paging the widget list, with the state in the URL. */
 class ListJourneyTest extends Journey {
 
-    /** A word in the names of a few of the 40 demo widgets, and of no widget a journey makes. */
+    /**
+     * A word in the names of a few of the 40 demo widgets, and of no widget a journey
+     * makes.
+     */
     private static final String FILTER = "Checkout";
 
     @Autowired
@@ -28,24 +31,29 @@ class ListJourneyTest extends Journey {
 
     @Test
     void typingFiltersByNameWithOneCloudflareCallPerPauseAndTheSitekeyFilterFindsOneWidget(Page page) {
-        int matching = cloudflare().list(account(), WidgetQuery.firstPage()
-                .filteredBy(WidgetFilter.nameContains(FILTER))).totalCount();
+        int matching = cloudflare()
+            .list(account(), WidgetQuery.firstPage().filteredBy(WidgetFilter.nameContains(FILTER)))
+            .totalCount();
         Assertions.assertThat(matching).isBetween(1, 24);
         signIn(page, User.VIEWER);
         assertThat(rows(page)).hasCount(25);
 
         long before = sandbox.requestCount();
-        // Faster than htmx's 300 ms pause: the list is asked for once, after the last key.
+        // Faster than htmx's 300 ms pause: the list is asked for once, after the last
+        // key.
         page.locator("#q").pressSequentially(FILTER, new Locator.PressSequentiallyOptions().setDelay(40));
 
         assertThat(page).hasURL(Pattern.compile("[?&]q=" + FILTER + "(&|$)"));
         assertThat(rows(page)).hasCount(matching);
         assertThat(rows(page).filter(new Locator.FilterOptions().setHasNotText(FILTER))).hasCount(0);
         page.waitForTimeout(1000);
-        // One request is the design. A second is tolerated: on a loaded machine a 40 ms gap between two
-        // keys can stretch past the 300 ms pause. Without the pause, every one of the 8 keys would ask.
-        Assertions.assertThat(sandbox.requestCount() - before).as("list requests for one burst of typing")
-                .isBetween(1L, 2L);
+        // One request is the design. A second is tolerated: on a loaded machine a 40 ms
+        // gap between two
+        // keys can stretch past the 300 ms pause. Without the pause, every one of the 8
+        // keys would ask.
+        Assertions.assertThat(sandbox.requestCount() - before)
+            .as("list requests for one burst of typing")
+            .isBetween(1L, 2L);
 
         String sitekey = rows(page).first().locator("td.sitekey code").textContent();
         page.locator("#by").selectOption("sitekey");
@@ -98,7 +106,8 @@ class ListJourneyTest extends Journey {
         assertThat(rows(page).first().locator(".widget-name")).hasText(newest);
         assertThat(created).hasAttribute("aria-sort", "descending");
         Assertions.assertThat(created.locator(".sort-mark").evaluate("e => getComputedStyle(e, '::after').content"))
-                .as("an arrow that shows it").isEqualTo("\" ▼\"");
+            .as("an arrow that shows it")
+            .isEqualTo("\" ▼\"");
         assertThat(page.locator("thead th[aria-sort=ascending], thead th[aria-sort=descending]")).hasCount(1);
 
         created.getByRole(AriaRole.LINK).click();
@@ -117,8 +126,10 @@ class ListJourneyTest extends Journey {
     @Test
     void modeAndRegionFilterTheListAsYouChooseAndTheAddressKeepsThem(Page page) {
         AllWidgets all = AllWidgets.read(cloudflare(), account(), WidgetQuery.firstPage(), 5);
-        long invisibleInChina = all.widgets().stream().filter(w -> w.settings().mode().equals(WidgetMode.INVISIBLE)
-                && w.settings().region().equals(Region.CHINA)).count();
+        long invisibleInChina = all.widgets()
+            .stream()
+            .filter(w -> w.settings().mode().equals(WidgetMode.INVISIBLE) && w.settings().region().equals(Region.CHINA))
+            .count();
         long invisible = all.widgets().stream().filter(w -> w.settings().mode().equals(WidgetMode.INVISIBLE)).count();
         Assertions.assertThat(invisible).isBetween(invisibleInChina + 1, 25L);
         signIn(page, User.VIEWER);
@@ -127,8 +138,8 @@ class ListJourneyTest extends Journey {
         page.locator("#mode").selectOption("invisible");
         assertThat(page).hasURL(Pattern.compile("[?&]mode=invisible$"));
         assertThat(rows(page)).hasCount((int) invisible);
-        assertThat(rows(page).locator("td[data-label=Mode]")).hasText(
-                java.util.Collections.nCopies((int) invisible, "Invisible").toArray(String[]::new));
+        assertThat(rows(page).locator("td[data-label=Mode]"))
+            .hasText(java.util.Collections.nCopies((int) invisible, "Invisible").toArray(String[]::new));
         Assertions.assertThat(sandbox.requestCount() - before).as("one page of 1,000 holds the account").isEqualTo(1);
         assertThat(page.locator("#partial-note")).hasCount(0);
 
@@ -136,7 +147,8 @@ class ListJourneyTest extends Journey {
         assertThat(page).hasURL(Pattern.compile("[?&]mode=invisible&region=china$"));
         if (invisibleInChina == 0) {
             assertThat(page.locator(".empty-state")).containsText("No widget matches these filters.");
-        } else {
+        }
+        else {
             assertThat(rows(page)).hasCount((int) invisibleInChina);
         }
 
@@ -145,6 +157,7 @@ class ListJourneyTest extends Journey {
         assertThat(page.locator("#mode")).hasValue("invisible");
         assertThat(rows(page)).hasCount((int) invisible);
         assertThat(page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Name")))
-                .hasAttribute("aria-sort", "ascending");
+            .hasAttribute("aria-sort", "ascending");
     }
+
 }

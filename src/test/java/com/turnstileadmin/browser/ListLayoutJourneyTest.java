@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 13's list and audit pages as a person sees them: the widget table fits the screen with every
- * column, at a compact size; the mobile cards still work; settings read as the form calls them; the
- * audit trail's filter bar shows its placeholders, labels, times and messages whole.
+ * Issue 13's list and audit pages as a person sees them: the widget table fits the screen
+ * with every column, at a compact size; the mobile cards still work; settings read as the
+ * form calls them; the audit trail's filter bar shows its placeholders, labels, times and
+ * messages whole.
  */
 class ListLayoutJourneyTest extends Journey {
 
@@ -27,21 +28,26 @@ class ListLayoutJourneyTest extends Journey {
             "Created", "Modified");
 
     @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {1280, 1920})
+    @ValueSource(ints = { 1280, 1920 })
     void theWidgetTableFitsItsContainerWithEveryColumnOnScreenAtACompactSize(int width, Page page) {
-        cloudflare().create(account(), WidgetSettings.of("Checkout " + "N".repeat(200),
-                List.of("a-very-long-subdomain-label-that-goes-on.another-long-label.example.com", "b.example.com",
-                        "c.example.com", "d.example.com"), WidgetMode.NON_INTERACTIVE)
-                .withClearanceLevel(ClearanceLevel.JS_CHALLENGE));
+        cloudflare().create(account(),
+                WidgetSettings
+                    .of("Checkout " + "N".repeat(200),
+                            List.of("a-very-long-subdomain-label-that-goes-on.another-long-label.example.com",
+                                    "b.example.com", "c.example.com", "d.example.com"),
+                            WidgetMode.NON_INTERACTIVE)
+                    .withClearanceLevel(ClearanceLevel.JS_CHALLENGE));
         page.setViewportSize(width, 900);
         signIn(page, User.VIEWER);
         Locator table = page.locator("table.widgets");
         assertThat(rows(page)).hasCount(25);
 
-        Assertions.assertThat(number(table, "e => e.scrollWidth")).as("the table's width")
-                .isLessThanOrEqualTo(number(page.locator("#results .table-frame"), "e => e.clientWidth"));
-        Assertions.assertThat(number(page.locator("html"), "e => e.scrollWidth")).as("the page's width")
-                .isLessThanOrEqualTo(width);
+        Assertions.assertThat(number(table, "e => e.scrollWidth"))
+            .as("the table's width")
+            .isLessThanOrEqualTo(number(page.locator("#results .table-frame"), "e => e.clientWidth"));
+        Assertions.assertThat(number(page.locator("html"), "e => e.scrollWidth"))
+            .as("the page's width")
+            .isLessThanOrEqualTo(width);
         Locator headers = table.locator("thead th");
         assertThat(headers).hasText(HEADERS.toArray(String[]::new));
         for (int i = 0; i < HEADERS.size(); i++) {
@@ -50,13 +56,18 @@ class ListLayoutJourneyTest extends Journey {
             Assertions.assertThat(box.x + box.width).as(HEADERS.get(i)).isLessThanOrEqualTo(width);
         }
         // Pico's body text is 20 px from 1,280 px on; the table's is near 15.
-        Assertions.assertThat(number(rows(page).first().locator("td").nth(2), "e => parseFloat(getComputedStyle(e).fontSize)"))
-                .isBetween(14.0, 16.0);
-        // The long name (the newest widget, made above): two lines in the row, whole in its title.
+        Assertions
+            .assertThat(
+                    number(rows(page).first().locator("td").nth(2), "e => parseFloat(getComputedStyle(e).fontSize)"))
+            .isBetween(14.0, 16.0);
+        // The long name (the newest widget, made above): two lines in the row, whole in
+        // its title.
         Locator longName = page.locator(".widget-name", new Page.LocatorOptions().setHasText("Checkout NNNN")).first();
         assertThat(longName).hasAttribute("title", "Checkout " + "N".repeat(200));
-        Assertions.assertThat(number(longName, "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"))
-                .isLessThan(2.5);
+        Assertions
+            .assertThat(number(longName,
+                    "e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)"))
+            .isLessThan(2.5);
     }
 
     @Test
@@ -69,7 +80,8 @@ class ListLayoutJourneyTest extends Journey {
         assertThat(cell.locator("code")).hasText(sitekey.value());
         assertThat(cell.locator("code")).hasAttribute("title", sitekey.value());
         Assertions.assertThat(number(cell.locator(".sitekey-start"), "e => e.scrollWidth - e.clientWidth"))
-                .as("the start is cut").isPositive();
+            .as("the start is cut")
+            .isPositive();
         Assertions.assertThat(cell.boundingBox().width).as("the cell with its Copy button").isLessThan(190);
 
         cell.locator("button.copy").click();
@@ -85,11 +97,12 @@ class ListLayoutJourneyTest extends Journey {
         Locator first = rows(page).first();
         Assertions.assertThat(first.evaluate("e => getComputedStyle(e).display")).isEqualTo("block");
         assertThat(first.locator("td[data-label=Mode]")).isVisible();
-        Assertions.assertThat(first.locator("td[data-label=Mode]").evaluate("e => getComputedStyle(e, '::before').content"))
-                .isEqualTo("\"Mode\"");
+        Assertions
+            .assertThat(first.locator("td[data-label=Mode]").evaluate("e => getComputedStyle(e, '::before').content"))
+            .isEqualTo("\"Mode\"");
         // The sortable headers stay as links; the others are the cards' labels.
-        assertThat(page.locator("table.widgets thead th:visible")).hasText(new String[] {"Name", "Sitekey",
-                "Created", "Modified"});
+        assertThat(page.locator("table.widgets thead th:visible"))
+            .hasText(new String[] { "Name", "Sitekey", "Created", "Modified" });
         BoundingBox sitekey = first.locator("td.sitekey code").boundingBox();
         Assertions.assertThat(sitekey.x + sitekey.width).isLessThanOrEqualTo(390);
         assertThat(first.locator("td.sitekey code")).isVisible();
@@ -97,8 +110,10 @@ class ListLayoutJourneyTest extends Journey {
 
     @Test
     void settingsReadAsTheFormCallsThemOnTheListAndTheWidgetsPageWithCloudflaresValueOnHover(Page page) {
-        var widget = cloudflare().create(account(), WidgetSettings.of("Journey labels", List.of("labels.example.com"),
-                WidgetMode.NON_INTERACTIVE)).widget();
+        var widget = cloudflare()
+            .create(account(),
+                    WidgetSettings.of("Journey labels", List.of("labels.example.com"), WidgetMode.NON_INTERACTIVE))
+            .widget();
         signIn(page, User.VIEWER);
 
         Locator row = rows(page).first();
@@ -130,17 +145,23 @@ class ListLayoutJourneyTest extends Journey {
 
         page.navigate(url("/accounts/" + account().value() + "/audit?from=2030-01-02&to=2030-01-01"));
         for (String field : List.of("#actor", "#widget")) {
-            Assertions.assertThat(number(page.locator(field), PLACEHOLDER_ROOM)).as(field + "'s placeholder fits")
-                    .isNotNegative();
+            Assertions.assertThat(number(page.locator(field), PLACEHOLDER_ROOM))
+                .as(field + "'s placeholder fits")
+                .isNotNegative();
         }
         Assertions.assertThat(number(page.locator("#size"), "e => (" + LINES + ")(e.closest('label').firstChild)"))
-                .as("'Per page'").isEqualTo(1);
+            .as("'Per page'")
+            .isEqualTo(1);
         Locator message = page.locator("#to-message");
         assertThat(message).hasText("The end date is before the start date.");
         BoundingBox input = page.locator("#to").boundingBox();
         BoundingBox text = message.boundingBox();
-        Assertions.assertThat(text.y).as("under its field, not behind it").isGreaterThanOrEqualTo(input.y + input.height);
-        Assertions.assertThat(number(message, "e => e.scrollHeight - e.clientHeight")).as("nothing cut").isLessThanOrEqualTo(0);
+        Assertions.assertThat(text.y)
+            .as("under its field, not behind it")
+            .isGreaterThanOrEqualTo(input.y + input.height);
+        Assertions.assertThat(number(message, "e => e.scrollHeight - e.clientHeight"))
+            .as("nothing cut")
+            .isLessThanOrEqualTo(0);
         Assertions.assertThat(text.x + text.width).isLessThanOrEqualTo(1280);
         Assertions.assertThat(page.content()).doesNotContain("year-month-day");
 
@@ -154,7 +175,10 @@ class ListLayoutJourneyTest extends Journey {
     private static final String LINES = "n => { const r = document.createRange(); r.selectNodeContents(n); "
             + "return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; }";
 
-    /** How much room an input leaves beyond its placeholder's width: negative when the placeholder is cut. */
+    /**
+     * How much room an input leaves beyond its placeholder's width: negative when the
+     * placeholder is cut.
+     */
     private static final String PLACEHOLDER_ROOM = "e => { const s = getComputedStyle(e); const c = document.createElement('canvas')"
             + ".getContext('2d'); c.font = s.font; return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)"
             + " - c.measureText(e.placeholder).width; }";
@@ -162,4 +186,5 @@ class ListLayoutJourneyTest extends Journey {
     private static double number(Locator element, String expression) {
         return ((Number) element.evaluate(expression)).doubleValue();
     }
+
 }

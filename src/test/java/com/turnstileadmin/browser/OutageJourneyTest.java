@@ -68,4 +68,5 @@ class OutageJourneyTest extends Journey {
 
         assertThat(page.locator("h1")).hasText("Widget “Journey outage” created");
     }
+
 }

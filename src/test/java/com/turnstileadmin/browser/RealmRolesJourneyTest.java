@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Roles from a nested claim, as Keycloak sends realm roles ({@code OIDC_ROLES_CLAIM=realm_access.roles}).
- * The one journey class with a context of its own, since the claim is a start-up setting.
+ * Roles from a nested claim, as Keycloak sends realm roles
+ * ({@code OIDC_ROLES_CLAIM=realm_access.roles}). The one journey class with a context of
+ * its own, since the claim is a start-up setting.
  */
 @TestPropertySource(properties = "oidc.roles-claim=realm_access.roles")
 class RealmRolesJourneyTest extends SingleSignOnJourney {
@@ -21,4 +22,5 @@ class RealmRolesJourneyTest extends SingleSignOnJourney {
         assertThat(page.locator(".signed-in-user > span")).hasText("kim");
         assertThat(page.locator(".signed-in-user .role")).hasText("editor role");
     }
+
 }

@@ -54,7 +54,7 @@ class RolesJourneyTest extends Journey {
             Response response = page.navigate(forced);
             Assertions.assertThat(response.status()).as(forced).isEqualTo(403);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                    .hasText("You may not do that");
+                .hasText("You may not do that");
         }
     }
 
@@ -64,9 +64,9 @@ class RolesJourneyTest extends Journey {
         signIn(page, User.VIEWER);
         page.navigate(detailsUrl(sitekey));
 
-        // What a viewer's browser would send if the page still had the button: htmx, with the CSRF token.
-        page.evaluate("url => htmx.ajax('POST', url, {target: '#secret'})",
-                detailsUrl(sitekey) + "/secret");
+        // What a viewer's browser would send if the page still had the button: htmx, with
+        // the CSRF token.
+        page.evaluate("url => htmx.ajax('POST', url, {target: '#secret'})", detailsUrl(sitekey) + "/secret");
 
         assertThat(page.locator("#flash .error-alert h1")).hasText("You may not do that");
         assertThat(page.locator("#secret")).containsText("Only editors and admins can see the secret.");
@@ -77,14 +77,16 @@ class RolesJourneyTest extends Journey {
         Response signInPage = page.navigate(url("/login"));
 
         Assertions.assertThat(signInPage.headerValue("content-security-policy"))
-                .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+            .contains("default-src 'self'", "frame-ancestors 'none'")
+            .doesNotContain("unsafe");
         for (String asset : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/favicon.svg",
                 "/webjars/htmx.org/dist/htmx.min.js", "/webjars/picocss__pico/css/pico.min.css")) {
             Assertions.assertThat(page.request().get(url(asset)).status()).as(asset).isEqualTo(200);
         }
-        Assertions.assertThat(page.locator("script[src], link[rel=stylesheet]").evaluateAll(
-                "elements => elements.map(e => e.src || e.href).filter(u => !u.startsWith(location.origin))"))
-                .asList().isEmpty();
+        Assertions.assertThat(page.locator("script[src], link[rel=stylesheet]")
+            .evaluateAll("elements => elements.map(e => e.src || e.href).filter(u => !u.startsWith(location.origin))"))
+            .asList()
+            .isEmpty();
         Assertions.assertThat(page.locator("script:not([src])").count()).as("inline scripts").isZero();
     }
 
@@ -94,8 +96,10 @@ class RolesJourneyTest extends Journey {
         page.navigate(listUrl() + "/new");
         page.locator("#name").fill("Journey stale form");
         page.locator("#domains").fill("stale.example.com");
-        // What an old tab holds after its session ended and a new one began: another session's token.
-        page.evaluate("() => document.querySelector('#widget-form input[name=_csrf]').value = 'from-an-earlier-session'");
+        // What an old tab holds after its session ended and a new one began: another
+        // session's token.
+        page.evaluate(
+                "() => document.querySelector('#widget-form input[name=_csrf]').value = 'from-an-earlier-session'");
 
         Response refused = page.waitForNavigation(() -> page.locator("#save-widget").click());
 
@@ -103,4 +107,5 @@ class RolesJourneyTest extends Journey {
         assertThat(page.locator("h1")).hasText("This page was out of date");
         assertThat(page.locator("#error-alert")).not().containsText("role");
     }
+
 }

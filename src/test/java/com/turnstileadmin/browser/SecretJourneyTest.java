@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-/** A widget's secret: revealed and copied on request, and rotated with and without a grace period. */
+/**
+ * A widget's secret: revealed and copied on request, and rotated with and without a grace
+ * period.
+ */
 class SecretJourneyTest extends Journey {
 
     @Test
@@ -102,7 +105,10 @@ class SecretJourneyTest extends Journey {
         return page.locator("#secret-value").textContent();
     }
 
-    /** Confirms the open rotation dialog and returns the new secret it shows, checked to be new. */
+    /**
+     * Confirms the open rotation dialog and returns the new secret it shows, checked to
+     * be new.
+     */
     private static String confirmRotation(Page page, String oldSecret) {
         page.locator("#confirm-rotate").click();
         assertThat(page.locator("#new-secret")).isVisible();
@@ -110,4 +116,5 @@ class SecretJourneyTest extends Journey {
         Assertions.assertThat(newSecret).isNotBlank().isNotEqualTo(oldSecret);
         return newSecret;
     }
+
 }

@@ -30,29 +30,31 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every single sign-on journey shares: a real OIDC provider in the test JVM
- * (mock-oauth2-server, with its interactive login page, where the browser types a user and the
- * claims their tokens carry), and the app configured for it as a confidential client, with a
- * group per role and the break-glass form enabled. Subclasses add no context configuration of
- * their own unless they need another setting, so that they share one Spring context and one provider.
+ * (mock-oauth2-server, with its interactive login page, where the browser types a user
+ * and the claims their tokens carry), and the app configured for it as a confidential
+ * client, with a group per role and the break-glass form enabled. Subclasses add no
+ * context configuration of their own unless they need another setting, so that they share
+ * one Spring context and one provider.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
-        "oidc.client-id=turnstile-admin",
-        "oidc.client-secret=journey-client-secret",
-        "oidc.admin-groups=ta-admins",
-        "oidc.editor-groups=ta-editors",
-        "oidc.viewer-groups=ta-viewers, staff",
-        "oidc.access-contact=the platform team",
-        "local-sign-in.enabled=true",
-        "local-sign-in.admin-password=" + SingleSignOnJourney.BREAK_GLASS_PASSWORD})
+@SpringBootTest(webEnvironment = RANDOM_PORT,
+        properties = { "oidc.client-id=turnstile-admin", "oidc.client-secret=journey-client-secret",
+                "oidc.admin-groups=ta-admins", "oidc.editor-groups=ta-editors", "oidc.viewer-groups=ta-viewers, staff",
+                "oidc.access-contact=the platform team", "local-sign-in.enabled=true",
+                "local-sign-in.admin-password=" + SingleSignOnJourney.BREAK_GLASS_PASSWORD })
 @InBrowser
 abstract class SingleSignOnJourney {
 
     static final String BREAK_GLASS_PASSWORD = "break-glass-journey-password";
 
-    /** The provider's issuer is {@code <provider>/acme}, as a realm or tenant would be. */
+    /**
+     * The provider's issuer is {@code <provider>/acme}, as a realm or tenant would be.
+     */
     static final String ISSUER_ID = "acme";
 
-    /** Started before the app, once per test JVM; the app only asks it on the first sign-in. */
+    /**
+     * Started before the app, once per test JVM; the app only asks it on the first
+     * sign-in.
+     */
     static final MockOAuth2Server PROVIDER = startProvider();
 
     @LocalServerPort
@@ -70,7 +72,8 @@ abstract class SingleSignOnJourney {
     }
 
     private static MockOAuth2Server startProvider() {
-        MockOAuth2Server provider = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
+        MockOAuth2Server provider = new MockOAuth2Server(
+                OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
         provider.start();
         Runtime.getRuntime().addShutdownHook(new Thread(provider::shutdown, "stop-oidc-provider"));
         return provider;
@@ -79,8 +82,10 @@ abstract class SingleSignOnJourney {
     @BeforeEach
     void startWithNoRecordedRequestsAndNoRequestsLeavingTheMachine(BrowserContext context) {
         providerRequests();
-        // The provider's login page links a web font; nothing in a test may leave the machine.
-        context.route(url -> !url.startsWith("http://localhost:") && !url.startsWith("http://127.0.0.1:"), Route::abort);
+        // The provider's login page links a web font; nothing in a test may leave the
+        // machine.
+        context.route(url -> !url.startsWith("http://localhost:") && !url.startsWith("http://127.0.0.1:"),
+                Route::abort);
     }
 
     String url(String path) {
@@ -93,8 +98,8 @@ abstract class SingleSignOnJourney {
 
     /**
      * Signs in on the provider's login page, where the app has sent the browser.
-     *
-     * @param claims the JSON object of claims the tokens get, e.g. {@code {"groups": ["ta-admins"]}}
+     * @param claims the JSON object of claims the tokens get, e.g. {@code {"groups":
+     * ["ta-admins"]}}
      */
     static void signInAtProvider(Page page, String subject, String claims) {
         assertThat(page).hasURL(providerLoginPage());
@@ -104,8 +109,8 @@ abstract class SingleSignOnJourney {
     }
 
     /**
-     * The provider's login page, whatever the query. (Playwright matches the pattern in JavaScript, which
-     * has no {@code \\Q...\\E} quoting.)
+     * The provider's login page, whatever the query. (Playwright matches the pattern in
+     * JavaScript, which has no {@code \\Q...\\E} quoting.)
      */
     static Pattern providerLoginPage() {
         HttpUrl authorize = PROVIDER.authorizationEndpointUrl(ISSUER_ID);
@@ -113,16 +118,21 @@ abstract class SingleSignOnJourney {
                 + authorize.encodedPath() + "\\?");
     }
 
-    /** Opens the app, is sent to the provider, signs in there and waits for the widget list. */
+    /**
+     * Opens the app, is sent to the provider, signs in there and waits for the widget
+     * list.
+     */
     void signIn(Page page, String subject, String claims) {
         page.navigate(url("/"));
         signInAtProvider(page, subject, claims);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Widgets").setExact(true)))
-                .isVisible();
+            .isVisible();
         page.waitForLoadState();
     }
 
-    /** Sign-ins counted so far ({@code turnstile.sign.ins}) with this method and outcome. */
+    /**
+     * Sign-ins counted so far ({@code turnstile.sign.ins}) with this method and outcome.
+     */
     double signIns(String method, String outcome) {
         Counter counter = metrics.find("turnstile.sign.ins").tags("method", method, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
@@ -133,19 +143,24 @@ abstract class SingleSignOnJourney {
         MockWebServer server = ((MockWebServerWrapper) PROVIDER.getConfig().getHttpServer()).getMockWebServer();
         List<RecordedRequest> requests = new ArrayList<>();
         try {
-            for (RecordedRequest request = server.takeRequest(50, TimeUnit.MILLISECONDS); request != null;
-                    request = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
+            for (RecordedRequest request = server.takeRequest(50,
+                    TimeUnit.MILLISECONDS); request != null; request = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
                 requests.add(request);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         return requests;
     }
 
-    /** The recorded requests to one of the provider's endpoints, e.g. {@code /acme/authorize}. */
+    /**
+     * The recorded requests to one of the provider's endpoints, e.g.
+     * {@code /acme/authorize}.
+     */
     static List<RecordedRequest> to(List<RecordedRequest> requests, String path) {
         return requests.stream().filter(request -> request.getRequestUrl().encodedPath().equals(path)).toList();
     }
+
 }

@@ -17,11 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Signing in and out through the OIDC provider, with the role each user's groups give. */
+/**
+ * Signing in and out through the OIDC provider, with the role each user's groups give.
+ */
 class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
     private static final String AUTHORIZE = "/" + ISSUER_ID + "/authorize";
+
     private static final String TOKEN = "/" + ISSUER_ID + "/token";
+
     private static final String END_SESSION = "/" + ISSUER_ID + "/endsession";
 
     @Test
@@ -44,16 +48,16 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         String challenge = authorization.queryParameter("code_challenge");
         RecordedRequest token = Assertions.assertThat(to(requests, TOKEN)).singleElement().actual();
         HttpUrl form = HttpUrl.parse("http://form/?" + token.getBody().readUtf8());
-        // The provider only issues tokens for the verifier whose hash the authorization request carried.
+        // The provider only issues tokens for the verifier whose hash the authorization
+        // request carried.
         Assertions.assertThat(s256(form.queryParameter("code_verifier"))).isEqualTo(challenge);
         Assertions.assertThat(token.getHeader("Authorization")).startsWith("Basic ");
         Assertions.assertThat(form.queryParameter("client_secret")).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "editor | [\"ta-editors\", \"marketing\"] | 1",
-            "viewer | [\"staff\"]                     | 0"})
+    @CsvSource(delimiter = '|',
+            value = { "editor | [\"ta-editors\", \"marketing\"] | 1", "viewer | [\"staff\"]                     | 0" })
     void editorsAndViewersGetTheRoleTheirGroupsGive(String role, String groups, int newWidgetButtons, Page page) {
         signIn(page, role + "-subject", "{\"preferred_username\": \"" + role + "-user\", \"groups\": " + groups + "}");
 
@@ -71,7 +75,7 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         assertThat(page).hasURL(url("/no-access"));
         Assertions.assertThat(signIns("oidc", "no_role") - withoutRole).isEqualTo(1);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                .hasText("You have no access to Turnstile Admin");
+            .hasText("You have no access to Turnstile Admin");
         // No preferred_username: the e-mail address names her.
         assertThat(page.locator("#signed-in-as")).containsText("You are signed in as nora@example.com");
         assertThat(page.locator("#access-groups")).containsText("admin: ta-admins");
@@ -88,7 +92,8 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
 
         page.navigate(url("/no-access"));
         page.locator("#no-access-sign-out").click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("You are signed out");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("You are signed out");
     }
 
     @Test
@@ -99,13 +104,16 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 
         assertThat(page).hasURL(url("/login?signed-out"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("You are signed out");
-        assertThat(page.locator("#sign-in-message")).hasText("You are signed out of Turnstile Admin and of your sign-in provider.");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("You are signed out");
+        assertThat(page.locator("#sign-in-message"))
+            .hasText("You are signed out of Turnstile Admin and of your sign-in provider.");
         page.waitForTimeout(300);
         assertThat(page).hasURL(url("/login?signed-out"));
         List<RecordedRequest> requests = providerRequests();
         HttpUrl endSession = Assertions.assertThat(to(requests, END_SESSION)).singleElement().actual().getRequestUrl();
-        Assertions.assertThat(endSession.queryParameter("post_logout_redirect_uri")).isEqualTo(url("/login?signed-out"));
+        Assertions.assertThat(endSession.queryParameter("post_logout_redirect_uri"))
+            .isEqualTo(url("/login?signed-out"));
         Assertions.assertThat(endSession.queryParameter("id_token_hint")).isNotBlank();
         Assertions.assertThat(to(requests, AUTHORIZE)).as("sent back to the provider by itself").isEmpty();
 
@@ -121,13 +129,15 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         assertThat(page).hasURL(providerLoginPage());
         HttpUrl authorization = HttpUrl.parse(page.url());
 
-        // What the provider does when the user declines: back to the app with an error instead of a code.
+        // What the provider does when the user declines: back to the app with an error
+        // instead of a code.
         page.navigate(authorization.queryParameter("redirect_uri") + "?error=access_denied&state="
                 + authorization.queryParameter("state"));
 
         assertThat(page).hasURL(url("/login?error"));
         Assertions.assertThat(signIns("oidc", "failure") - failed).isEqualTo(1);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sign-in did not work");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+            .hasText("Sign-in did not work");
         page.waitForTimeout(300);
         assertThat(page).hasURL(url("/login?error"));
 
@@ -154,4 +164,5 @@ class SingleSignOnJourneyTest extends SingleSignOnJourney {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
+
 }

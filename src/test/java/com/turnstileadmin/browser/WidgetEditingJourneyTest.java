@@ -13,10 +13,14 @@ import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-/** Creating, editing (alone and against someone else's change) and deleting widgets through the pages. */
+/**
+ * Creating, editing (alone and against someone else's change) and deleting widgets
+ * through the pages.
+ */
 class WidgetEditingJourneyTest extends Journey {
 
     private static final String BAD_DOMAIN = "https://bad domain/";
+
     private static final String BAD_DOMAIN_MESSAGE = "Not a hostname, IPv4 or IPv6 address: “" + BAD_DOMAIN + "”";
 
     @Test
@@ -79,7 +83,10 @@ class WidgetEditingJourneyTest extends Journey {
         assertThat(page.locator("#domains")).hasValue("");
     }
 
-    /** Signs an editor in and fills the new-widget form (opened from the list) with a name of its own. */
+    /**
+     * Signs an editor in and fills the new-widget form (opened from the list) with a name
+     * of its own.
+     */
     private String fillANewWidgetForm(Page page, String namePrefix) {
         String name = namePrefix + " " + System.nanoTime();
         signIn(page, User.EDITOR);
@@ -91,7 +98,10 @@ class WidgetEditingJourneyTest extends Journey {
         return name;
     }
 
-    /** {@link #fillANewWidgetForm}, then Save, landing on the page of the new widget's keys. */
+    /**
+     * {@link #fillANewWidgetForm}, then Save, landing on the page of the new widget's
+     * keys.
+     */
     private String createThroughTheForm(Page page, String namePrefix) {
         String name = fillANewWidgetForm(page, namePrefix);
         page.locator("#save-widget").click();
@@ -100,8 +110,11 @@ class WidgetEditingJourneyTest extends Journey {
     }
 
     private void assertThatOneWidgetIsNamed(String name) {
-        Assertions.assertThat(cloudflare().list(account(), WidgetQuery.firstPage()
-                .filteredBy(WidgetFilter.nameContains(name))).widgets()).hasSize(1);
+        Assertions
+            .assertThat(
+                    cloudflare().list(account(), WidgetQuery.firstPage().filteredBy(WidgetFilter.nameContains(name)))
+                        .widgets())
+            .hasSize(1);
     }
 
     @Test
@@ -131,7 +144,8 @@ class WidgetEditingJourneyTest extends Journey {
             theirs.locator("#domains").fill("journey.example.com\ntheirs.example.com");
             theirs.locator("#save-widget").click();
             assertThat(flash(theirs)).containsText("saved");
-        } finally {
+        }
+        finally {
             theirs.context().close();
         }
 
@@ -140,15 +154,16 @@ class WidgetEditingJourneyTest extends Journey {
         Locator conflict = page.locator("#conflict");
         assertThat(conflict).isVisible();
         assertThat(conflict.locator("tbody tr")).hasCount(1);
-        assertThat(conflict.locator("tbody tr td")).hasText(new String[] {"Domains", "journey.example.com",
-                "journey.example.com, theirs.example.com", "(unchanged by you)"});
+        assertThat(conflict.locator("tbody tr td")).hasText(new String[] { "Domains", "journey.example.com",
+                "journey.example.com, theirs.example.com", "(unchanged by you)" });
         assertThat(page.locator("#name")).hasValue(widget.name() + " mine");
         assertThat(page.locator("#domains")).hasValue("journey.example.com\ntheirs.example.com");
 
         page.locator("#save-widget").click();
 
         assertThat(page.locator("h1")).hasText(widget.name() + " mine");
-        assertThat(page.locator(".domain-list li")).hasText(new String[] {"journey.example.com", "theirs.example.com"});
+        assertThat(page.locator(".domain-list li"))
+            .hasText(new String[] { "journey.example.com", "theirs.example.com" });
     }
 
     @Test
@@ -193,8 +208,9 @@ class WidgetEditingJourneyTest extends Journey {
 
         page.navigate(listUrl());
         page.locator("#q").fill("<script>");
-        assertThat(rows(page).locator(".widget-name")).hasText(new String[] {name});
+        assertThat(rows(page).locator(".widget-name")).hasText(new String[] { name });
         assertThat(page.locator("script:not([src])")).hasCount(0);
         Assertions.assertThat(dialogs).as("dialogs opened by the page").isEmpty();
     }
+
 }

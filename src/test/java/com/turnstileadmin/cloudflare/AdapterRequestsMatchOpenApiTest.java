@@ -52,42 +52,53 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Holds the adapter to Cloudflare's own OpenAPI description: every request it actually sends, as
- * WireMock received it, must validate against the spec, and so must the fixtures it is tested with.
+ * Holds the adapter to Cloudflare's own OpenAPI description: every request it actually
+ * sends, as WireMock received it, must validate against the spec, and so must the
+ * fixtures it is tested with.
  *
- * <p>What this cannot catch: the spec puts {@code maxLength: 10} on {@code turnstile_domains}, an
- * array, where {@code maxItems} was meant, so JSON Schema ignores it and eleven domains validate (as
- * does {@code minLength: 1} on the failure envelope's {@code errors} array). The domain limit is
- * Cloudflare's to enforce; the adapter only passes on its refusal.
+ * <p>
+ * What this cannot catch: the spec puts {@code maxLength: 10} on
+ * {@code turnstile_domains}, an array, where {@code maxItems} was meant, so JSON Schema
+ * ignores it and eleven domains validate (as does {@code minLength: 1} on the failure
+ * envelope's {@code errors} array). The domain limit is Cloudflare's to enforce; the
+ * adapter only passes on its refusal.
  */
 class AdapterRequestsMatchOpenApiTest {
 
     @RegisterExtension
     static final WireMockExtension wireMock = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private static final String BASE_PATH = "/client/v4";
+
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final Sitekey SITEKEY = new Sitekey("0x4AAF00AAAABn0R22HWm-YUc");
+
     private static final String WIDGETS_PATH = BASE_PATH + "/accounts/" + ACCOUNT.value() + "/challenges/widgets";
+
     private static final String WIDGET_PATH = WIDGETS_PATH + "/" + SITEKEY.value();
+
     private static final String ROTATE_PATH = WIDGET_PATH + "/rotate_secret";
 
     /**
-     * Requests are held to the validator's strictest default, which treats every schema as closed
-     * ({@code additionalProperties: false}): the adapter must not send a field the spec does not know.
+     * Requests are held to the validator's strictest default, which treats every schema
+     * as closed ({@code additionalProperties: false}): the adapter must not send a field
+     * the spec does not know.
      */
     private static OpenApiInteractionValidator requestValidator;
 
     /**
-     * Responses are checked with closed schemas turned off, and only that. Two quirks of Cloudflare's
-     * document make a closed check fail on any answer, its own examples included: every envelope is an
-     * {@code allOf} of partial schemas (the common envelope, {@code result}, {@code result_info}), and
-     * under closed schemas each part rejects the fields the others define; and its error entries carry
-     * {@code documentation_url} and {@code source}, which {@code turnstile_messages} does not list. The
-     * document never closes a schema itself, and the API notes tell us to expect unknown fields, so an
-     * open check is the faithful one. Required fields, types, enums and formats are still checked.
+     * Responses are checked with closed schemas turned off, and only that. Two quirks of
+     * Cloudflare's document make a closed check fail on any answer, its own examples
+     * included: every envelope is an {@code allOf} of partial schemas (the common
+     * envelope, {@code result}, {@code result_info}), and under closed schemas each part
+     * rejects the fields the others define; and its error entries carry
+     * {@code documentation_url} and {@code source}, which {@code turnstile_messages} does
+     * not list. The document never closes a schema itself, and the API notes tell us to
+     * expect unknown fields, so an open check is the faithful one. Required fields,
+     * types, enums and formats are still checked.
      */
     private static OpenApiInteractionValidator responseValidator;
 
@@ -95,16 +106,18 @@ class AdapterRequestsMatchOpenApiTest {
     static void loadSpec() {
         String spec = resource("/cloudflare/turnstile-openapi.json").toString();
         requestValidator = OpenApiInteractionValidator.createForSpecificationUrl(spec)
-                .withBasePathOverride(BASE_PATH)
-                .build();
-        // This key is the switch the validator reads before closing schemas; the per-location keys
-        // (validation.response.body.schema.additionalProperties) do not stop it from closing them.
+            .withBasePathOverride(BASE_PATH)
+            .build();
+        // This key is the switch the validator reads before closing schemas; the
+        // per-location keys
+        // (validation.response.body.schema.additionalProperties) do not stop it from
+        // closing them.
         responseValidator = OpenApiInteractionValidator.createForSpecificationUrl(spec)
-                .withBasePathOverride(BASE_PATH)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
+            .withBasePathOverride(BASE_PATH)
+            .withLevelResolver(LevelResolver.create()
+                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                .build())
+            .build();
     }
 
     @BeforeEach
@@ -135,25 +148,25 @@ class AdapterRequestsMatchOpenApiTest {
         client.list(ACCOUNT, WidgetQuery.firstPage());
         client.list(ACCOUNT, new WidgetQuery(2, 1000, WidgetSort.descending(WidgetSort.Field.MODIFIED_ON),
                 WidgetFilter.nameContains("Shop & Co + Söhne")));
-        client.list(ACCOUNT, new WidgetQuery(1, 5, WidgetSort.ascending(WidgetSort.Field.ID),
-                WidgetFilter.sitekeyContains("")));
+        client.list(ACCOUNT,
+                new WidgetQuery(1, 5, WidgetSort.ascending(WidgetSort.Field.ID), WidgetFilter.sitekeyContains("")));
         client.get(ACCOUNT, SITEKEY);
         client.create(ACCOUNT, everything);
         client.create(ACCOUNT, WidgetSettings.of("minimal", List.of("example.com"), WidgetMode.MANAGED));
-        client.update(ACCOUNT, SITEKEY, everything.withMode(WidgetMode.NON_INTERACTIVE)
-                .withClearanceLevel(ClearanceLevel.NO_CLEARANCE));
+        client.update(ACCOUNT, SITEKEY,
+                everything.withMode(WidgetMode.NON_INTERACTIVE).withClearanceLevel(ClearanceLevel.NO_CLEARANCE));
         client.delete(ACCOUNT, SITEKEY);
         client.rotateSecret(ACCOUNT, SITEKEY, true);
         client.rotateSecret(ACCOUNT, SITEKEY, false);
 
         List<ServeEvent> served = wireMock.getAllServeEvents();
         assertThat(served).hasSize(10);
-        assertThat(served).extracting(e -> e.getRequest().getMethod().getName()).containsOnly(
-                "GET", "POST", "PUT", "DELETE");
+        assertThat(served).extracting(e -> e.getRequest().getMethod().getName())
+            .containsOnly("GET", "POST", "PUT", "DELETE");
         for (ServeEvent event : served) {
             Request request = asValidatorRequest(event.getRequest());
-            assertValid(requestValidator.validateRequest(request), event.getRequest().getMethod() + " "
-                    + event.getRequest().getUrl());
+            assertValid(requestValidator.validateRequest(request),
+                    event.getRequest().getMethod() + " " + event.getRequest().getUrl());
         }
     }
 
@@ -161,16 +174,15 @@ class AdapterRequestsMatchOpenApiTest {
     @MethodSource("fixtureResponses")
     void everyFixtureMatchesItsOperationsResponseSchema(Request.Method method, String path, String fixture) {
         SimpleResponse response = SimpleResponse.Builder.status(200)
-                .withContentType("application/json")
-                .withBody(fixture(fixture))
-                .build();
+            .withContentType("application/json")
+            .withBody(fixture(fixture))
+            .build();
 
         assertValid(responseValidator.validateResponse(path, method, response), fixture);
     }
 
     static Stream<Arguments> fixtureResponses() {
-        return Stream.of(
-                Arguments.of(Request.Method.GET, WIDGETS_PATH, "seed-list.json"),
+        return Stream.of(Arguments.of(Request.Method.GET, WIDGETS_PATH, "seed-list.json"),
                 Arguments.of(Request.Method.POST, WIDGETS_PATH, "seed-create.json"),
                 Arguments.of(Request.Method.GET, WIDGET_PATH, "seed-get.json"),
                 Arguments.of(Request.Method.PUT, WIDGET_PATH, "seed-update.json"),
@@ -178,15 +190,16 @@ class AdapterRequestsMatchOpenApiTest {
                 Arguments.of(Request.Method.POST, ROTATE_PATH, "seed-rotate-secret.json"));
     }
 
-    // ---- the validator is live ----------------------------------------------------------------
+    // ---- the validator is live
+    // ----------------------------------------------------------------
 
     @Test
     void bodyWithoutNameIsRejected() {
         ValidationReport report = requestValidator.validateRequest(SimpleRequest.Builder.post(WIDGETS_PATH)
-                .withAuthorization("Bearer token")
-                .withContentType("application/json")
-                .withBody("{\"domains\": [\"example.com\"], \"mode\": \"managed\"}")
-                .build());
+            .withAuthorization("Bearer token")
+            .withContentType("application/json")
+            .withBody("{\"domains\": [\"example.com\"], \"mode\": \"managed\"}")
+            .build());
 
         assertThat(report.hasErrors()).isTrue();
         assertThat(keys(report)).contains("validation.request.body.schema.required");
@@ -195,10 +208,10 @@ class AdapterRequestsMatchOpenApiTest {
     @Test
     void bodyWithAFieldTheSpecDoesNotKnowIsRejected() {
         ValidationReport report = requestValidator.validateRequest(SimpleRequest.Builder.post(WIDGETS_PATH)
-                .withAuthorization("Bearer token")
-                .withContentType("application/json")
-                .withBody("{\"name\": \"n\", \"domains\": [], \"mode\": \"managed\", \"secret\": \"x\"}")
-                .build());
+            .withAuthorization("Bearer token")
+            .withContentType("application/json")
+            .withBody("{\"name\": \"n\", \"domains\": [], \"mode\": \"managed\", \"secret\": \"x\"}")
+            .build());
 
         assertThat(keys(report)).contains("validation.request.body.schema.additionalProperties");
     }
@@ -206,10 +219,10 @@ class AdapterRequestsMatchOpenApiTest {
     @Test
     void unknownModeIsRejected() {
         ValidationReport report = requestValidator.validateRequest(SimpleRequest.Builder.put(WIDGET_PATH)
-                .withAuthorization("Bearer token")
-                .withContentType("application/json")
-                .withBody("{\"name\": \"n\", \"domains\": [], \"mode\": \"adaptive\"}")
-                .build());
+            .withAuthorization("Bearer token")
+            .withContentType("application/json")
+            .withBody("{\"name\": \"n\", \"domains\": [], \"mode\": \"adaptive\"}")
+            .build());
 
         assertThat(keys(report)).contains("validation.request.body.schema.enum");
     }
@@ -224,28 +237,29 @@ class AdapterRequestsMatchOpenApiTest {
     @Test
     void perPageOutsideCloudflaresLimitsIsRejected() {
         ValidationReport report = requestValidator.validateRequest(SimpleRequest.Builder.get(WIDGETS_PATH)
-                .withAuthorization("Bearer token")
-                .withQueryParam("per_page", "2000")
-                .build());
+            .withAuthorization("Bearer token")
+            .withQueryParam("per_page", "2000")
+            .build());
 
         assertThat(keys(report)).contains("validation.request.parameter.schema.maximum");
     }
 
     @Test
     void widgetWithoutSecretIsRejectedAsAGetResponse() {
-        String listedWidgetOnly = fixture("seed-get.json").replace(
-                "\"secret\": \"0x4AAF00AAAABn0R22HWm098HVBjhdsYUc\",", "");
+        String listedWidgetOnly = fixture("seed-get.json")
+            .replace("\"secret\": \"0x4AAF00AAAABn0R22HWm098HVBjhdsYUc\",", "");
         SimpleResponse response = SimpleResponse.Builder.status(200)
-                .withContentType("application/json")
-                .withBody(listedWidgetOnly)
-                .build();
+            .withContentType("application/json")
+            .withBody(listedWidgetOnly)
+            .build();
 
         ValidationReport report = responseValidator.validateResponse(WIDGET_PATH, Request.Method.GET, response);
 
         assertThat(keys(report)).contains("validation.response.body.schema.allOf");
     }
 
-    // ---- helpers -------------------------------------------------------------------------------
+    // ---- helpers
+    // -------------------------------------------------------------------------------
 
     private static Request asValidatorRequest(LoggedRequest logged) {
         URI uri = URI.create(logged.getAbsoluteUrl());
@@ -263,9 +277,8 @@ class AdapterRequestsMatchOpenApiTest {
     }
 
     private static void assertValid(ValidationReport report, String what) {
-        assertThat(report.hasErrors())
-                .withFailMessage(() -> what + " does not match the spec:\n" + describe(report))
-                .isFalse();
+        assertThat(report.hasErrors()).withFailMessage(() -> what + " does not match the spec:\n" + describe(report))
+            .isFalse();
     }
 
     private static String describe(ValidationReport report) {
@@ -276,16 +289,23 @@ class AdapterRequestsMatchOpenApiTest {
 
     // allOf failures hide their reasons in nested messages.
     private static void describe(ValidationReport.Message message, String indent, StringBuilder text) {
-        text.append(indent).append('[').append(message.getLevel()).append("] ").append(message.getKey())
-                .append(": ").append(message.getMessage()).append('\n');
+        text.append(indent)
+            .append('[')
+            .append(message.getLevel())
+            .append("] ")
+            .append(message.getKey())
+            .append(": ")
+            .append(message.getMessage())
+            .append('\n');
         message.getNestedMessages().forEach(nested -> describe(nested, indent + "  ", text));
     }
 
     private static List<String> keys(ValidationReport report) {
-        return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(ValidationReport.Message::getKey)
-                .toList();
+        return report.getMessages()
+            .stream()
+            .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+            .map(ValidationReport.Message::getKey)
+            .toList();
     }
 
     private static TurnstileWidgets client(Credentials credentials) {
@@ -312,8 +332,10 @@ class AdapterRequestsMatchOpenApiTest {
     private static String fixture(String name) {
         try (InputStream in = resource("/cloudflare/fixtures/" + name).openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

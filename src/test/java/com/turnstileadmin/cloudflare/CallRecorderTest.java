@@ -42,26 +42,33 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * What each HTTP request to Cloudflare leaves behind, over real HTTP against WireMock: one
- * observation of {@code turnstile.cloudflare.calls} with its operation, outcome and account, and one
- * INFO line, however the request ends (an answer, a retried failure, a timeout, a caller that gives
- * up), and each account's widget count from its last unfiltered list.
+ * What each HTTP request to Cloudflare leaves behind, over real HTTP against WireMock:
+ * one observation of {@code turnstile.cloudflare.calls} with its operation, outcome and
+ * account, and one INFO line, however the request ends (an answer, a retried failure, a
+ * timeout, a caller that gives up), and each account's widget count from its last
+ * unfiltered list.
  */
 class CallRecorderTest {
 
     @RegisterExtension
     static final WireMockExtension wireMock = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final Sitekey SITEKEY = new Sitekey("0x4AAF00AAAABn0R22HWm-YUc");
+
     private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
     private static final String WIDGETS = "/client/v4/accounts/" + ACCOUNT.value() + "/challenges/widgets";
+
     private static final String WIDGET = WIDGETS + "/" + SITEKEY.value();
+
     private static final String CALL_LINE = "com.turnstileadmin.cloudflare.CallRecorder Cloudflare call ";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private LogCapture log;
 
     @BeforeEach
@@ -77,20 +84,24 @@ class CallRecorderTest {
 
     @Test
     void aRetriedReadRecordsEachAttemptWithItsOutcomeAndOneLineEach() {
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")).willSetStateTo("once"));
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage").whenScenarioStateIs("once")
-                .willReturn(aResponse().withStatus(503).withBody("<html>unavailable</html>")).willSetStateTo("up"));
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage").whenScenarioStateIs("up")
-                .willReturn(json(200, fixture("seed-get.json"))));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>"))
+            .willSetStateTo("once"));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage")
+            .whenScenarioStateIs("once")
+            .willReturn(aResponse().withStatus(503).withBody("<html>unavailable</html>"))
+            .willSetStateTo("up"));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).inScenario("outage")
+            .whenScenarioStateIs("up")
+            .willReturn(json(200, fixture("seed-get.json"))));
 
         client(2).get(ACCOUNT, SITEKEY);
 
         wireMock.verify(3, anyRequestedFor(anyUrl()));
         assertThat(count("get", "server_error")).isEqualTo(2);
         assertThat(count("get", "success")).isEqualTo(1);
-        assertThat(callLines()).containsExactly(
-                line("get", SITEKEY.value(), "status=502", "server_error"),
+        assertThat(callLines()).containsExactly(line("get", SITEKEY.value(), "status=502", "server_error"),
                 line("get", SITEKEY.value(), "status=503", "server_error"),
                 line("get", SITEKEY.value(), "status=200", "success"));
     }
@@ -99,13 +110,14 @@ class CallRecorderTest {
     void refusalsAndRateLimitsAreRecordedAsSuch() {
         wireMock.stubFor(post(urlPathEqualTo(WIDGETS)).willReturn(json(403,
                 "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"result\":null}")));
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).willReturn(json(429,
-                "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}],\"result\":null}")
-                .withHeader("Retry-After", "1")));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).willReturn(
+                json(429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}],\"result\":null}")
+                    .withHeader("Retry-After", "1")));
         TurnstileWidgets client = client(0);
 
-        assertThatThrownBy(() -> client.create(ACCOUNT, WidgetSettings.of("a", List.of("a.example"), WidgetMode.MANAGED)))
-                .isInstanceOf(CloudflareApiException.class);
+        assertThatThrownBy(
+                () -> client.create(ACCOUNT, WidgetSettings.of("a", List.of("a.example"), WidgetMode.MANAGED)))
+            .isInstanceOf(CloudflareApiException.class);
         assertThatThrownBy(() -> client.get(ACCOUNT, SITEKEY)).isInstanceOf(CloudflareUnavailableException.class);
 
         assertThat(count("create", "client_error")).isEqualTo(1);
@@ -116,11 +128,11 @@ class CallRecorderTest {
 
     @Test
     void aTimeoutIsRecordedOnceAsUnavailable() {
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).willReturn(json(200, fixture("seed-get.json"))
-                .withFixedDelay(1500)));
+        wireMock
+            .stubFor(get(urlPathEqualTo(WIDGET)).willReturn(json(200, fixture("seed-get.json")).withFixedDelay(1500)));
 
         assertThatThrownBy(() -> client(2, Duration.ofMillis(300)).get(ACCOUNT, SITEKEY))
-                .isInstanceOf(CloudflareUnavailableException.class);
+            .isInstanceOf(CloudflareUnavailableException.class);
 
         assertThat(count("get", "unavailable")).isEqualTo(1);
         assertThat(registry.get("turnstile.cloudflare.calls").timers()).hasSize(1);
@@ -129,14 +141,15 @@ class CallRecorderTest {
 
     @Test
     void aCallerThatStopsWaitingLeavesOneObservationOfAnUnavailableCall() throws InterruptedException {
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET)).willReturn(json(200, fixture("seed-get.json"))
-                .withFixedDelay(3000)));
+        wireMock
+            .stubFor(get(urlPathEqualTo(WIDGET)).willReturn(json(200, fixture("seed-get.json")).withFixedDelay(3000)));
         TurnstileWidgets client = client(0, Duration.ofSeconds(10));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
                 client.get(ACCOUNT, SITEKEY);
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 thrown.set(e);
             }
         });
@@ -180,14 +193,18 @@ class CallRecorderTest {
 
     private long count(String operation, String outcome) {
         Timer timer = registry.find("turnstile.cloudflare.calls")
-                .tags("operation", operation, "outcome", outcome, "account", ACCOUNT.value()).timer();
+            .tags("operation", operation, "outcome", outcome, "account", ACCOUNT.value())
+            .timer();
         return timer == null ? 0 : timer.count();
     }
 
     private List<String> callLines() {
         // Without the duration, which differs from run to run.
-        return log.lines().stream().filter(line -> line.startsWith(CALL_LINE))
-                .map(line -> line.replaceFirst(" duration_ms=\\d+$", "")).toList();
+        return log.lines()
+            .stream()
+            .filter(line -> line.startsWith(CALL_LINE))
+            .map(line -> line.replaceFirst(" duration_ms=\\d+$", ""))
+            .toList();
     }
 
     private static String line(String operation, String sitekey, String status, String outcome) {
@@ -208,4 +225,5 @@ class CallRecorderTest {
         return new CloudflareWidgetClient(WebClient.builder(), accounts, properties, HttpClientSettings.defaults(),
                 registry);
     }
+
 }

@@ -53,29 +53,39 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * How the adapter fails over real HTTP. Every call runs under {@link #assertTimeoutPreemptively}, so a
- * call that hangs fails the test instead of the build.
+ * How the adapter fails over real HTTP. Every call runs under
+ * {@link #assertTimeoutPreemptively}, so a call that hangs fails the test instead of the
+ * build.
  */
 class CloudflareWidgetClientFailureTest {
 
     @RegisterExtension
     static final WireMockExtension wireMock = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final Sitekey SITEKEY = new Sitekey("0x4AAF00AAAABn0R22HWm-YUc");
+
     private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
     private static final String SECRET = "0x4AAF00AAAABn0R22HWmSECRETSECRET";
-    private static final String WIDGET_PATH =
-            "/client/v4/accounts/" + ACCOUNT.value() + "/challenges/widgets/" + SITEKEY.value();
+
+    private static final String WIDGET_PATH = "/client/v4/accounts/" + ACCOUNT.value() + "/challenges/widgets/"
+            + SITEKEY.value();
 
     private static final int MAX_RETRIES = 2;
+
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(2);
+
     /** Far above any call's expected duration, far below a hang. */
     private static final Duration HANG_LIMIT = Duration.ofSeconds(5);
 
-    /** Every failure a test provoked, checked for leaked credentials and secrets after each test. */
+    /**
+     * Every failure a test provoked, checked for leaked credentials and secrets after
+     * each test.
+     */
     private final List<Throwable> failures = new ArrayList<>();
 
     @AfterEach
@@ -88,14 +98,18 @@ class CloudflareWidgetClientFailureTest {
         }
     }
 
-    // ---- (a) rate-limited read, then success -------------------------------------------------
+    // ---- (a) rate-limited read, then success
+    // -------------------------------------------------
 
     @Test
     void readIsRetriedAfterRetryAfterThenSucceeds() {
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("rate limit").whenScenarioStateIs(STARTED)
-                .willReturn(rateLimited("1")).willSetStateTo("open"));
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("rate limit").whenScenarioStateIs("open")
-                .willReturn(json(200, fixture("seed-get.json"))));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("rate limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(rateLimited("1"))
+            .willSetStateTo("open"));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("rate limit")
+            .whenScenarioStateIs("open")
+            .willReturn(json(200, fixture("seed-get.json"))));
 
         long started = System.nanoTime();
         WidgetWithSecret widget = within(() -> client().get(ACCOUNT, SITEKEY));
@@ -103,11 +117,13 @@ class CloudflareWidgetClientFailureTest {
 
         assertThat(widget.widget().sitekey()).isEqualTo(SITEKEY);
         wireMock.verify(2, anyRequestedFor(anyUrl()));
-        // A little slack for timer granularity; the backoff alone (≤ 50 ms) could never reach this.
+        // A little slack for timer granularity; the backoff alone (≤ 50 ms) could never
+        // reach this.
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(950));
     }
 
-    // ---- (b) rate-limited writes are never retried -------------------------------------------
+    // ---- (b) rate-limited writes are never retried
+    // -------------------------------------------
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
@@ -125,15 +141,15 @@ class CloudflareWidgetClientFailureTest {
 
     static Stream<Arguments> writes() {
         WidgetSettings settings = WidgetSettings.of("login", List.of("example.com"), WidgetMode.MANAGED);
-        return Stream.of(
-                Arguments.of("create widget", (Consumer<TurnstileWidgets>) c -> c.create(ACCOUNT, settings)),
+        return Stream.of(Arguments.of("create widget", (Consumer<TurnstileWidgets>) c -> c.create(ACCOUNT, settings)),
                 Arguments.of("update widget", (Consumer<TurnstileWidgets>) c -> c.update(ACCOUNT, SITEKEY, settings)),
                 Arguments.of("delete widget", (Consumer<TurnstileWidgets>) c -> c.delete(ACCOUNT, SITEKEY)),
                 Arguments.of("rotate widget secret",
                         (Consumer<TurnstileWidgets>) c -> c.rotateSecret(ACCOUNT, SITEKEY, true)));
     }
 
-    // ---- (c) a retry-after too long to wait for ------------------------------------------------
+    // ---- (c) a retry-after too long to wait for
+    // ------------------------------------------------
 
     @Test
     void readFailsAtOnceWhenRetryAfterExceedsTheMaximum() {
@@ -159,7 +175,8 @@ class CloudflareWidgetClientFailureTest {
         wireMock.verify(1 + MAX_RETRIES, anyRequestedFor(anyUrl()));
     }
 
-    // ---- (d) server errors -------------------------------------------------------------------
+    // ---- (d) server errors
+    // -------------------------------------------------------------------
 
     @Test
     void readIsRetriedOnServerErrorsThenFails() {
@@ -175,10 +192,13 @@ class CloudflareWidgetClientFailureTest {
 
     @Test
     void readRecoversWhenAServerErrorPasses() {
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(htmlServerError()).willSetStateTo("healthy"));
-        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("flaky").whenScenarioStateIs("healthy")
-                .willReturn(json(200, fixture("seed-get.json"))));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(htmlServerError())
+            .willSetStateTo("healthy"));
+        wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).inScenario("flaky")
+            .whenScenarioStateIs("healthy")
+            .willReturn(json(200, fixture("seed-get.json"))));
 
         WidgetWithSecret widget = within(() -> client().get(ACCOUNT, SITEKEY));
 
@@ -190,8 +210,8 @@ class CloudflareWidgetClientFailureTest {
     void noRetryWhenMaxRetriesIsZero() {
         wireMock.stubFor(any(anyUrl()).willReturn(htmlServerError()));
 
-        CloudflareUnavailableException failure = unavailable(() -> client(0, Duration.ofSeconds(5), wireMockUrl())
-                .list(ACCOUNT, WidgetQuery.firstPage()));
+        CloudflareUnavailableException failure = unavailable(
+                () -> client(0, Duration.ofSeconds(5), wireMockUrl()).list(ACCOUNT, WidgetQuery.firstPage()));
 
         assertThat(failure.reason()).isEqualTo(Reason.SERVER_ERROR);
         wireMock.verify(1, anyRequestedFor(anyUrl()));
@@ -209,13 +229,14 @@ class CloudflareWidgetClientFailureTest {
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
-    // ---- (e) answers that are not Cloudflare's -------------------------------------------------
+    // ---- (e) answers that are not Cloudflare's
+    // -------------------------------------------------
 
     @Test
     void nonJsonBodyOnA200IsAnInvalidResponseAndNotRetried() {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html")
-                .withBody("<html>captive portal " + SECRET + "</html>")));
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html>captive portal " + SECRET + "</html>")));
 
         CloudflareUnavailableException failure = unavailable(() -> client().get(ACCOUNT, SITEKEY));
 
@@ -236,8 +257,8 @@ class CloudflareWidgetClientFailureTest {
 
     @Test
     void listWithoutResultInfoIsAnInvalidResponse() {
-        wireMock.stubFor(any(anyUrl()).willReturn(json(200,
-                "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": []}")));
+        wireMock.stubFor(any(anyUrl())
+            .willReturn(json(200, "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": []}")));
 
         CloudflareUnavailableException failure = unavailable(() -> client().list(ACCOUNT, WidgetQuery.firstPage()));
 
@@ -247,8 +268,9 @@ class CloudflareWidgetClientFailureTest {
 
     @Test
     void truncatedJsonHoldingASecretIsAnInvalidResponseThatDoesNotQuoteIt() {
-        wireMock.stubFor(any(anyUrl()).willReturn(json(200,
-                "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"secret\": \"" + SECRET + "\", ")));
+        wireMock.stubFor(any(anyUrl())
+            .willReturn(json(200, "{\"success\": true, \"errors\": [], \"messages\": [], \"result\": {\"secret\": \""
+                    + SECRET + "\", ")));
 
         CloudflareUnavailableException failure = unavailable(() -> client().rotateSecret(ACCOUNT, SITEKEY, false));
 
@@ -281,13 +303,14 @@ class CloudflareWidgetClientFailureTest {
         assertThat(failure.reason()).isEqualTo(Reason.INVALID_RESPONSE);
     }
 
-    // An answer that came but is larger than the 8 MB buffer is not a connection failure, and
+    // An answer that came but is larger than the 8 MB buffer is not a connection failure,
+    // and
     // retrying it only downloads the same oversized body again.
     @Test
     void oversizedAnswerIsAnInvalidResponseAndNotRetried() {
         String padding = "x".repeat(9 * 1024 * 1024);
-        wireMock.stubFor(any(anyUrl()).willReturn(json(200,
-                "{\"success\": true, \"errors\": [], \"messages\": [], \"padding\": \"" + padding + "\"}")));
+        wireMock.stubFor(any(anyUrl()).willReturn(
+                json(200, "{\"success\": true, \"errors\": [], \"messages\": [], \"padding\": \"" + padding + "\"}")));
 
         CloudflareUnavailableException failure = unavailable(() -> client().get(ACCOUNT, SITEKEY));
 
@@ -295,7 +318,8 @@ class CloudflareWidgetClientFailureTest {
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
-    // ---- (f) timeouts --------------------------------------------------------------------------
+    // ---- (f) timeouts
+    // --------------------------------------------------------------------------
 
     @Test
     void slowReadTimesOutWithoutRetryAndReturnsPromptly() {
@@ -317,14 +341,15 @@ class CloudflareWidgetClientFailureTest {
         wireMock.stubFor(any(anyUrl()).willReturn(json(200, fixture("seed-create.json")).withFixedDelay(1_500)));
         TurnstileWidgets client = client(MAX_RETRIES, Duration.ofMillis(300), wireMockUrl());
 
-        CloudflareUnavailableException failure = unavailable(() -> client.create(ACCOUNT,
-                WidgetSettings.of("login", List.of("example.com"), WidgetMode.MANAGED)));
+        CloudflareUnavailableException failure = unavailable(
+                () -> client.create(ACCOUNT, WidgetSettings.of("login", List.of("example.com"), WidgetMode.MANAGED)));
 
         assertThat(failure.reason()).isEqualTo(Reason.TIMEOUT);
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
-    // ---- (g) connection failures ---------------------------------------------------------------
+    // ---- (g) connection failures
+    // ---------------------------------------------------------------
 
     @Test
     void refusedConnectionIsAConnectionFailureAfterRetries() throws IOException {
@@ -332,8 +357,9 @@ class CloudflareWidgetClientFailureTest {
         AtomicInteger attempts = new AtomicInteger();
         WebClient.Builder counting = counting(attempts);
 
-        CloudflareUnavailableException failure = unavailable(() -> client(counting, MAX_RETRIES,
-                Duration.ofSeconds(5), closed).list(ACCOUNT, WidgetQuery.firstPage()));
+        CloudflareUnavailableException failure = unavailable(
+                () -> client(counting, MAX_RETRIES, Duration.ofSeconds(5), closed).list(ACCOUNT,
+                        WidgetQuery.firstPage()));
 
         assertThat(failure.reason()).isEqualTo(Reason.CONNECTION_FAILED);
         assertThat(failure.status()).isZero();
@@ -347,8 +373,8 @@ class CloudflareWidgetClientFailureTest {
         AtomicInteger attempts = new AtomicInteger();
         WebClient.Builder counting = counting(attempts);
 
-        CloudflareUnavailableException failure = unavailable(() -> client(counting, MAX_RETRIES,
-                Duration.ofSeconds(5), closed).delete(ACCOUNT, SITEKEY));
+        CloudflareUnavailableException failure = unavailable(
+                () -> client(counting, MAX_RETRIES, Duration.ofSeconds(5), closed).delete(ACCOUNT, SITEKEY));
 
         assertThat(failure.reason()).isEqualTo(Reason.CONNECTION_FAILED);
         assertThat(attempts).hasValue(1);
@@ -375,9 +401,13 @@ class CloudflareWidgetClientFailureTest {
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
-    // ---- helpers -------------------------------------------------------------------------------
+    // ---- helpers
+    // -------------------------------------------------------------------------------
 
-    /** Runs the call under the hang limit and returns the Cloudflare failure it must end in. */
+    /**
+     * Runs the call under the hang limit and returns the Cloudflare failure it must end
+     * in.
+     */
     private CloudflareUnavailableException unavailable(Runnable call) {
         Throwable thrown = assertTimeoutPreemptively(HANG_LIMIT, () -> catchThrowable(call::run));
         assertThat(thrown).isInstanceOf(CloudflareUnavailableException.class);
@@ -408,7 +438,10 @@ class CloudflareWidgetClientFailureTest {
         }
     }
 
-    /** No server sees attempts at a closed port, so a filter on the caller's builder counts them. */
+    /**
+     * No server sees attempts at a closed port, so a filter on the caller's builder
+     * counts them.
+     */
     private static WebClient.Builder counting(AtomicInteger attempts) {
         return WebClient.builder().filter(ExchangeFilterFunction.ofRequestProcessor(request -> {
             attempts.incrementAndGet();
@@ -446,8 +479,9 @@ class CloudflareWidgetClientFailureTest {
     }
 
     private static ResponseDefinitionBuilder htmlServerError() {
-        return aResponse().withStatus(502).withHeader("Content-Type", "text/html")
-                .withBody("<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>");
+        return aResponse().withStatus(502)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>");
     }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
@@ -456,13 +490,15 @@ class CloudflareWidgetClientFailureTest {
 
     private static String fixture(String name) {
         try (InputStream in = CloudflareWidgetClientFailureTest.class
-                .getResourceAsStream("/cloudflare/fixtures/" + name)) {
+            .getResourceAsStream("/cloudflare/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("No fixture " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

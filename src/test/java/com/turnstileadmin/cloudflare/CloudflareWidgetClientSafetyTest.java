@@ -33,31 +33,40 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** What keeps credentials, writes and the team's shared rate limit safe when things go wrong. */
+/**
+ * What keeps credentials, writes and the team's shared rate limit safe when things go
+ * wrong.
+ */
 class CloudflareWidgetClientSafetyTest {
 
     @RegisterExtension
     static final WireMockExtension cloudflare = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     @RegisterExtension
     static final WireMockExtension elsewhere = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final Sitekey SITEKEY = new Sitekey("0x4AAF00AAAABn0R22HWm-YUc");
-    private static final WidgetSettings SETTINGS = WidgetSettings.of("Login", List.of("example.com"), WidgetMode.MANAGED);
+
+    private static final WidgetSettings SETTINGS = WidgetSettings.of("Login", List.of("example.com"),
+            WidgetMode.MANAGED);
 
     @Test
     void aRedirectIsNeverFollowedSoTheLegacyKeyStaysHome() {
-        cloudflare.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", elsewhere.baseUrl() + "/steal")));
+        cloudflare.stubFor(any(anyUrl())
+            .willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere.baseUrl() + "/steal")));
         elsewhere.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
         // Even when Boot's client settings say to follow redirects, the adapter does not.
         TurnstileWidgets api = new CloudflareWidgetClient(WebClient.builder(),
                 accounts(URI.create(cloudflare.baseUrl() + "/client/v4"),
                         new Credentials.GlobalApiKey("ops@example.com", "144c9defac04969c7bfad8efaa8ea194")),
-                properties(), HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW), new SimpleMeterRegistry());
+                properties(), HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW),
+                new SimpleMeterRegistry());
 
         CloudflareUnavailableException failure = unavailable(() -> api.get(ACCOUNT, SITEKEY));
 
@@ -83,8 +92,8 @@ class CloudflareWidgetClientSafetyTest {
     void aWriteOnADroppedConnectionMayHaveBeenCarriedOut() {
         cloudflare.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        CloudflareUnavailableException failure = unavailable(() -> client(URI.create(cloudflare.baseUrl()
-                + "/client/v4")).delete(ACCOUNT, SITEKEY));
+        CloudflareUnavailableException failure = unavailable(
+                () -> client(URI.create(cloudflare.baseUrl() + "/client/v4")).delete(ACCOUNT, SITEKEY));
 
         assertThat(failure.reason()).isEqualTo(Reason.CONNECTION_FAILED);
         assertThat(failure.outcomeUnknown()).isTrue();
@@ -98,10 +107,11 @@ class CloudflareWidgetClientSafetyTest {
         }
         cloudflare.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
 
-        CloudflareUnavailableException refused = unavailable(() -> client(URI.create("http://127.0.0.1:" + closedPort
-                + "/client/v4")).update(ACCOUNT, SITEKEY, SETTINGS));
-        CloudflareUnavailableException limited = unavailable(() -> client(URI.create(cloudflare.baseUrl()
-                + "/client/v4")).rotateSecret(ACCOUNT, SITEKEY, false));
+        CloudflareUnavailableException refused = unavailable(
+                () -> client(URI.create("http://127.0.0.1:" + closedPort + "/client/v4")).update(ACCOUNT, SITEKEY,
+                        SETTINGS));
+        CloudflareUnavailableException limited = unavailable(
+                () -> client(URI.create(cloudflare.baseUrl() + "/client/v4")).rotateSecret(ACCOUNT, SITEKEY, false));
 
         assertThat(refused.reason()).isEqualTo(Reason.CONNECTION_FAILED);
         assertThat(refused.outcomeUnknown()).isFalse();
@@ -110,10 +120,11 @@ class CloudflareWidgetClientSafetyTest {
 
     @Test
     void cloudflaresLongRateLimitBlockIsRememberedSoCallsDuringItFailAtOnce() {
-        cloudflare.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "300")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"success\":false,\"errors\":[{\"code\":10429,\"message\":\"rate limited\"}],"
-                        + "\"messages\":[],\"result\":null}")));
+        cloudflare.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429)
+            .withHeader("Retry-After", "300")
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"success\":false,\"errors\":[{\"code\":10429,\"message\":\"rate limited\"}],"
+                    + "\"messages\":[],\"result\":null}")));
         TurnstileWidgets api = client(URI.create(cloudflare.baseUrl() + "/client/v4"));
 
         CloudflareUnavailableException first = unavailable(() -> api.list(ACCOUNT, WidgetQuery.firstPage()));
@@ -126,8 +137,8 @@ class CloudflareWidgetClientSafetyTest {
     }
 
     private static TurnstileWidgets client(URI baseUrl) {
-        return new CloudflareWidgetClient(WebClient.builder(), accounts(baseUrl,
-                new Credentials.ApiToken("Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY")), properties());
+        return new CloudflareWidgetClient(WebClient.builder(),
+                accounts(baseUrl, new Credentials.ApiToken("Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY")), properties());
     }
 
     private static CloudflareAccounts accounts(URI baseUrl, Credentials credentials) {
@@ -143,4 +154,5 @@ class CloudflareWidgetClientSafetyTest {
     private static CloudflareUnavailableException unavailable(Runnable call) {
         return catchThrowableOfType(CloudflareUnavailableException.class, call::run);
     }
+
 }

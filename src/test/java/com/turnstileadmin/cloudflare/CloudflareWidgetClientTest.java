@@ -60,22 +60,31 @@ class CloudflareWidgetClientTest {
 
     @RegisterExtension
     static final WireMockExtension wireMock = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final Sitekey SITEKEY = new Sitekey("0x4AAF00AAAABn0R22HWm-YUc");
+
     private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
     private static final String EMAIL = "ops@example.com";
+
     private static final String GLOBAL_KEY = "144c9defac04969c7bfad8efaa8ea194";
+
     private static final String SEED_SECRET = "0x4AAF00AAAABn0R22HWm098HVBjhdsYUc";
+
     private static final Instant SEED_TIMESTAMP = Instant.parse("2014-01-01T05:20:00.123123Z");
 
     private static final String WIDGETS_PATH = "/client/v4/accounts/" + ACCOUNT.value() + "/challenges/widgets";
+
     private static final String WIDGET_PATH = WIDGETS_PATH + "/" + SITEKEY.value();
+
     private static final String ROTATE_PATH = WIDGET_PATH + "/rotate_secret";
 
-    // ---- list ----------------------------------------------------------------------------------
+    // ---- list
+    // ----------------------------------------------------------------------------------
 
     @Test
     void listSendsOnlyPagingWhenNoSortOrFilterIsSet() {
@@ -85,12 +94,12 @@ class CloudflareWidgetClientTest {
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(getRequestedFor(urlPathEqualTo(WIDGETS_PATH)))
-                .withQueryParam("page", equalTo("3"))
-                .withQueryParam("per_page", equalTo("50"))
-                .withQueryParam("order", absent())
-                .withQueryParam("direction", absent())
-                .withQueryParam("filter", absent())
-                .withHeader("Content-Type", absent()));
+            .withQueryParam("page", equalTo("3"))
+            .withQueryParam("per_page", equalTo("50"))
+            .withQueryParam("order", absent())
+            .withQueryParam("direction", absent())
+            .withQueryParam("filter", absent())
+            .withHeader("Content-Type", absent()));
         assertThat(onlyRequest().getQueryParams()).containsOnlyKeys("page", "per_page");
         assertThat(onlyRequest().getBodyAsString()).isEmpty();
     }
@@ -100,17 +109,18 @@ class CloudflareWidgetClientTest {
         wireMock.stubFor(get(urlPathEqualTo(WIDGETS_PATH)).willReturn(json(fixture("seed-list.json"))));
         String text = "Shop & Co + Söhne 日本 50%=x";
 
-        client().list(ACCOUNT, WidgetQuery.firstPage()
-                .sortedBy(WidgetSort.descending(WidgetSort.Field.CREATED_ON))
-                .filteredBy(WidgetFilter.nameContains(text)));
+        client().list(ACCOUNT,
+                WidgetQuery.firstPage()
+                    .sortedBy(WidgetSort.descending(WidgetSort.Field.CREATED_ON))
+                    .filteredBy(WidgetFilter.nameContains(text)));
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(getRequestedFor(urlPathEqualTo(WIDGETS_PATH)))
-                .withQueryParam("page", equalTo("1"))
-                .withQueryParam("per_page", equalTo("25"))
-                .withQueryParam("order", equalTo("created_on"))
-                .withQueryParam("direction", equalTo("desc"))
-                .withQueryParam("filter", equalTo("name:" + text)));
+            .withQueryParam("page", equalTo("1"))
+            .withQueryParam("per_page", equalTo("25"))
+            .withQueryParam("order", equalTo("created_on"))
+            .withQueryParam("direction", equalTo("desc"))
+            .withQueryParam("filter", equalTo("name:" + text)));
         // An unencoded '&' or '=' would have split the filter into extra parameters.
         assertThat(onlyRequest().getQueryParams()).containsOnlyKeys("page", "per_page", "order", "direction", "filter");
         // A literal '+' would have been decoded as a space by the server.
@@ -121,14 +131,14 @@ class CloudflareWidgetClientTest {
     void listSortsBySitekeyAscendingAndFiltersBySitekey() {
         wireMock.stubFor(get(urlPathEqualTo(WIDGETS_PATH)).willReturn(json(fixture("seed-list.json"))));
 
-        client().list(ACCOUNT, WidgetQuery.firstPage()
-                .sortedBy(WidgetSort.ascending(WidgetSort.Field.SITEKEY))
-                .filteredBy(WidgetFilter.sitekeyContains("0x4AAA")));
+        client().list(ACCOUNT,
+                WidgetQuery.firstPage()
+                    .sortedBy(WidgetSort.ascending(WidgetSort.Field.SITEKEY))
+                    .filteredBy(WidgetFilter.sitekeyContains("0x4AAA")));
 
-        wireMock.verify(getRequestedFor(urlPathEqualTo(WIDGETS_PATH))
-                .withQueryParam("order", equalTo("sitekey"))
-                .withQueryParam("direction", equalTo("asc"))
-                .withQueryParam("filter", equalTo("sitekey:0x4AAA")));
+        wireMock.verify(getRequestedFor(urlPathEqualTo(WIDGETS_PATH)).withQueryParam("order", equalTo("sitekey"))
+            .withQueryParam("direction", equalTo("asc"))
+            .withQueryParam("filter", equalTo("sitekey:0x4AAA")));
     }
 
     @Test
@@ -144,7 +154,8 @@ class CloudflareWidgetClientTest {
         assertIsSeedWidget(page.widgets().get(0));
     }
 
-    // ---- get -----------------------------------------------------------------------------------
+    // ---- get
+    // -----------------------------------------------------------------------------------
 
     @Test
     void getRequestsTheWidgetByItsSitekeyAndParsesItWithItsSecret() {
@@ -153,19 +164,21 @@ class CloudflareWidgetClientTest {
         WidgetWithSecret widget = client().get(ACCOUNT, SITEKEY);
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
-        wireMock.verify(authenticatedWithToken(getRequestedFor(urlPathEqualTo(WIDGET_PATH)))
-                .withHeader("Content-Type", absent()));
+        wireMock.verify(authenticatedWithToken(getRequestedFor(urlPathEqualTo(WIDGET_PATH))).withHeader("Content-Type",
+                absent()));
         assertThat(onlyRequest().getQueryParams()).isEmpty();
         assertIsSeedWidget(widget.widget());
         assertThat(widget.secret().value()).isEqualTo(SEED_SECRET);
     }
 
-    // ---- create --------------------------------------------------------------------------------
+    // ---- create
+    // --------------------------------------------------------------------------------
 
     @Test
     void createPostsEverySettingAsSnakeCaseJson() {
         wireMock.stubFor(post(urlPathEqualTo(WIDGETS_PATH)).willReturn(json(fixture("seed-create.json"))));
-        // Every value differs from Cloudflare's default, so that a field mapped from the wrong source shows.
+        // Every value differs from Cloudflare's default, so that a field mapped from the
+        // wrong source shows.
         WidgetSettings settings = new WidgetSettings("Checkout \"EU\"", List.of("shop.example.com", "203.0.113.7"),
                 WidgetMode.NON_INTERACTIVE, ClearanceLevel.JS_CHALLENGE, Region.CHINA, true, true, true);
 
@@ -173,19 +186,19 @@ class CloudflareWidgetClientTest {
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(postRequestedFor(urlPathEqualTo(WIDGETS_PATH)))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("""
-                        {
-                          "name": "Checkout \\"EU\\"",
-                          "domains": ["shop.example.com", "203.0.113.7"],
-                          "mode": "non-interactive",
-                          "clearance_level": "jschallenge",
-                          "region": "china",
-                          "bot_fight_mode": true,
-                          "offlabel": true,
-                          "ephemeral_id": true
-                        }
-                        """)));
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(equalToJson("""
+                    {
+                      "name": "Checkout \\"EU\\"",
+                      "domains": ["shop.example.com", "203.0.113.7"],
+                      "mode": "non-interactive",
+                      "clearance_level": "jschallenge",
+                      "region": "china",
+                      "bot_fight_mode": true,
+                      "offlabel": true,
+                      "ephemeral_id": true
+                    }
+                    """)));
         assertThat(onlyRequest().getQueryParams()).isEmpty();
         assertIsSeedWidget(created.widget());
         assertThat(created.secret().value()).isEqualTo(SEED_SECRET);
@@ -203,31 +216,33 @@ class CloudflareWidgetClientTest {
                 """)));
     }
 
-    // ---- update --------------------------------------------------------------------------------
+    // ---- update
+    // --------------------------------------------------------------------------------
 
     @Test
     void updatePutsEverySettingIncludingDefaults() {
         wireMock.stubFor(put(urlPathEqualTo(WIDGET_PATH)).willReturn(json(fixture("seed-update.json"))));
-        // Defaults must still be sent: the PUT is a full replacement and an absent field may be reset.
+        // Defaults must still be sent: the PUT is a full replacement and an absent field
+        // may be reset.
         WidgetSettings settings = WidgetSettings.of("blog login", List.of("blog.example.com"), WidgetMode.INVISIBLE);
 
         WidgetWithSecret updated = client().update(ACCOUNT, SITEKEY, settings);
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(putRequestedFor(urlPathEqualTo(WIDGET_PATH)))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("""
-                        {
-                          "name": "blog login",
-                          "domains": ["blog.example.com"],
-                          "mode": "invisible",
-                          "clearance_level": "no_clearance",
-                          "region": "world",
-                          "bot_fight_mode": false,
-                          "offlabel": false,
-                          "ephemeral_id": false
-                        }
-                        """)));
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(equalToJson("""
+                    {
+                      "name": "blog login",
+                      "domains": ["blog.example.com"],
+                      "mode": "invisible",
+                      "clearance_level": "no_clearance",
+                      "region": "world",
+                      "bot_fight_mode": false,
+                      "offlabel": false,
+                      "ephemeral_id": false
+                    }
+                    """)));
         assertThat(onlyRequest().getQueryParams()).isEmpty();
         assertIsSeedWidget(updated.widget());
         assertThat(updated.secret().value()).isEqualTo(SEED_SECRET);
@@ -237,7 +252,7 @@ class CloudflareWidgetClientTest {
     void updateSendsAnUnknownModeBackAsItCame() {
         wireMock.stubFor(put(urlPathEqualTo(WIDGET_PATH)).willReturn(json(fixture("seed-update.json"))));
         WidgetSettings settings = WidgetSettings.of("x", List.of("example.com"), new WidgetMode("adaptive"))
-                .withClearanceLevel(new ClearanceLevel("strict"));
+            .withClearanceLevel(new ClearanceLevel("strict"));
 
         client().update(ACCOUNT, SITEKEY, settings);
 
@@ -247,7 +262,8 @@ class CloudflareWidgetClientTest {
                 """)));
     }
 
-    // ---- delete --------------------------------------------------------------------------------
+    // ---- delete
+    // --------------------------------------------------------------------------------
 
     @Test
     void deleteSendsNoBodyAndReturnsTheDeletedWidget() {
@@ -257,16 +273,17 @@ class CloudflareWidgetClientTest {
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(deleteRequestedFor(urlPathEqualTo(WIDGET_PATH)))
-                .withHeader("Content-Type", absent()));
+            .withHeader("Content-Type", absent()));
         assertThat(onlyRequest().getQueryParams()).isEmpty();
         assertThat(onlyRequest().getBodyAsString()).isEmpty();
         assertIsSeedWidget(deleted);
     }
 
-    // ---- rotate secret -------------------------------------------------------------------------
+    // ---- rotate secret
+    // -------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
+    @ValueSource(booleans = { true, false })
     void rotateSecretPostsInvalidateImmediately(boolean invalidateImmediately) {
         wireMock.stubFor(post(urlPathEqualTo(ROTATE_PATH)).willReturn(json(fixture("seed-rotate-secret.json"))));
 
@@ -274,14 +291,15 @@ class CloudflareWidgetClientTest {
 
         wireMock.verify(1, anyRequestedFor(anyUrl()));
         wireMock.verify(authenticatedWithToken(postRequestedFor(urlPathEqualTo(ROTATE_PATH)))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"invalidate_immediately\": " + invalidateImmediately + "}")));
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(equalToJson("{\"invalidate_immediately\": " + invalidateImmediately + "}")));
         assertThat(onlyRequest().getQueryParams()).isEmpty();
         assertIsSeedWidget(rotated.widget());
         assertThat(rotated.secret().value()).isEqualTo(SEED_SECRET);
     }
 
-    // ---- authentication ------------------------------------------------------------------------
+    // ---- authentication
+    // ------------------------------------------------------------------------
 
     @Test
     void globalApiKeyIsSentAsEmailAndKeyOnEveryOperationWithoutAuthorization() {
@@ -296,10 +314,10 @@ class CloudflareWidgetClientTest {
         client.rotateSecret(ACCOUNT, SITEKEY, false);
 
         wireMock.verify(6, anyRequestedFor(anyUrl()));
-        wireMock.verify(6, anyRequestedFor(anyUrl())
-                .withHeader("X-Auth-Email", equalTo(EMAIL))
-                .withHeader("X-Auth-Key", equalTo(GLOBAL_KEY))
-                .withHeader("Authorization", absent()));
+        wireMock.verify(6,
+                anyRequestedFor(anyUrl()).withHeader("X-Auth-Email", equalTo(EMAIL))
+                    .withHeader("X-Auth-Key", equalTo(GLOBAL_KEY))
+                    .withHeader("Authorization", absent()));
     }
 
     @Test
@@ -318,7 +336,8 @@ class CloudflareWidgetClientTest {
         wireMock.verify(6, authenticatedWithToken(anyRequestedFor(anyUrl())));
     }
 
-    // ---- tolerant reader -----------------------------------------------------------------------
+    // ---- tolerant reader
+    // -----------------------------------------------------------------------
 
     @Test
     void unknownFieldsAndEnumValuesAreToleratedAndKeptAsTheyCame() {
@@ -395,12 +414,13 @@ class CloudflareWidgetClientTest {
 
     @Test
     void nonAsciiTextInAnAnswerWithoutCharsetIsReadAsUtf8() {
-        // JSON is UTF-8 by definition (RFC 8259); Cloudflare does not always name the charset.
+        // JSON is UTF-8 by definition (RFC 8259); Cloudflare does not always name the
+        // charset.
         String name = "Anmeldung Söhne & Co – 日本語 🚀";
         wireMock.stubFor(get(urlPathEqualTo(WIDGET_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(fixture("seed-get.json").replace("blog.cloudflare.com login form", name)
-                        .getBytes(StandardCharsets.UTF_8))));
+            .withHeader("Content-Type", "application/json")
+            .withBody(fixture("seed-get.json").replace("blog.cloudflare.com login form", name)
+                .getBytes(StandardCharsets.UTF_8))));
 
         assertThat(client().get(ACCOUNT, SITEKEY).widget().name()).isEqualTo(name);
     }
@@ -425,17 +445,19 @@ class CloudflareWidgetClientTest {
         assertThat(onlyRequest().getUrl()).isEqualTo(WIDGET_PATH);
     }
 
-    // ---- errors --------------------------------------------------------------------------------
+    // ---- errors
+    // --------------------------------------------------------------------------------
 
     @Test
     void clientErrorWithCloudflareEnvelopeBecomesApiExceptionWithItsErrors() {
-        wireMock.stubFor(post(urlPathEqualTo(WIDGETS_PATH)).willReturn(json(400, """
-                {"success": false, "result": null, "messages": [],
-                 "errors": [
-                   {"code": 10001, "message": "name is too long", "source": {"pointer": "/name"}},
-                   {"code": 10002, "message": "invalid domain", "documentation_url": "https://developers.cloudflare.com"}
-                 ]}
-                """)));
+        wireMock.stubFor(post(urlPathEqualTo(WIDGETS_PATH)).willReturn(json(400,
+                """
+                        {"success": false, "result": null, "messages": [],
+                         "errors": [
+                           {"code": 10001, "message": "name is too long", "source": {"pointer": "/name"}},
+                           {"code": 10002, "message": "invalid domain", "documentation_url": "https://developers.cloudflare.com"}
+                         ]}
+                        """)));
 
         CloudflareApiException refused = catchThrowableOfType(CloudflareApiException.class,
                 () -> client().create(ACCOUNT, settings()));
@@ -484,8 +506,8 @@ class CloudflareWidgetClientTest {
     @Test
     void forbiddenHtmlPageIsAnApiExceptionWithoutErrors() {
         wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "text/html")
-                .withBody("<html><body><h1>Access denied</h1>Ray ID: 8f00000000000000</body></html>")));
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body><h1>Access denied</h1>Ray ID: 8f00000000000000</body></html>")));
 
         CloudflareApiException refused = catchThrowableOfType(CloudflareApiException.class,
                 () -> client().list(ACCOUNT, WidgetQuery.firstPage()));
@@ -511,7 +533,8 @@ class CloudflareWidgetClientTest {
         assertThat(refused.getMessage()).doesNotContain(TOKEN);
     }
 
-    // ---- helpers -------------------------------------------------------------------------------
+    // ---- helpers
+    // -------------------------------------------------------------------------------
 
     private static void assertIsSeedWidget(Widget widget) {
         assertThat(widget.sitekey()).isEqualTo(SITEKEY);
@@ -534,8 +557,8 @@ class CloudflareWidgetClientTest {
 
     private static RequestPatternBuilder authenticatedWithToken(RequestPatternBuilder pattern) {
         return pattern.withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .withHeader("X-Auth-Email", absent())
-                .withHeader("X-Auth-Key", absent());
+            .withHeader("X-Auth-Email", absent())
+            .withHeader("X-Auth-Key", absent());
     }
 
     private static LoggedRequest onlyRequest() {
@@ -587,8 +610,10 @@ class CloudflareWidgetClientTest {
                 throw new IllegalStateException("No fixture " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

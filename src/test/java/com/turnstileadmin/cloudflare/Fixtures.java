@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Cloudflare's answers for WireMock to give: the API reference's seed responses, and JSON of a test's own. */
+/**
+ * Cloudflare's answers for WireMock to give: the API reference's seed responses, and JSON
+ * of a test's own.
+ */
 public final class Fixtures {
 
     private Fixtures() {
@@ -21,7 +24,8 @@ public final class Fixtures {
                 throw new IllegalStateException("No fixture " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -29,4 +33,5 @@ public final class Fixtures {
     public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ReadRetryTest {
 
-    private static final CloudflareClientProperties.Retry SETTINGS =
-            retry(3, Duration.ofMillis(100), Duration.ofMillis(350), Duration.ofSeconds(10));
+    private static final CloudflareClientProperties.Retry SETTINGS = retry(3, Duration.ofMillis(100),
+            Duration.ofMillis(350), Duration.ofSeconds(10));
 
     // jitter 0.999… is the top of the documented [0, 1) range
     private static final double TOP_JITTER = Math.nextDown(1.0);
@@ -29,7 +29,8 @@ class ReadRetryTest {
         CloudflareClientProperties.Retry settings = retry(5, Duration.ofMillis(100), Duration.ofSeconds(60),
                 Duration.ofSeconds(10));
 
-        // With jitter 0 the wait is exactly half the backoff, which makes the doubling visible.
+        // With jitter 0 the wait is exactly half the backoff, which makes the doubling
+        // visible.
         assertThat(delay(unavailable(Reason.SERVER_ERROR), 0, settings, 0.0)).isEqualTo(Duration.ofMillis(50));
         assertThat(delay(unavailable(Reason.SERVER_ERROR), 1, settings, 0.0)).isEqualTo(Duration.ofMillis(100));
         assertThat(delay(unavailable(Reason.SERVER_ERROR), 2, settings, 0.0)).isEqualTo(Duration.ofMillis(200));
@@ -40,8 +41,8 @@ class ReadRetryTest {
     void backoffIsCappedAtMaxBackoff() {
         // 100 ms doubled twice is 400 ms, above the 350 ms cap.
         assertThat(delay(unavailable(Reason.SERVER_ERROR), 2, SETTINGS, TOP_JITTER))
-                .isLessThanOrEqualTo(Duration.ofMillis(350))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(349));
+            .isLessThanOrEqualTo(Duration.ofMillis(350))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(349));
         assertThat(delay(unavailable(Reason.SERVER_ERROR), 2, SETTINGS, 0.0)).isEqualTo(Duration.ofMillis(175));
     }
 
@@ -50,12 +51,12 @@ class ReadRetryTest {
         CloudflareClientProperties.Retry settings = retry(10, Duration.ofDays(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(10));
 
-        assertThat(delay(unavailable(Reason.SERVER_ERROR), 9, settings, 0.5))
-                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(delay(unavailable(Reason.SERVER_ERROR), 9, settings, 0.5)).isBetween(Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0.0, 0.25, 0.5, 0.75, 0.999999})
+    @ValueSource(doubles = { 0.0, 0.25, 0.5, 0.75, 0.999999 })
     void jitterKeepsTheWaitBetweenHalfAndAllOfTheBackoff(double jitter) {
         Duration wait = delay(unavailable(Reason.CONNECTION_FAILED), 1, SETTINGS, jitter);
 
@@ -67,7 +68,7 @@ class ReadRetryTest {
         assertThat(delay(unavailable(Reason.CONNECTION_FAILED), 1, SETTINGS, 0.0)).isEqualTo(Duration.ofMillis(100));
         assertThat(delay(unavailable(Reason.CONNECTION_FAILED), 1, SETTINGS, 0.5)).isEqualTo(Duration.ofMillis(150));
         assertThat(delay(unavailable(Reason.CONNECTION_FAILED), 1, SETTINGS, TOP_JITTER))
-                .isEqualTo(Duration.ofMillis(199));
+            .isEqualTo(Duration.ofMillis(199));
     }
 
     @Test
@@ -103,13 +104,13 @@ class ReadRetryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"RATE_LIMITED", "SERVER_ERROR", "CONNECTION_FAILED"})
+    @EnumSource(value = Reason.class, names = { "RATE_LIMITED", "SERVER_ERROR", "CONNECTION_FAILED" })
     void retryableReasonsAreRetried(Reason reason) {
         assertThat(delay(unavailable(reason), 0, SETTINGS, 0.0)).isNotNull();
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, names = {"TIMEOUT", "INVALID_RESPONSE"})
+    @EnumSource(value = Reason.class, names = { "TIMEOUT", "INVALID_RESPONSE" })
     void timeoutsAndNonsenseAreNotRetried(Reason reason) {
         assertThat(delay(unavailable(reason), 0, SETTINGS, 0.0)).isNull();
     }
@@ -172,16 +173,20 @@ class ReadRetryTest {
         CloudflareClientProperties.Retry settings = new CloudflareClientProperties.Retry(5, Duration.ofMillis(200),
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(3));
 
-        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_800),
-                settings, 0.0)).isEqualTo(Duration.ofMillis(100));
-        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_950),
-                settings, 0.0)).isNull();
-        assertThat(ReadRetry.delayBeforeRetry(rateLimited(Duration.ofSeconds(2)), 0, Duration.ofSeconds(2),
-                settings, 0.0)).isNull();
+        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_800), settings,
+                0.0))
+            .isEqualTo(Duration.ofMillis(100));
+        assertThat(ReadRetry.delayBeforeRetry(unavailable(Reason.SERVER_ERROR), 0, Duration.ofMillis(2_950), settings,
+                0.0))
+            .isNull();
+        assertThat(
+                ReadRetry.delayBeforeRetry(rateLimited(Duration.ofSeconds(2)), 0, Duration.ofSeconds(2), settings, 0.0))
+            .isNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"soon", "1.5", "-1", "-300", "", "   ", "2015-10-21T07:28:00Z", "Wed, 32 Oct 2015 07:28:00 GMT"})
+    @ValueSource(strings = { "soon", "1.5", "-1", "-300", "", "   ", "2015-10-21T07:28:00Z",
+            "Wed, 32 Oct 2015 07:28:00 GMT" })
     void unreadableOrNegativeRetryAfterIsIgnored(String header) {
         assertThat(ResponseReader.retryAfter(header, Instant.parse("2015-10-21T07:27:30Z"))).isNull();
     }
@@ -215,4 +220,5 @@ class ReadRetryTest {
     private static CloudflareUnavailableException rateLimited(@Nullable Duration retryAfter) {
         return new CloudflareUnavailableException("list widgets", Reason.RATE_LIMITED, 429, retryAfter, null);
     }
+
 }

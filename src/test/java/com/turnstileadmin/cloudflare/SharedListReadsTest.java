@@ -22,15 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The sharing itself, against fakes of the port; {@code SharedListReadsOverHttpTest} counts at the sandbox. */
+/**
+ * The sharing itself, against fakes of the port; {@code SharedListReadsOverHttpTest}
+ * counts at the sandbox.
+ */
 class SharedListReadsTest {
 
     private static final AccountId ACCOUNT = new AccountId("5a4db0c5e1f24d7e9b3c0a6f8d2e1b47");
+
     private static final AccountId STAGING = new AccountId("9a7806061c88ada191ed06f989cc3dac");
+
     private static final SharedReadsProperties ONE_SECOND = new SharedReadsProperties(Duration.ofSeconds(1), 1000);
 
     private final AtomicLong nanos = new AtomicLong();
+
     private final Ticker ticker = nanos::get;
+
     private final FakeTurnstileWidgets cloudflare = new FakeTurnstileWidgets();
 
     @Test
@@ -50,7 +57,8 @@ class SharedListReadsTest {
                 assertThat(page.get(5, TimeUnit.SECONDS).totalCount()).isEqualTo(7);
             }
             assertThat(slow.calls).hasValue(1);
-        } finally {
+        }
+        finally {
             threads.shutdownNow();
         }
     }
@@ -98,10 +106,10 @@ class SharedListReadsTest {
         SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         cloudflare.failNextCallWith(new CloudflareUnavailableException("delete widget", Reason.TIMEOUT, 0, null, null)
-                .withOutcomeUnknown());
+            .withOutcomeUnknown());
 
         assertThatThrownBy(() -> reads.delete(ACCOUNT, FakeTurnstileWidgets.SHOP))
-                .isInstanceOf(CloudflareUnavailableException.class);
+            .isInstanceOf(CloudflareUnavailableException.class);
         reads.list(ACCOUNT, WidgetQuery.firstPage());
 
         assertThat(cloudflare.calls()).containsExactly("list", "delete " + FakeTurnstileWidgets.SHOP, "list");
@@ -147,7 +155,9 @@ class SharedListReadsTest {
     private static final class SlowList extends ListsOnlyWidgets {
 
         final CountDownLatch started = new CountDownLatch(1);
+
         final CountDownLatch answer = new CountDownLatch(1);
+
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
@@ -156,10 +166,13 @@ class SharedListReadsTest {
             started.countDown();
             try {
                 answer.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return new WidgetPage(List.of(), query.page(), query.perPage(), 7);
         }
+
     }
+
 }

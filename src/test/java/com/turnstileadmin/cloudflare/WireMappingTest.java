@@ -23,9 +23,12 @@ class WireMappingTest {
     void thePointerOfEachFieldACreateSendsNamesTheSettingItHolds() {
         WidgetSettings settings = new WidgetSettings("Shop", List.of("example.com"), WidgetMode.MANAGED,
                 ClearanceLevel.NO_CLEARANCE, Region.WORLD, true, false, true);
-        // The body as the adapter sends it: snake_case, as CloudflareWidgetClient's mapper writes it.
-        JsonNode body = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()
-                .valueToTree(WireMapping.toBody(settings));
+        // The body as the adapter sends it: snake_case, as CloudflareWidgetClient's
+        // mapper writes it.
+        JsonNode body = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build()
+            .valueToTree(WireMapping.toBody(settings));
 
         List<WidgetSetting<?>> named = new ArrayList<>();
         body.propertyNames().forEach(field -> named.add(WireMapping.settingAt("/" + field)));
@@ -41,8 +44,9 @@ class WireMappingTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "/", "name", "/secret", "/botFightMode", "/result/name"})
+    @ValueSource(strings = { "", "/", "name", "/secret", "/botFightMode", "/result/name" })
     void aPointerToNoSettingNamesNone(String pointer) {
         assertThat(WireMapping.settingAt(pointer)).isNull();
     }
+
 }

@@ -16,17 +16,22 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * {@code docker-compose.yml}, read as Docker Compose reads it: YAML, with {@code ${VAR:-default}}
- * interpolated from the variables given (those of {@code .env}; none: every default).
+ * {@code docker-compose.yml}, read as Docker Compose reads it: YAML, with
+ * {@code ${VAR:-default}} interpolated from the variables given (those of {@code .env};
+ * none: every default).
  */
 final class ComposeFile {
 
     static final Path PATH = Path.of("docker-compose.yml");
 
-    /** The forms of interpolation the file may use: {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}. */
+    /**
+     * The forms of interpolation the file may use: {@code ${VAR}},
+     * {@code ${VAR:-default}}, {@code ${VAR-default}}.
+     */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?}");
 
     private final String text;
+
     private final Map<String, Object> yaml;
 
     private ComposeFile(String text) {
@@ -37,7 +42,8 @@ final class ComposeFile {
     static ComposeFile read() {
         try {
             return new ComposeFile(Files.readString(PATH));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("Cannot read " + PATH.toAbsolutePath(), e);
         }
     }
@@ -67,9 +73,14 @@ final class ComposeFile {
         return defaults;
     }
 
-    /** Text with a {@code $} that is not one of the {@link #VARIABLE} forms, which Compose would read otherwise. */
+    /**
+     * Text with a {@code $} that is not one of the {@link #VARIABLE} forms, which Compose
+     * would read otherwise.
+     */
     List<String> otherDollarSigns() {
-        return text.lines().filter(line -> VARIABLE.matcher(line).replaceAll("").replace("$$", "").contains("$")).toList();
+        return text.lines()
+            .filter(line -> VARIABLE.matcher(line).replaceAll("").replace("$$", "").contains("$"))
+            .toList();
     }
 
     Set<String> services() {
@@ -85,8 +96,8 @@ final class ComposeFile {
     }
 
     /**
-     * A service's environment as the container gets it, its variables taken from {@code variables}
-     * (an unset one gets its default).
+     * A service's environment as the container gets it, its variables taken from
+     * {@code variables} (an unset one gets its default).
      */
     Map<String, String> environment(String service, Map<String, String> variables) {
         Map<String, Object> declared = map(service(service).get("environment"), service + ".environment");
@@ -95,7 +106,10 @@ final class ComposeFile {
         return environment;
     }
 
-    /** A service's environment with no variable set, as {@code docker compose up} without a {@code .env} gives it. */
+    /**
+     * A service's environment with no variable set, as {@code docker compose up} without
+     * a {@code .env} gives it.
+     */
     Map<String, String> environment(String service) {
         return environment(service, Map.of());
     }
@@ -114,10 +128,12 @@ final class ComposeFile {
 
     /** The host port a service's container port is published at. */
     int publishedPort(String service, int containerPort) {
-        return ports(service).stream().map(port -> port.split(":"))
-                .filter(parts -> Integer.parseInt(parts[parts.length - 1]) == containerPort)
-                .map(parts -> Integer.parseInt(parts[parts.length - 2]))
-                .findFirst().orElseThrow(() -> new AssertionError(service + " does not publish port " + containerPort));
+        return ports(service).stream()
+            .map(port -> port.split(":"))
+            .filter(parts -> Integer.parseInt(parts[parts.length - 1]) == containerPort)
+            .map(parts -> Integer.parseInt(parts[parts.length - 2]))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(service + " does not publish port " + containerPort));
     }
 
     /** The command of a service's healthcheck, e.g. {@code [CMD, pg_isready, ...]}. */
@@ -146,4 +162,5 @@ final class ComposeFile {
         }
         return (Map<String, Object>) map;
     }
+
 }

@@ -12,17 +12,21 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code Dockerfile}, read into its stages and instructions as {@code docker build} reads it
- * (comments dropped, continued lines joined), so that tests can check it and run its commands.
+ * The {@code Dockerfile}, read into its stages and instructions as {@code docker build}
+ * reads it (comments dropped, continued lines joined), so that tests can check it and run
+ * its commands.
  */
 final class Dockerfile {
 
     static final Path PATH = Path.of("Dockerfile");
 
     private static final Pattern FROM = Pattern.compile("(?i)(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One instruction: its keyword in capitals, e.g. {@code COPY}, and the rest of it. */
+    /**
+     * One instruction: its keyword in capitals, e.g. {@code COPY}, and the rest of it.
+     */
     record Instruction(String keyword, String arguments) {
     }
 
@@ -30,8 +34,10 @@ final class Dockerfile {
     record Stage(String image, String name, List<Instruction> instructions) {
 
         List<String> arguments(String keyword) {
-            return instructions.stream().filter(instruction -> instruction.keyword().equals(keyword))
-                    .map(Instruction::arguments).toList();
+            return instructions.stream()
+                .filter(instruction -> instruction.keyword().equals(keyword))
+                .map(Instruction::arguments)
+                .toList();
         }
 
         /** The single instruction of that kind. */
@@ -53,7 +59,8 @@ final class Dockerfile {
     static Dockerfile read() {
         try {
             return parse(Files.readAllLines(PATH));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("Cannot read " + PATH.toAbsolutePath(), e);
         }
     }
@@ -85,9 +92,11 @@ final class Dockerfile {
                     throw new AssertionError("Unreadable FROM " + arguments);
                 }
                 stages.add(new Stage(from.group(1), from.group(2), new ArrayList<>()));
-            } else if (stages.isEmpty()) {
+            }
+            else if (stages.isEmpty()) {
                 throw new AssertionError(keyword + " before the first FROM");
-            } else {
+            }
+            else {
                 stages.get(stages.size() - 1).instructions().add(new Instruction(keyword, arguments));
             }
         }
@@ -104,18 +113,24 @@ final class Dockerfile {
     }
 
     Stage stage(String name) {
-        return stages.stream().filter(stage -> name.equals(stage.name())).findFirst()
-                .orElseThrow(() -> new AssertionError("The Dockerfile has no stage " + name));
+        return stages.stream()
+            .filter(stage -> name.equals(stage.name()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("The Dockerfile has no stage " + name));
     }
 
-    /** The runtime stage's {@code ENV} value of a variable, e.g. {@code JAVA_TOOL_OPTIONS}, without quotes. */
+    /**
+     * The runtime stage's {@code ENV} value of a variable, e.g.
+     * {@code JAVA_TOOL_OPTIONS}, without quotes.
+     */
     String environment(String variable) {
-        List<String> values = runtime().arguments("ENV").stream()
-                .filter(env -> env.startsWith(variable + "=") || env.startsWith(variable + " "))
-                .map(env -> env.substring(variable.length() + 1).strip())
-                .map(value -> value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
-                        ? value.substring(1, value.length() - 1) : value)
-                .toList();
+        List<String> values = runtime().arguments("ENV")
+            .stream()
+            .filter(env -> env.startsWith(variable + "=") || env.startsWith(variable + " "))
+            .map(env -> env.substring(variable.length() + 1).strip())
+            .map(value -> value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+                    ? value.substring(1, value.length() - 1) : value)
+            .toList();
         if (values.size() != 1) {
             throw new AssertionError("Expected one ENV " + variable + ", found " + values);
         }
@@ -137,7 +152,10 @@ final class Dockerfile {
         return execForm(runtime().only("ENTRYPOINT"));
     }
 
-    /** A JSON array such as {@code ["java", "-jar", "app.jar"]}; the shell form is refused. */
+    /**
+     * A JSON array such as {@code ["java", "-jar", "app.jar"]}; the shell form is
+     * refused.
+     */
     static List<String> execForm(String arguments) {
         if (!arguments.strip().startsWith("[")) {
             throw new AssertionError("Not in exec form (a JSON array): " + arguments);
@@ -145,4 +163,5 @@ final class Dockerfile {
         return JSON.readValue(arguments, new TypeReference<List<String>>() {
         });
     }
+
 }

@@ -14,33 +14,39 @@ import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The app as its Docker image runs it, without Docker: the jar that {@code ./mvnw package} built is
- * taken apart by the Dockerfile's own extract command, its layers are copied as the Dockerfile's
- * {@code COPY} lines say, and it is started with the Dockerfile's {@code ENTRYPOINT} and
- * {@code JAVA_TOOL_OPTIONS} on a JDK 21+ (the image's is a JRE 25). Whether it is up is the
- * Dockerfile's {@code HEALTHCHECK} command's answer. The load benchmark runs the app this way too.
+ * The app as its Docker image runs it, without Docker: the jar that
+ * {@code ./mvnw package} built is taken apart by the Dockerfile's own extract command,
+ * its layers are copied as the Dockerfile's {@code COPY} lines say, and it is started
+ * with the Dockerfile's {@code ENTRYPOINT} and {@code JAVA_TOOL_OPTIONS} on a JDK 21+
+ * (the image's is a JRE 25). Whether it is up is the Dockerfile's {@code HEALTHCHECK}
+ * command's answer. The load benchmark runs the app this way too.
  */
 public final class ImageApp implements AutoCloseable {
 
     private static final Path TARGET = Path.of("target");
 
     private final Dockerfile dockerfile = Dockerfile.read();
+
     private final Path jdk;
+
     private final int port;
+
     private final ServerProcess process;
+
     private final Path log;
 
     /**
      * @param environment the container's environment (from the compose file), without
-     *     {@code SERVER_PORT} and {@code JAVA_TOOL_OPTIONS}, which this adds
+     * {@code SERVER_PORT} and {@code JAVA_TOOL_OPTIONS}, which this adds
      */
     ImageApp(Path jdk, int port, Map<String, String> environment) {
         this(jdk, port, environment, imageJavaToolOptions());
     }
 
     /**
-     * @param javaToolOptions the JVM options instead of the Dockerfile's (see {@link #imageJavaToolOptions()}),
-     *     e.g. with what stands in for the container's memory limit
+     * @param javaToolOptions the JVM options instead of the Dockerfile's (see
+     * {@link #imageJavaToolOptions()}), e.g. with what stands in for the container's
+     * memory limit
      */
     public ImageApp(Path jdk, int port, Map<String, String> environment, String javaToolOptions) {
         this.jdk = jdk;
@@ -69,7 +75,10 @@ public final class ImageApp implements AutoCloseable {
         process.awaitHealthy(dockerfile.healthcheck(), shell(), Duration.ofMinutes(3));
     }
 
-    /** The exit code of the Dockerfile's HEALTHCHECK command, asked where the app's port is {@code port}. */
+    /**
+     * The exit code of the Dockerfile's HEALTHCHECK command, asked where the app's port
+     * is {@code port}.
+     */
     int healthcheck(int port) {
         Map<String, String> environment = new HashMap<>(Map.of("PATH", System.getenv("PATH")));
         environment.put("SERVER_PORT", String.valueOf(port));
@@ -89,7 +98,10 @@ public final class ImageApp implements AutoCloseable {
         return log;
     }
 
-    /** The app's JVM: the image's {@code ENTRYPOINT} is {@code java} itself, with no shell in between. */
+    /**
+     * The app's JVM: the image's {@code ENTRYPOINT} is {@code java} itself, with no shell
+     * in between.
+     */
     public long pid() {
         return process.pid();
     }
@@ -99,17 +111,26 @@ public final class ImageApp implements AutoCloseable {
         process.close();
     }
 
-    /** What a container's processes find: the app's port, and the JDK as the image's {@code java}. */
+    /**
+     * What a container's processes find: the app's port, and the JDK as the image's
+     * {@code java}.
+     */
     private Map<String, String> shell() {
-        return Map.of("SERVER_PORT", String.valueOf(port),
-                "PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"),
+        return Map.of("SERVER_PORT", String.valueOf(port), "PATH", jdk.resolve("bin") + ":" + System.getenv("PATH"),
                 "JAVA_HOME", jdk.toString());
     }
 
-    /** The build stage's extract command, run where the build stage's WORKDIR would be, on the packaged jar. */
+    /**
+     * The build stage's extract command, run where the build stage's WORKDIR would be, on
+     * the packaged jar.
+     */
     private void extract(Path build) {
-        String extract = dockerfile.stage("build").arguments("RUN").stream().filter(run -> run.contains("-Djarmode=tools"))
-                .findFirst().orElseThrow(() -> new AssertionError("The Dockerfile extracts no layered jar"));
+        String extract = dockerfile.stage("build")
+            .arguments("RUN")
+            .stream()
+            .filter(run -> run.contains("-Djarmode=tools"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("The Dockerfile extracts no layered jar"));
         Path jar = packagedJar();
         try {
             FileSystemUtils.deleteRecursively(build);
@@ -120,12 +141,16 @@ public final class ImageApp implements AutoCloseable {
             ServerProcess extraction = ServerProcess.start("the extract command", List.of("sh", "-c", extract), build,
                     environment, build.resolve("extract.log"));
             extraction.awaitEnd(Duration.ofMinutes(1));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The runtime stage's {@code COPY --from=build <build stage path> ./}, in their order. */
+    /**
+     * The runtime stage's {@code COPY --from=build <build stage path> ./}, in their
+     * order.
+     */
     private void copyLayers(Path build, Path app) {
         String buildWorkdir = dockerfile.stage("build").only("WORKDIR") + "/";
         try {
@@ -143,7 +168,8 @@ public final class ImageApp implements AutoCloseable {
                 }
                 copyTree(layer, app);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -154,7 +180,8 @@ public final class ImageApp implements AutoCloseable {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
-                } else {
+                }
+                else {
                     Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -164,14 +191,17 @@ public final class ImageApp implements AutoCloseable {
     /** The jar {@code ./mvnw package} made; the failsafe tests run after it. */
     private static Path packagedJar() {
         try (Stream<Path> files = Files.list(TARGET)) {
-            List<Path> jars = files.filter(file -> file.getFileName().toString().matches("turnstile-admin-.*\\.jar")).toList();
+            List<Path> jars = files.filter(file -> file.getFileName().toString().matches("turnstile-admin-.*\\.jar"))
+                .toList();
             if (jars.size() != 1) {
                 throw new AssertionError("Expected the one jar of ./mvnw package in target/, found " + jars
                         + " (run ./mvnw verify, which packages it before the integration tests)");
             }
             return jars.get(0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -11,13 +11,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server that a test starts as a process of its own (Keycloak, the app as its image runs it), its
- * output in a log file, asked whether it is up with the very command its container's healthcheck runs.
+ * A server that a test starts as a process of its own (Keycloak, the app as its image
+ * runs it), its output in a log file, asked whether it is up with the very command its
+ * container's healthcheck runs.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private final String name;
+
     private final Process process;
+
     private final Path log;
 
     private ServerProcess(String name, Process process, Path log) {
@@ -27,23 +30,29 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command} in {@code directory} with only {@code environment} (nothing of the test's
-     * own, which may hold a developer's OIDC_* or CLOUDFLARE_* settings).
+     * Starts {@code command} in {@code directory} with only {@code environment} (nothing
+     * of the test's own, which may hold a developer's OIDC_* or CLOUDFLARE_* settings).
      */
-    static ServerProcess start(String name, List<String> command, Path directory, Map<String, String> environment, Path log) {
+    static ServerProcess start(String name, List<String> command, Path directory, Map<String, String> environment,
+            Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             return new ServerProcess(name, builder.start(), log);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
         }
     }
 
-    /** Runs {@code check} until it succeeds (exit code 0); fails if the server ends or {@code timeout} passes. */
+    /**
+     * Runs {@code check} until it succeeds (exit code 0); fails if the server ends or
+     * {@code timeout} passes.
+     */
     void awaitHealthy(List<String> check, Map<String, String> environment, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (run(check, environment) != 0) {
@@ -64,7 +73,8 @@ public final class ServerProcess implements AutoCloseable {
                 close();
                 throw new AssertionError(name + " did not end within " + timeout + ":\n" + logTail());
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -73,10 +83,13 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Runs a command (a healthcheck) with only {@code environment}, at most 5 s as the Dockerfile's does, and returns its exit code. */
+    /**
+     * Runs a command (a healthcheck) with only {@code environment}, at most 5 s as the
+     * Dockerfile's does, and returns its exit code.
+     */
     static int run(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
@@ -86,9 +99,11 @@ public final class ServerProcess implements AutoCloseable {
                 return -1;
             }
             return check.exitValue();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Could not run " + command, e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -102,7 +117,8 @@ public final class ServerProcess implements AutoCloseable {
     String log() {
         try {
             return Files.readString(log);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -112,7 +128,9 @@ public final class ServerProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    /** Asks the server and everything it started to stop, and makes them stop after 30 s. */
+    /**
+     * Asks the server and everything it started to stop, and makes them stop after 30 s.
+     */
     @Override
     public void close() {
         List<ProcessHandle> all = process.descendants().toList();
@@ -121,7 +139,8 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
@@ -130,7 +149,8 @@ public final class ServerProcess implements AutoCloseable {
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -138,9 +158,11 @@ public final class ServerProcess implements AutoCloseable {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

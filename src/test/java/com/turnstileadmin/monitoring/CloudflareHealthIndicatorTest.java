@@ -39,24 +39,30 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The Cloudflare part of readiness on its own, with a clock the test moves and a Cloudflare that
- * answers as each test says: asked at most once a minute however many ask at once, and what each
- * answer makes of readiness. (ReadinessOverHttpTest asks through the running app.)
+ * The Cloudflare part of readiness on its own, with a clock the test moves and a
+ * Cloudflare that answers as each test says: asked at most once a minute however many ask
+ * at once, and what each answer makes of readiness. (ReadinessOverHttpTest asks through
+ * the running app.)
  */
 class CloudflareHealthIndicatorTest {
 
     private static final AccountId PRODUCTION = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
+
     private static final AccountId STAGING = new AccountId("9a7806061c88ada191ed06f989cc3dac");
+
     private static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+
     private final Probes cloudflare = new Probes();
+
     private final CloudflareHealthIndicator readiness = new CloudflareHealthIndicator(cloudflare,
             new CloudflareAccounts(URI.create("https://api.cloudflare.com/client/v4"), List.of(
                     new CloudflareAccount(PRODUCTION, "Production", new Credentials.ApiToken(TOKEN)),
                     new CloudflareAccount(STAGING, "Staging", new Credentials.GlobalApiKey("ops@example.com", TOKEN))),
                     false),
             clock);
+
     private final ExecutorService probes = Executors.newFixedThreadPool(50);
 
     @AfterEach
@@ -121,14 +127,17 @@ class CloudflareHealthIndicatorTest {
     }
 
     static Stream<Arguments> answers() {
-        return Stream.of(
-                Arguments.of(null, Status.UP, "credentials accepted"),
-                Arguments.of(new CloudflareApiException("list widgets", 401, List.of(new CloudflareError(10000, "Authentication error"))), Status.DOWN, "credentials refused (HTTP 401)"),
+        return Stream.of(Arguments.of(null, Status.UP, "credentials accepted"),
+                Arguments.of(
+                        new CloudflareApiException("list widgets", 401,
+                                List.of(new CloudflareError(10000, "Authentication error"))),
+                        Status.DOWN, "credentials refused (HTTP 401)"),
                 Arguments.of(new CloudflareApiException("list widgets", 403, List.of()), Status.DOWN,
                         "credentials refused (HTTP 403)"),
                 Arguments.of(new CloudflareApiException("list widgets", 404, List.of()), Status.DOWN,
                         "list refused (HTTP 404)"),
-                Arguments.of(unavailable(Reason.SERVER_ERROR, 502), Status.DOWN, "unavailable: server error (HTTP 502)"),
+                Arguments.of(unavailable(Reason.SERVER_ERROR, 502), Status.DOWN,
+                        "unavailable: server error (HTTP 502)"),
                 Arguments.of(unavailable(Reason.TIMEOUT, 0), Status.DOWN, "unavailable: timeout"),
                 Arguments.of(unavailable(Reason.CONNECTION_FAILED, 0), Status.DOWN, "unavailable: connection failed"),
                 Arguments.of(unavailable(Reason.INVALID_RESPONSE, 200), Status.DOWN,
@@ -146,9 +155,9 @@ class CloudflareHealthIndicatorTest {
 
         assertThat(health.getStatus()).isEqualTo(expected);
         assertThat(health.getDetails()).containsEntry("checkedAt", clock.instant().toString());
-        assertThat(health.getDetails().get("accounts")).isEqualTo(Map.of(
-                PRODUCTION.value(), Map.of("status", expected.getCode(), "answer", answer),
-                STAGING.value(), Map.of("status", expected.getCode(), "answer", answer)));
+        assertThat(health.getDetails().get("accounts"))
+            .isEqualTo(Map.of(PRODUCTION.value(), Map.of("status", expected.getCode(), "answer", answer),
+                    STAGING.value(), Map.of("status", expected.getCode(), "answer", answer)));
         assertThat(health.toString()).doesNotContain(TOKEN, "Authentication error");
     }
 
@@ -159,22 +168,29 @@ class CloudflareHealthIndicatorTest {
         Health health = readiness.health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails().get("accounts")).isEqualTo(Map.of(
-                PRODUCTION.value(), Map.of("status", "UP", "answer", "credentials accepted"),
-                STAGING.value(), Map.of("status", "DOWN", "answer", "credentials refused (HTTP 403)")));
+        assertThat(health.getDetails().get("accounts"))
+            .isEqualTo(Map.of(PRODUCTION.value(), Map.of("status", "UP", "answer", "credentials accepted"),
+                    STAGING.value(), Map.of("status", "DOWN", "answer", "credentials refused (HTTP 403)")));
     }
 
     private static CloudflareUnavailableException unavailable(Reason reason, int status) {
         return new CloudflareUnavailableException("list widgets", reason, status, null, null);
     }
 
-    /** Cloudflare as far as a probe sees it: counts the questions, answers as told, and can hold its answers. */
+    /**
+     * Cloudflare as far as a probe sees it: counts the questions, answers as told, and
+     * can hold its answers.
+     */
     private static final class Probes extends ListsOnlyWidgets {
 
         private final Map<AccountId, AtomicInteger> questions = new ConcurrentHashMap<>();
+
         private final Map<AccountId, RuntimeException> failures = new ConcurrentHashMap<>();
+
         private final AtomicInteger asked = new AtomicInteger();
+
         private volatile CountDownLatch hold = new CountDownLatch(0);
+
         private volatile @Nullable RuntimeException failure;
 
         void answerWith(@Nullable RuntimeException everyAccount) {
@@ -193,7 +209,10 @@ class CloudflareHealthIndicatorTest {
             hold.countDown();
         }
 
-        /** Waits until the questions asked so far, all accounts together, reach {@code count}. */
+        /**
+         * Waits until the questions asked so far, all accounts together, reach
+         * {@code count}.
+         */
         boolean awaitQuestions(int count) throws InterruptedException {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (asked.get() < count) {
@@ -215,7 +234,8 @@ class CloudflareHealthIndicatorTest {
             asked.incrementAndGet();
             try {
                 hold.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             RuntimeException answer = failures.getOrDefault(account, failure);
@@ -229,5 +249,7 @@ class CloudflareHealthIndicatorTest {
         public WidgetPage list(AccountId account, WidgetQuery query) {
             throw new UnsupportedOperationException("readiness asks with probe() only");
         }
+
     }
+
 }

@@ -32,11 +32,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The management endpoints over real HTTP against the app on the sandbox: health and its probes
- * public with the status alone, everything else behind the monitoring user's HTTP Basic, with a
- * bare 401 for anyone else (a dashboard user's password or session included), and the protective
- * headers on every answer. The table is checked against the endpoints the app exposes, so that a
- * new one cannot go untested.
+ * The management endpoints over real HTTP against the app on the sandbox: health and its
+ * probes public with the status alone, everything else behind the monitoring user's HTTP
+ * Basic, with a bare 401 for anyone else (a dashboard user's password or session
+ * included), and the protective headers on every answer. The table is checked against the
+ * endpoints the app exposes, so that a new one cannot go untested.
  */
 @AppOverHttp
 class ManagementEndpointsTest {
@@ -77,8 +77,7 @@ class ManagementEndpointsTest {
     @MethodSource("closedEndpoints")
     void anEndpointOtherThanHealthAnswersABare401ToAnyoneButTheMonitoringUser(String endpoint) {
         HttpVisitor dashboardAdmin = HttpVisitor.signedIn(port, User.ADMIN);
-        List<Response> refused = List.of(
-                new HttpVisitor(port).get(endpoint),
+        List<Response> refused = List.of(new HttpVisitor(port).get(endpoint),
                 new HttpVisitor(port).get(endpoint, "Authorization", basic("monitoring", "wrong password")),
                 new HttpVisitor(port).get(endpoint, "Authorization", basic("admin", User.ADMIN.password)),
                 dashboardAdmin.get(endpoint));
@@ -99,9 +98,10 @@ class ManagementEndpointsTest {
     void healthAndItsProbesAnswerAnyoneWithTheStatusAlone() {
         assertThat(json(new HttpVisitor(port).get("/actuator/health/liveness"))).isEqualTo(Map.of("status", "UP"));
         assertThat(json(new HttpVisitor(port).get("/actuator/health/readiness"))).isEqualTo(Map.of("status", "UP"));
-        // The root names its groups too (Boot always does); never a component or a detail.
+        // The root names its groups too (Boot always does); never a component or a
+        // detail.
         assertThat(json(new HttpVisitor(port).get("/actuator/health")))
-                .isEqualTo(Map.of("status", "UP", "groups", List.of("liveness", "readiness")));
+            .isEqualTo(Map.of("status", "UP", "groups", List.of("liveness", "readiness")));
         Response health = new HttpVisitor(port).get("/actuator/health");
         assertProtectiveHeaders(health);
         assertThat(health.sessionCookie()).isEmpty();
@@ -115,7 +115,7 @@ class ManagementEndpointsTest {
         assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "db",
                 "cloudflare");
         assertThat(readiness.at("/components/cloudflare/details/accounts/" + sandbox.accountId().value() + "/answer")
-                .asString()).isEqualTo("credentials accepted");
+            .asString()).isEqualTo("credentials accepted");
         assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
     }
 
@@ -139,7 +139,7 @@ class ManagementEndpointsTest {
         // A build from a source archive, without .git, has no commit to show.
         if (git.getProperty("git.commit.id.abbrev") != null) {
             assertThat(info.at("/git/commit/id").asString()).isEqualTo(git.getProperty("git.commit.id.abbrev"))
-                    .matches("[0-9a-f]{7,}");
+                .matches("[0-9a-f]{7,}");
             assertThat(info.at("/git/branch").asString()).isNotBlank();
         }
     }
@@ -148,7 +148,7 @@ class ManagementEndpointsTest {
     private static String projectVersion() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
         Matcher version = Pattern.compile("<artifactId>turnstile-admin</artifactId>\\s*<version>([^<]+)</version>")
-                .matcher(pom);
+            .matcher(pom);
         assertThat(version.find()).isTrue();
         return version.group(1);
     }
@@ -165,7 +165,7 @@ class ManagementEndpointsTest {
 
     static void assertProtectiveHeaders(Response response) {
         assertThat(response.header("Content-Security-Policy")).as(response.toString())
-                .contains("default-src 'self'", "frame-ancestors 'none'");
+            .contains("default-src 'self'", "frame-ancestors 'none'");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
@@ -173,12 +173,12 @@ class ManagementEndpointsTest {
 
     /** The monitoring user's credentials, as headers for {@link HttpVisitor#get}. */
     static String[] monitoring() {
-        return new String[] {"Authorization", basic("monitoring", AppOverHttp.MONITORING_PASSWORD)};
+        return new String[] { "Authorization", basic("monitoring", AppOverHttp.MONITORING_PASSWORD) };
     }
 
     static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> json(Response response) {
@@ -190,4 +190,5 @@ class ManagementEndpointsTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
+
 }

@@ -24,16 +24,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The app's own metrics as Prometheus scrapes them, over real HTTP against the app on the sandbox,
- * after a small journey: a sign-in and a failed one, an audited create, a list, a reveal, and an
- * outage. Each family carries the expected tags with bounded values only, no tag or value holds a
- * secret, every request the sandbox received is one observation, and a scrape is no sign-in.
+ * The app's own metrics as Prometheus scrapes them, over real HTTP against the app on the
+ * sandbox, after a small journey: a sign-in and a failed one, an audited create, a list,
+ * a reveal, and an outage. Each family carries the expected tags with bounded values
+ * only, no tag or value holds a secret, every request the sandbox received is one
+ * observation, and a scrape is no sign-in.
  */
 @AppOverHttp
 class MetricsJourneyTest {
 
     private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
     private static final Pattern SECRET = Pattern.compile("id=\"(?:secret-value|new-secret)\"[^>]*>([^<]+)<");
 
     @LocalServerPort
@@ -59,8 +62,9 @@ class MetricsJourneyTest {
 
         HttpVisitor stranger = new HttpVisitor(port);
         stranger.get("/login");
-        assertThat(stranger.post("/login", Map.of("username", "admin", "password", "not the password"))
-                .header("Location")).contains("error");
+        assertThat(
+                stranger.post("/login", Map.of("username", "admin", "password", "not the password")).header("Location"))
+            .contains("error");
         HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
         Response created = admin.post(widgets, WidgetForms.newWidget("Metrics journey", "metrics.example.com"));
         String widget = created.header("Location").replaceFirst("^https?://[^/]+", "");
@@ -72,29 +76,41 @@ class MetricsJourneyTest {
         faults.set(SandboxProperties.Faults.NONE);
         Scrape after = scrape();
 
-        assertThat(after.delta(before, "turnstile_sign_ins_total", "method", "local", "outcome", "success")).isEqualTo(1);
-        assertThat(after.delta(before, "turnstile_sign_ins_total", "method", "local", "outcome", "failure")).isEqualTo(1);
+        assertThat(after.delta(before, "turnstile_sign_ins_total", "method", "local", "outcome", "success"))
+            .isEqualTo(1);
+        assertThat(after.delta(before, "turnstile_sign_ins_total", "method", "local", "outcome", "failure"))
+            .isEqualTo(1);
         assertThat(after.delta(before, "turnstile_audit_writes_total", "action", "create", "result", "stored"))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(after.delta(before, "turnstile_audit_writes_total", "action", "reveal_secret", "result", "stored"))
-                .isEqualTo(1);
-        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
-                "operation", "create", "outcome", "success")).isEqualTo(1);
-        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
-                "operation", "list", "outcome", "success")).as("the list, and the create's name check").isEqualTo(2);
-        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account,
-                "operation", "get", "outcome", "server_error")).as("each attempt of the retried read").isEqualTo(3);
-        assertThat(after.value("turnstile_widgets", "account", account)).isEqualTo(sandbox.widgetCount(sandbox.accountId()));
+            .isEqualTo(1);
+        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account, "operation",
+                "create", "outcome", "success"))
+            .isEqualTo(1);
+        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account, "operation",
+                "list", "outcome", "success"))
+            .as("the list, and the create's name check")
+            .isEqualTo(2);
+        assertThat(after.delta(before, "turnstile_cloudflare_calls_seconds_count", "account", account, "operation",
+                "get", "outcome", "server_error"))
+            .as("each attempt of the retried read")
+            .isEqualTo(3);
+        assertThat(after.value("turnstile_widgets", "account", account))
+            .isEqualTo(sandbox.widgetCount(sandbox.accountId()));
         assertThat(after.value("turnstile_cloudflare_calls_seconds_bucket", "account", account, "operation", "create",
-                "outcome", "success", "le", "+Inf")).as("latency buckets").isPositive();
+                "outcome", "success", "le", "+Inf"))
+            .as("latency buckets")
+            .isPositive();
         // Each request the sandbox received is one observation, and nothing else is.
         assertThat(after.total("turnstile_cloudflare_calls_seconds_count")
                 - before.total("turnstile_cloudflare_calls_seconds_count"))
-                .isEqualTo(sandbox.requestCount() - requestsBefore);
+            .isEqualTo(sandbox.requestCount() - requestsBefore);
 
-        // Any part of a random secret; the passwords whole, as they are made of words a metric may hold.
-        assertThat(after.body()).doesNotContainPattern(fragmentsOf(List.of(secret.substring(10),
-                sandbox.apiToken().token()))).doesNotContain(AppOverHttp.MONITORING_PASSWORD, User.ADMIN.password);
+        // Any part of a random secret; the passwords whole, as they are made of words a
+        // metric may hold.
+        assertThat(after.body())
+            .doesNotContainPattern(fragmentsOf(List.of(secret.substring(10), sandbox.apiToken().token())))
+            .doesNotContain(AppOverHttp.MONITORING_PASSWORD, User.ADMIN.password);
         after.assertTagValuesAreBounded(account);
     }
 
@@ -109,7 +125,8 @@ class MetricsJourneyTest {
 
         for (String outcome : List.of("success", "failure", "no_role")) {
             assertThat(second.delta(first, "turnstile_sign_ins_total", "method", "local", "outcome", outcome))
-                    .as(outcome).isZero();
+                .as(outcome)
+                .isZero();
         }
     }
 
@@ -127,21 +144,27 @@ class MetricsJourneyTest {
 
     /** Any 8-character run of any of the values, as one pattern. */
     private static String fragmentsOf(List<String> values) {
-        return String.join("|", values.stream().flatMap(value -> LogCapture.fragments(value).stream())
-                .map(Pattern::quote).toList());
+        return String.join("|",
+                values.stream().flatMap(value -> LogCapture.fragments(value).stream()).map(Pattern::quote).toList());
     }
 
     /** One answer of the Prometheus endpoint. */
     private record Scrape(String body) {
 
-        /** The sample of the series with exactly these labels (name, value, name, value...), or 0 without one. */
+        /**
+         * The sample of the series with exactly these labels (name, value, name,
+         * value...), or 0 without one.
+         */
         double value(String metric, String... labels) {
             Map<String, String> wanted = new HashMap<>();
             for (int i = 0; i < labels.length; i += 2) {
                 wanted.put(labels[i], labels[i + 1]);
             }
-            return samples(metric).stream().filter(sample -> sample.labels().equals(wanted))
-                    .mapToDouble(Sample::value).findFirst().orElse(0);
+            return samples(metric).stream()
+                .filter(sample -> sample.labels().equals(wanted))
+                .mapToDouble(Sample::value)
+                .findFirst()
+                .orElse(0);
         }
 
         double delta(Scrape before, String metric, String... labels) {
@@ -168,16 +191,18 @@ class MetricsJourneyTest {
             return samples;
         }
 
-        /** Every tag of the app's own metrics holds a configured account id or a word from a fixed set. */
+        /**
+         * Every tag of the app's own metrics holds a configured account id or a word from
+         * a fixed set.
+         */
         void assertTagValuesAreBounded(String account) {
-            Map<String, Set<String>> allowed = Map.of(
-                    "account", Set.of(account),
-                    "operation", Set.of("list", "get", "create", "update", "rotate_secret", "delete"),
-                    "outcome", Set.of("success", "client_error", "rate_limited", "server_error", "unavailable",
-                            "no_role", "failure"),
-                    "method", Set.of("oidc", "local"),
-                    "action", Set.of("create", "update", "delete", "rotate_secret", "reveal_secret"),
-                    "result", Set.of("stored", "failed"),
+            Map<String, Set<String>> allowed = Map.of("account", Set.of(account), "operation",
+                    Set.of("list", "get", "create", "update", "rotate_secret", "delete"), "outcome",
+                    Set.of("success", "client_error", "rate_limited", "server_error", "unavailable", "no_role",
+                            "failure"),
+                    "method", Set.of("oidc", "local"), "action",
+                    Set.of("create", "update", "delete", "rotate_secret", "reveal_secret"), "result",
+                    Set.of("stored", "failed"),
                     // The latency buckets of application.yml.
                     "le", Set.of("0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "20.0", "+Inf"));
             Matcher sample = SAMPLE.matcher(body);
@@ -198,4 +223,5 @@ class MetricsJourneyTest {
 
     private record Sample(Map<String, String> labels, double value) {
     }
+
 }

@@ -38,29 +38,29 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Readiness over real HTTP against the app in Cloudflare mode, with WireMock as Cloudflare (so that
- * every request Cloudflare would count is counted) and a clock the test moves: however often and
- * however many probes ask, Cloudflare is asked once a minute; refused credentials and an unreachable
- * Cloudflare make readiness DOWN and then UP again; liveness never follows.
+ * Readiness over real HTTP against the app in Cloudflare mode, with WireMock as
+ * Cloudflare (so that every request Cloudflare would count is counted) and a clock the
+ * test moves: however often and however many probes ask, Cloudflare is asked once a
+ * minute; refused credentials and an unreachable Cloudflare make readiness DOWN and then
+ * UP again; liveness never follows.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
-        "cloudflare.account-id=" + ReadinessOverHttpTest.ACCOUNT,
-        "cloudflare.api-token=" + ReadinessOverHttpTest.TOKEN,
-        "cloudflare.client.response-timeout=2s",
-        "local-sign-in.admin-password=readiness-admin-password",
-        "MONITORING_PASSWORD=readiness-monitoring-password"})
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = { "cloudflare.account-id=" + ReadinessOverHttpTest.ACCOUNT,
+        "cloudflare.api-token=" + ReadinessOverHttpTest.TOKEN, "cloudflare.client.response-timeout=2s",
+        "local-sign-in.admin-password=readiness-admin-password", "MONITORING_PASSWORD=readiness-monitoring-password" })
 @Import(ReadinessOverHttpTest.MovableClock.class)
 class ReadinessOverHttpTest {
 
     static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
     static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
+
     private static final String WIDGETS = "/client/v4/accounts/" + ACCOUNT + "/challenges/widgets";
+
     private static final String READINESS = "/actuator/health/readiness";
 
     @RegisterExtension
     static final WireMockExtension cloudflare = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableClock {
@@ -69,6 +69,7 @@ class ReadinessOverHttpTest {
         MutableClock clock() {
             return new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
         }
+
     }
 
     @DynamicPropertySource
@@ -99,8 +100,8 @@ class ReadinessOverHttpTest {
     @Test
     void fiftyProbesAtOnceAndFiftyMoreCostOneCallUntilTheClockMovesPastAMinute() throws Exception {
         // Slow enough that the fifty overlap.
-        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(json(200, fixture("seed-list.json"))
-                .withFixedDelay(300)));
+        cloudflare
+            .stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(json(200, fixture("seed-list.json")).withFixedDelay(300)));
 
         assertThat(concurrently(50, READINESS)).containsOnly(200);
         for (int i = 0; i < 50; i++) {
@@ -128,7 +129,7 @@ class ReadinessOverHttpTest {
         assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
         Response details = new HttpVisitor(port).get(READINESS, monitoring());
         assertThat(details.body()).contains("\"cloudflare\":{\"details\":", "credentials refused (HTTP 403)")
-                .doesNotContain(TOKEN);
+            .doesNotContain(TOKEN);
         assertThat(new HttpVisitor(port).get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(calls()).as("liveness asks nothing").isEqualTo(1);
 
@@ -142,14 +143,16 @@ class ReadinessOverHttpTest {
 
     @Test
     void anUnreachableCloudflareMakesReadinessDownWithOneCallAndNoRetry() {
-        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        cloudflare
+            .stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThat(readiness().status()).isEqualTo(503);
         assertThat(calls()).isEqualTo(1);
-        assertThat(new HttpVisitor(port).get(READINESS, monitoring()).body()).contains("unavailable: connection failed");
+        assertThat(new HttpVisitor(port).get(READINESS, monitoring()).body())
+            .contains("unavailable: connection failed");
 
-        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(aResponse().withStatus(502)
-                .withBody("<html>bad gateway</html>")));
+        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS))
+            .willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
         clock.advance(Duration.ofSeconds(61));
         assertThat(readiness().status()).isEqualTo(503);
         assertThat(calls()).isEqualTo(2);
@@ -162,13 +165,13 @@ class ReadinessOverHttpTest {
 
     @Test
     void aRateLimitLeavesReadinessUp() {
-        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(json(429,
-                "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}],\"result\":null}")
-                .withHeader("Retry-After", "1")));
+        cloudflare.stubFor(get(urlPathEqualTo(WIDGETS)).willReturn(
+                json(429, "{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait\"}],\"result\":null}")
+                    .withHeader("Retry-After", "1")));
 
         assertThat(readiness().status()).isEqualTo(200);
         assertThat(new HttpVisitor(port).get(READINESS, monitoring()).body())
-                .contains("rate limited (HTTP 429); credentials not refused");
+            .contains("rate limited (HTTP 429); credentials not refused");
         assertThat(calls()).isEqualTo(1);
     }
 
@@ -193,6 +196,8 @@ class ReadinessOverHttpTest {
     }
 
     private static String[] monitoring() {
-        return new String[] {"Authorization", ManagementEndpointsTest.basic("monitoring", "readiness-monitoring-password")};
+        return new String[] { "Authorization",
+                ManagementEndpointsTest.basic("monitoring", "readiness-monitoring-password") };
     }
+
 }

@@ -9,12 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PagerTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2 | 25 | 25 | 2000 | 26 | 50",
-            "3 | 10 | 5  | 25   | 21 | 25",
-            "1 | 25 | 1  | 1    | 1  | 1",
-            "1 | 25 | 0  | 0    | 0  | 0",
-            "9 | 25 | 0  | 40   | 0  | 0"})
+    @CsvSource(delimiter = '|', value = { "2 | 25 | 25 | 2000 | 26 | 50", "3 | 10 | 5  | 25   | 21 | 25",
+            "1 | 25 | 1  | 1    | 1  | 1", "1 | 25 | 0  | 0    | 0  | 0", "9 | 25 | 0  | 40   | 0  | 0" })
     void theRangeSaysWhichEntriesThePageShowsOfHowMany(int page, int size, int shown, long total, long first,
             long last) {
         Pager pager = pager(page, size, shown, total, false);
@@ -27,7 +23,7 @@ class PagerTest {
     @Test
     void previousAndNextMoveOnePageAndTheFirstPageHasNoPreviousTheLastNoNext() {
         assertThat(pager(2, 10, 10, 60, true)).extracting(Pager::previousUrl, Pager::nextUrl, Pager::firstPageUrl)
-                .containsExactly("/list?page=1", "/list?page=3", "/list?page=1");
+            .containsExactly("/list?page=1", "/list?page=3", "/list?page=1");
         assertThat(pager(1, 25, 25, 60, true).previousUrl()).isNull();
         assertThat(pager(3, 25, 10, 60, false).nextUrl()).isNull();
     }
@@ -46,4 +42,5 @@ class PagerTest {
     private static Pager pager(int page, int size, int shown, long total, boolean hasNext) {
         return Pager.of(new Paging(page, size), shown, total, hasNext, number -> "/list?page=" + number);
     }
+
 }

@@ -18,8 +18,8 @@ class PagingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"page, -1", "page, abc", "page, 0", "page, 1.5", "page, 9999999999", "page, 0x10", "page, ''",
-            "page, ' 3'", "size, 7", "size, abc", "size, -25", "size, ''"})
+    @CsvSource({ "page, -1", "page, abc", "page, 0", "page, 1.5", "page, 9999999999", "page, 0x10", "page, ''",
+            "page, ' 3'", "size, 7", "size, abc", "size, -25", "size, ''" })
     void aNumberThatCannotBeReadOrIsNotOfferedFallsBackToItsDefault(String parameter, String value) {
         assertThat(QueryBinding.bind(Paging.class, Map.of(parameter, value))).isEqualTo(DEFAULTS);
     }
@@ -44,4 +44,5 @@ class PagingTest {
         assertThat(new Paging(1, 25).offset()).isZero();
         assertThat(new Paging(Paging.MAX_PAGE, 100).offset()).isEqualTo(9_999_900L);
     }
+
 }

@@ -6,15 +6,19 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.ServletRequestDataBinder;
 
 /**
- * Binds a query record the way Spring MVC binds a list's {@code @ModelAttribute}: through its
- * constructor, with {@link LenientNumberEditor} registered as the lists' controllers register it.
+ * Binds a query record the way Spring MVC binds a list's {@code @ModelAttribute}: through
+ * its constructor, with {@link LenientNumberEditor} registered as the lists' controllers
+ * register it.
  */
 public final class QueryBinding {
 
     private QueryBinding() {
     }
 
-    /** The record for these query parameters; a parameter given as {@code ""} is sent with an empty value. */
+    /**
+     * The record for these query parameters; a parameter given as {@code ""} is sent with
+     * an empty value.
+     */
     public static <T> T bind(Class<T> type, Map<String, String> query) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         query.forEach(request::addParameter);
@@ -31,4 +35,5 @@ public final class QueryBinding {
         }
         return type.cast(binder.getTarget());
     }
+
 }

@@ -21,14 +21,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sandbox's two accounts over plain HTTP: the same demo widgets at every start, and the Free
- * account refusing what Cloudflare refuses without Enterprise, which the Enterprise one accepts.
+ * The sandbox's two accounts over plain HTTP: the same demo widgets at every start, and
+ * the Free account refusing what Cloudflare refuses without Enterprise, which the
+ * Enterprise one accepts.
  */
 class SandboxAccountsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<SandboxServer> started = new ArrayList<>();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -39,7 +41,8 @@ class SandboxAccountsTest {
     @Test
     void theDemoWidgetsAreTheSameAtEveryStartSitekeysNamesAndTimesIncluded() throws Exception {
         SandboxServer first = start(Clock.systemUTC());
-        // A start a week later, as after a restart: the demo data must not move with the clock.
+        // A start a week later, as after a restart: the demo data must not move with the
+        // clock.
         SandboxServer second = start(Clock.offset(Clock.systemUTC(), Duration.ofDays(7)));
 
         for (AccountId account : List.of(first.accountId(), first.enterpriseAccountId())) {
@@ -54,12 +57,12 @@ class SandboxAccountsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bot_fight_mode", "offlabel", "ephemeral_id"})
+    @ValueSource(strings = { "bot_fight_mode", "offlabel", "ephemeral_id" })
     void theFreeAccountRefusesAnEnterpriseOnlySettingAsCloudflareDoesAndTheEnterpriseOneAcceptsIt(String field)
             throws Exception {
         SandboxServer sandbox = start(Clock.systemUTC());
-        String body = "{\"name\":\"Enterprise feature\",\"mode\":\"managed\",\"domains\":[\"example.com\"],\""
-                + field + "\":true}";
+        String body = "{\"name\":\"Enterprise feature\",\"mode\":\"managed\",\"domains\":[\"example.com\"],\"" + field
+                + "\":true}";
 
         HttpResponse<String> free = send(sandbox, sandbox.accountId(), "", "POST", body);
         HttpResponse<String> enterprise = send(sandbox, sandbox.enterpriseAccountId(), "", "POST", body);
@@ -72,8 +75,8 @@ class SandboxAccountsTest {
     @Test
     void theFreeAccountRefusesElevenHostnamesAsCloudflareDoesAndTheEnterpriseOneAcceptsThem() throws Exception {
         SandboxServer sandbox = start(Clock.systemUTC());
-        String hostnames = String.join(",", IntStream.rangeClosed(1, 11).mapToObj(i -> "\"h" + i + ".example.com\"")
-                .toList());
+        String hostnames = String.join(",",
+                IntStream.rangeClosed(1, 11).mapToObj(i -> "\"h" + i + ".example.com\"").toList());
         String body = "{\"name\":\"Many hosts\",\"mode\":\"managed\",\"domains\":[" + hostnames + "]}";
 
         HttpResponse<String> free = send(sandbox, sandbox.accountId(), "", "POST", body);
@@ -103,18 +106,19 @@ class SandboxAccountsTest {
         return sandbox;
     }
 
-    private HttpResponse<String> send(SandboxServer sandbox, AccountId account, String rest, String method,
-            String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(SandboxServer sandbox, AccountId account, String rest, String method, String body)
+            throws IOException, InterruptedException {
         URI uri = URI.create(sandbox.apiBaseUrl() + "/accounts/" + account.value() + "/challenges/widgets" + rest);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + sandbox.apiToken().token())
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+            .header("Authorization", "Bearer " + sandbox.apiToken().token())
+            .header("Content-Type", "application/json")
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
+
 }

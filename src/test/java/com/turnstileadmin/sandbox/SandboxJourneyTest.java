@@ -35,8 +35,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 class SandboxJourneyTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, 0, 0,
-            SandboxProperties.Faults.NONE), new SandboxFaults(SandboxProperties.Faults.NONE), clock);
+
+    private final SandboxServer sandbox = SandboxServer.start(
+            new SandboxProperties(12, 0, 0, SandboxProperties.Faults.NONE),
+            new SandboxFaults(SandboxProperties.Faults.NONE), clock);
+
     private final AccountId account = sandbox.accountId();
 
     @AfterEach
@@ -61,9 +64,8 @@ class SandboxJourneyTest {
     void wrongCredentialsAreAnAuthenticationFailure() {
         TurnstileWidgets api = client(sandbox, sandbox.apiBaseUrl(), new Credentials.ApiToken("not-the-token"));
 
-        assertThatThrownBy(() -> api.list(account, WidgetQuery.firstPage()))
-                .isInstanceOfSatisfying(CloudflareApiException.class,
-                        e -> assertThat(e.isAuthenticationFailure()).isTrue());
+        assertThatThrownBy(() -> api.list(account, WidgetQuery.firstPage())).isInstanceOfSatisfying(
+                CloudflareApiException.class, e -> assertThat(e.isAuthenticationFailure()).isTrue());
     }
 
     @Test
@@ -77,24 +79,31 @@ class SandboxJourneyTest {
     }
 
     static TurnstileWidgets client(SandboxServer sandbox, URI baseUrl, Credentials credentials) {
-        CloudflareAccounts accounts = new CloudflareAccounts(baseUrl, sandbox.accounts().stream()
-                .map(account -> new CloudflareAccount(account.id(), account.name(), credentials)).toList(), true);
-        return new CloudflareWidgetClient(WebClient.builder(), accounts, new CloudflareClientProperties(
-                Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
-                        Duration.ofSeconds(2), Duration.ofSeconds(10))));
+        CloudflareAccounts accounts = new CloudflareAccounts(baseUrl,
+                sandbox.accounts()
+                    .stream()
+                    .map(account -> new CloudflareAccount(account.id(), account.name(), credentials))
+                    .toList(),
+                true);
+        return new CloudflareWidgetClient(WebClient.builder(), accounts,
+                new CloudflareClientProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
+                                Duration.ofSeconds(2), Duration.ofSeconds(10))));
     }
 
     /**
-     * The journey itself, shared with the contract test (which runs it through a recording proxy)
-     * and the log test (which runs it with every logger at DEBUG).
+     * The journey itself, shared with the contract test (which runs it through a
+     * recording proxy) and the log test (which runs it with every logger at DEBUG).
      */
     static final class Journey {
 
         private Journey() {
         }
 
-        /** Runs the journey and returns every secret it saw, so that callers can look for leaks. */
+        /**
+         * Runs the journey and returns every secret it saw, so that callers can look for
+         * leaks.
+         */
         static List<String> run(TurnstileWidgets api, AccountId account, MutableClock clock) {
             WidgetWithSecret created = api.create(account, WidgetSettings.of("Journey login form",
                     List.of("Journey.example.com", "203.0.113.7"), WidgetMode.MANAGED));
@@ -108,12 +117,12 @@ class SandboxJourneyTest {
             assertThat(fetched.widget()).isEqualTo(created.widget());
             assertThat(fetched.secret()).isEqualTo(created.secret());
 
-            WidgetPage filtered = api.list(account, WidgetQuery.firstPage()
-                    .filteredBy(WidgetFilter.nameContains("JOURNEY")));
+            WidgetPage filtered = api.list(account,
+                    WidgetQuery.firstPage().filteredBy(WidgetFilter.nameContains("JOURNEY")));
             assertThat(filtered.widgets()).extracting(Widget::sitekey).containsExactly(sitekey);
             assertThat(filtered.totalCount()).isEqualTo(1);
-            WidgetPage bySitekey = api.list(account, WidgetQuery.firstPage()
-                    .filteredBy(WidgetFilter.sitekeyContains(sitekey.value().substring(10))));
+            WidgetPage bySitekey = api.list(account,
+                    WidgetQuery.firstPage().filteredBy(WidgetFilter.sitekeyContains(sitekey.value().substring(10))));
             assertThat(bySitekey.widgets()).extracting(Widget::sitekey).containsExactly(sitekey);
 
             WidgetQuery newestFirst = new WidgetQuery(1, 5, WidgetSort.descending(WidgetSort.Field.CREATED_ON), null);
@@ -126,8 +135,11 @@ class SandboxJourneyTest {
             assertThat(first.hasNext()).isTrue();
 
             clock.advance(Duration.ofMinutes(3));
-            WidgetWithSecret updated = api.update(account, sitekey, created.widget().settings()
-                    .withName("Journey login form v2").withClearanceLevel(ClearanceLevel.JS_CHALLENGE));
+            WidgetWithSecret updated = api.update(account, sitekey,
+                    created.widget()
+                        .settings()
+                        .withName("Journey login form v2")
+                        .withClearanceLevel(ClearanceLevel.JS_CHALLENGE));
             assertThat(updated.widget().name()).isEqualTo("Journey login form v2");
             assertThat(updated.widget().settings().clearanceLevel()).isEqualTo(ClearanceLevel.JS_CHALLENGE);
             assertThat(updated.widget().settings().domains()).isEqualTo(created.widget().settings().domains());
@@ -139,11 +151,11 @@ class SandboxJourneyTest {
 
             clock.advance(Duration.ofMinutes(90));
             assertThatThrownBy(() -> api.rotateSecret(account, sitekey, false))
-                    .isInstanceOfSatisfying(CloudflareApiException.class, e -> {
-                        assertThat(e.status()).isEqualTo(400);
-                        assertThat(e.errors()).singleElement()
-                                .satisfies(error -> assertThat(error.message()).contains("grace period"));
-                    });
+                .isInstanceOfSatisfying(CloudflareApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.message()).contains("grace period"));
+                });
 
             clock.advance(Duration.ofMinutes(31));
             WidgetWithSecret rotatedAgain = api.rotateSecret(account, sitekey, true);
@@ -151,10 +163,12 @@ class SandboxJourneyTest {
 
             Widget deleted = api.delete(account, sitekey);
             assertThat(deleted.sitekey()).isEqualTo(sitekey);
-            assertThatThrownBy(() -> api.get(account, sitekey))
-                    .isInstanceOfSatisfying(CloudflareApiException.class, e -> assertThat(e.isNotFound()).isTrue());
+            assertThatThrownBy(() -> api.get(account, sitekey)).isInstanceOfSatisfying(CloudflareApiException.class,
+                    e -> assertThat(e.isNotFound()).isTrue());
 
             return List.of(created.secret().value(), rotated.secret().value(), rotatedAgain.secret().value());
         }
+
     }
+
 }

@@ -39,35 +39,43 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The adapter and the sandbox checked together against Cloudflare's OpenAPI document: the journey
- * runs through a recording proxy, and every request the adapter sent and every answer the sandbox
- * gave must match the contract, so the two cannot drift from Cloudflare's API together.
+ * The adapter and the sandbox checked together against Cloudflare's OpenAPI document: the
+ * journey runs through a recording proxy, and every request the adapter sent and every
+ * answer the sandbox gave must match the contract, so the two cannot drift from
+ * Cloudflare's API together.
  */
 class SandboxMatchesOpenApiTest {
 
     static final OpenApiInteractionValidator CONTRACT = OpenApiInteractionValidator
-            .createForSpecificationUrl(SandboxMatchesOpenApiTest.class.getResource("/cloudflare/turnstile-openapi.json")
-                    .toString())
-            // The document's server is https://api.cloudflare.com/client/v4; ours has the same path.
-            .withBasePathOverride(SandboxServer.BASE_PATH)
-            // The validator treats every schema as closed (additionalProperties: false) unless told
-            // otherwise. Cloudflare's document does not close them, its allOf envelopes cannot pass a
-            // closed check, and its own examples carry error fields (source, documentation_url) the
-            // schema does not list. Required fields, types and enums are still checked.
-            .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
-            .build();
+        .createForSpecificationUrl(
+                SandboxMatchesOpenApiTest.class.getResource("/cloudflare/turnstile-openapi.json").toString())
+        // The document's server is https://api.cloudflare.com/client/v4; ours has the
+        // same path.
+        .withBasePathOverride(SandboxServer.BASE_PATH)
+        // The validator treats every schema as closed (additionalProperties: false)
+        // unless told
+        // otherwise. Cloudflare's document does not close them, its allOf envelopes
+        // cannot pass a
+        // closed check, and its own examples carry error fields (source,
+        // documentation_url) the
+        // schema does not list. Required fields, types and enums are still checked.
+        .withLevelResolver(LevelResolverFactory.withAdditionalPropertiesIgnored())
+        .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(12, 6, 0,
-            SandboxProperties.Faults.NONE), new SandboxFaults(SandboxProperties.Faults.NONE), clock);
+
+    private final SandboxServer sandbox = SandboxServer.start(
+            new SandboxProperties(12, 6, 0, SandboxProperties.Faults.NONE),
+            new SandboxFaults(SandboxProperties.Faults.NONE), clock);
+
     private final WireMockServer proxy = new WireMockServer(wireMockConfig().dynamicPort());
 
     @BeforeEach
     void startProxy() {
         proxy.start();
         URI sandboxUrl = sandbox.apiBaseUrl();
-        proxy.stubFor(any(anyUrl()).willReturn(aResponse()
-                .proxiedFrom("http://" + sandboxUrl.getHost() + ":" + sandboxUrl.getPort())));
+        proxy.stubFor(any(anyUrl())
+            .willReturn(aResponse().proxiedFrom("http://" + sandboxUrl.getHost() + ":" + sandboxUrl.getPort())));
     }
 
     @AfterEach
@@ -96,14 +104,14 @@ class SandboxMatchesOpenApiTest {
 
         assertThatThrownBy(() -> api.create(sandbox.accountId(),
                 WidgetSettings.of("Bad", List.of("https://example.com/login"), WidgetMode.MANAGED)))
-                .isInstanceOf(CloudflareApiException.class);
+            .isInstanceOf(CloudflareApiException.class);
         assertThatThrownBy(() -> api.delete(sandbox.accountId(), new Sitekey("0x4AAAAAAAmissing")))
-                .isInstanceOf(CloudflareApiException.class);
+            .isInstanceOf(CloudflareApiException.class);
         assertThatThrownBy(() -> stranger.get(sandbox.accountId(), new Sitekey("0x4AAAAAAAmissing")))
-                .isInstanceOf(CloudflareApiException.class);
+            .isInstanceOf(CloudflareApiException.class);
 
         assertThat(proxy.getAllServeEvents()).extracting(e -> e.getResponse().getStatus())
-                .containsExactlyInAnyOrder(400, 404, 403);
+            .containsExactlyInAnyOrder(400, 404, 403);
         assertAllMatchContract(proxy.getAllServeEvents());
     }
 
@@ -114,29 +122,31 @@ class SandboxMatchesOpenApiTest {
                 ClearanceLevel.NO_CLEARANCE, Region.WORLD, true, false, false);
         List<String> elevenHostnames = IntStream.rangeClosed(1, 11).mapToObj(i -> "host" + i + ".example.com").toList();
 
-        // The Enterprise account's demo widgets have its features on, and some work on any hostname.
+        // The Enterprise account's demo widgets have its features on, and some work on
+        // any hostname.
         assertThat(api.list(sandbox.enterpriseAccountId(), WidgetQuery.firstPage()).totalCount()).isEqualTo(6);
         api.create(sandbox.enterpriseAccountId(), enterpriseOnly);
         assertThatThrownBy(() -> api.create(sandbox.accountId(), enterpriseOnly))
-                .isInstanceOf(CloudflareApiException.class);
+            .isInstanceOf(CloudflareApiException.class);
         assertThatThrownBy(() -> api.create(sandbox.accountId(),
                 WidgetSettings.of("Too many", elevenHostnames, WidgetMode.MANAGED)))
-                .isInstanceOf(CloudflareApiException.class);
+            .isInstanceOf(CloudflareApiException.class);
 
         assertThat(proxy.getAllServeEvents()).extracting(e -> e.getResponse().getStatus())
-                .containsExactlyInAnyOrder(200, 200, 400, 400);
+            .containsExactlyInAnyOrder(200, 200, 400, 400);
         assertAllMatchContract(proxy.getAllServeEvents());
     }
 
     @Test
     void theContractCheckIsLive() {
-        // A request that breaks the contract must be caught, or the tests above prove nothing.
-        Request noName = SimpleRequest.Builder.post(SandboxServer.BASE_PATH + "/accounts/" + sandbox.accountId()
-                        + "/challenges/widgets")
-                .withHeader("Authorization", "Bearer token")
-                .withContentType("application/json")
-                .withBody("{\"mode\":\"managed\",\"domains\":[\"example.com\"]}")
-                .build();
+        // A request that breaks the contract must be caught, or the tests above prove
+        // nothing.
+        Request noName = SimpleRequest.Builder
+            .post(SandboxServer.BASE_PATH + "/accounts/" + sandbox.accountId() + "/challenges/widgets")
+            .withHeader("Authorization", "Bearer token")
+            .withContentType("application/json")
+            .withBody("{\"mode\":\"managed\",\"domains\":[\"example.com\"]}")
+            .build();
 
         assertThat(CONTRACT.validateRequest(noName).hasErrors()).isTrue();
     }
@@ -145,10 +155,10 @@ class SandboxMatchesOpenApiTest {
         for (ServeEvent exchange : exchanges) {
             ValidationReport report = CONTRACT.validate(request(exchange), response(exchange));
             assertThat(report.hasErrors())
-                    .as("%s %s -> %d breaks the contract:%n%s", exchange.getRequest().getMethod(),
-                            exchange.getRequest().getUrl(), exchange.getResponse().getStatus(),
-                            report.getMessages().stream().map(Object::toString).collect(Collectors.joining("\n")))
-                    .isFalse();
+                .as("%s %s -> %d breaks the contract:%n%s", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getUrl(), exchange.getResponse().getStatus(),
+                        report.getMessages().stream().map(Object::toString).collect(Collectors.joining("\n")))
+                .isFalse();
         }
     }
 
@@ -180,4 +190,5 @@ class SandboxMatchesOpenApiTest {
         }
         return response.withBody(logged.getBodyAsString()).build();
     }
+
 }

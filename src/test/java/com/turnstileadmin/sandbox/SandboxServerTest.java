@@ -20,8 +20,10 @@ class SandboxServerTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SandboxFaults faults = new SandboxFaults(SandboxProperties.Faults.NONE);
-    private final SandboxServer sandbox = SandboxServer.start(new SandboxProperties(30, 6, 0,
-            SandboxProperties.Faults.NONE), faults, Clock.systemUTC());
+
+    private final SandboxServer sandbox = SandboxServer
+        .start(new SandboxProperties(30, 6, 0, SandboxProperties.Faults.NONE), faults, Clock.systemUTC());
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -37,8 +39,8 @@ class SandboxServerTest {
     @Test
     void refusesRequestsWithoutOrWithWrongCredentials() throws Exception {
         HttpResponse<String> none = send(HttpRequest.newBuilder(widgets("")).GET().build());
-        HttpResponse<String> wrong = send(HttpRequest.newBuilder(widgets("")).header("Authorization", "Bearer nope")
-                .GET().build());
+        HttpResponse<String> wrong = send(
+                HttpRequest.newBuilder(widgets("")).header("Authorization", "Bearer nope").GET().build());
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(json(none).get("success").booleanValue()).isFalse();
@@ -50,8 +52,10 @@ class SandboxServerTest {
     @Test
     void acceptsTheTokenAndTheLegacyKey() throws Exception {
         HttpResponse<String> byKey = send(HttpRequest.newBuilder(widgets(""))
-                .header("X-Auth-Email", sandbox.globalApiKey().email())
-                .header("X-Auth-Key", sandbox.globalApiKey().key()).GET().build());
+            .header("X-Auth-Email", sandbox.globalApiKey().email())
+            .header("X-Auth-Key", sandbox.globalApiKey().key())
+            .GET()
+            .build());
 
         assertThat(send(authorized(widgets("")).GET().build()).statusCode()).isEqualTo(200);
         assertThat(byKey.statusCode()).isEqualTo(200);
@@ -68,13 +72,13 @@ class SandboxServerTest {
         assertThat(page.get("result_info").get("count").intValue()).isEqualTo(10);
         assertThat(page.get("result_info").get("total_count").intValue()).isEqualTo(30);
         assertThat(page.get("result").get(0).get("created_on").stringValue())
-                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     }
 
     @Test
     void refusesBadListParametersWith400() throws Exception {
-        for (String query : new String[] {"?per_page=4", "?per_page=1001", "?page=0", "?page=x", "?order=colour",
-                "?direction=up", "?filter=domain:example", "?filter=nocolon"}) {
+        for (String query : new String[] { "?per_page=4", "?per_page=1001", "?page=0", "?page=x", "?order=colour",
+                "?direction=up", "?filter=domain:example", "?filter=nocolon" }) {
             HttpResponse<String> response = send(authorized(widgets(query)).GET().build());
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(json(response).get("errors").get(0).get("message").stringValue()).as(query).isNotBlank();
@@ -83,7 +87,8 @@ class SandboxServerTest {
 
     @Test
     void answersUnknownRoutesAccountsAndMethodsLikeCloudflare() throws Exception {
-        URI otherAccount = URI.create(sandbox.apiBaseUrl() + "/accounts/0123456789abcdef0123456789abcdef/challenges/widgets");
+        URI otherAccount = URI
+            .create(sandbox.apiBaseUrl() + "/accounts/0123456789abcdef0123456789abcdef/challenges/widgets");
         URI unknownRoute = URI.create(sandbox.apiBaseUrl() + "/zones");
 
         assertThat(send(authorized(otherAccount).GET().build()).statusCode()).isEqualTo(403);
@@ -95,7 +100,8 @@ class SandboxServerTest {
     @Test
     void refusesMalformedJsonBodies() throws Exception {
         HttpResponse<String> response = send(authorized(widgets("")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":")).build());
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":"))
+            .build());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("errors").get(0).get("message").stringValue()).contains("not valid JSON");
@@ -113,7 +119,8 @@ class SandboxServerTest {
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(serverError.statusCode()).isEqualTo(502);
-        assertThat(serverError.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(serverError.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(rateLimited.statusCode()).isEqualTo(429);
         assertThat(rateLimited.headers().firstValue("Retry-After")).hasValue("3");
         assertThat(slow.statusCode()).isEqualTo(200);
@@ -135,4 +142,5 @@ class SandboxServerTest {
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
+
 }

@@ -22,19 +22,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Every log line of a full journey, failures included, with every logger at DEBUG: no API token,
- * no legacy key and no widget secret may appear in any message or stack trace.
+ * Every log line of a full journey, failures included, with every logger at DEBUG: no API
+ * token, no legacy key and no widget secret may appear in any message or stack trace.
  */
 class SecretsStayOutOfLogsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+
     private final SandboxFaults faults = new SandboxFaults(SandboxProperties.Faults.NONE);
+
     private LogCapture log;
+
     private SandboxServer sandbox;
 
     @BeforeEach
     void captureEverything() {
-        // The WebClient's logger is where Spring logs request headers, when request details are enabled.
+        // The WebClient's logger is where Spring logs request headers, when request
+        // details are enabled.
         log = LogCapture.atDebug("org.springframework.web.reactive.function.client");
         sandbox = SandboxServer.start(new SandboxProperties(8, 0, 0, SandboxProperties.Faults.NONE), faults, clock);
     }
@@ -48,11 +52,13 @@ class SecretsStayOutOfLogsTest {
     @Test
     void noTokenKeyOrSecretReachesAnyLogLine() {
         List<String> secrets = new ArrayList<>();
-        // An operator may have turned on Spring's request-detail logging; the adapter must not inherit it.
+        // An operator may have turned on Spring's request-detail logging; the adapter
+        // must not inherit it.
         WebClient.Builder verbose = WebClient.builder()
-                .codecs(codecs -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
-        TurnstileWidgets byToken = new CloudflareWidgetClient(verbose, new CloudflareAccounts(sandbox.apiBaseUrl(),
-                List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", sandbox.apiToken())), true),
+            .codecs(codecs -> codecs.defaultCodecs().enableLoggingRequestDetails(true));
+        TurnstileWidgets byToken = new CloudflareWidgetClient(verbose,
+                new CloudflareAccounts(sandbox.apiBaseUrl(),
+                        List.of(new CloudflareAccount(sandbox.accountId(), "Sandbox", sandbox.apiToken())), true),
                 new CloudflareClientProperties(Duration.ofSeconds(2), Duration.ofSeconds(5),
                         new CloudflareClientProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
                                 Duration.ofSeconds(2), Duration.ofSeconds(10))));
@@ -70,16 +76,19 @@ class SecretsStayOutOfLogsTest {
         assertThatThrownBy(() -> byToken.get(sandbox.accountId(), any)).isInstanceOf(CloudflareException.class);
 
         List<String> lines = log.lines();
-        // The capture must have seen the traffic, or finding nothing in it proves nothing.
+        // The capture must have seen the traffic, or finding nothing in it proves
+        // nothing.
         assertThat(lines).anyMatch(line -> line.contains("Cloudflare call operation=get"));
         assertThat(lines).anyMatch(line -> line.contains("Retrying to get widget"));
         assertThat(lines).anyMatch(line -> line.contains("HTTP GET") && line.contains("headers"));
         assertThat(lines).hasSizeGreaterThan(20);
         List<String> forbidden = new ArrayList<>();
-        // Secrets share their "0x4AAAAAAA" prefix with sitekeys; only the random rest is secret.
+        // Secrets share their "0x4AAAAAAA" prefix with sitekeys; only the random rest is
+        // secret.
         secrets.forEach(secret -> forbidden.add(secret.substring(10)));
         forbidden.add(sandbox.apiToken().token());
         forbidden.add(sandbox.globalApiKey().key());
         log.assertNoLineContainsAnyPartOf(forbidden);
     }
+
 }

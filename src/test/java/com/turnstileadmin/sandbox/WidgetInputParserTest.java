@@ -14,13 +14,16 @@ class WidgetInputParserTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WidgetInputParser free = new WidgetInputParser(false);
+
     private final WidgetInputParser enterprise = new WidgetInputParser(true);
 
     @Test
     void fillsDefaultsAndNormalisesDomains() {
-        WidgetInput input = free.parse(json("""
-                {"name":"Login","mode":"managed","domains":["WWW.Example.com","203.0.113.1","example.com","2001:db8::1"]}
-                """), "world");
+        WidgetInput input = free.parse(
+                json("""
+                        {"name":"Login","mode":"managed","domains":["WWW.Example.com","203.0.113.1","example.com","2001:db8::1"]}
+                        """),
+                "world");
 
         assertThat(input.domains()).containsExactly("2001:db8::1", "203.0.113.1", "example.com", "www.example.com");
         assertThat(input.clearanceLevel()).isEqualTo("no_clearance");
@@ -29,8 +32,8 @@ class WidgetInputParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://example.com", "example.com:8080", "example.com/login", "*.example.com",
-            "-bad.example.com", "exa mple.com", "256.1.1.1", "[::1]", ""})
+    @ValueSource(strings = { "https://example.com", "example.com:8080", "example.com/login", "*.example.com",
+            "-bad.example.com", "exa mple.com", "256.1.1.1", "[::1]", "" })
     void refusesDomainsThatAreNotHostnamesOrAddresses(String domain) {
         assertRefused(free, "{\"name\":\"x\",\"mode\":\"managed\",\"domains\":[\"ok.example.com\",\"" + domain + "\"]}",
                 "/domains/1");
@@ -49,7 +52,7 @@ class WidgetInputParserTest {
     @Test
     void enterpriseAccountsMayHaveNoDomains() {
         assertThat(enterprise.parse(json("{\"name\":\"x\",\"mode\":\"managed\",\"domains\":[]}"), "world").domains())
-                .isEmpty();
+            .isEmpty();
     }
 
     @Test
@@ -70,11 +73,10 @@ class WidgetInputParserTest {
     void enterpriseFlagsAreRefusedUnlessTheAccountIsEnterprise() {
         String body = "{\"name\":\"x\",\"mode\":\"managed\",\"domains\":[\"a.com\"],\"offlabel\":true}";
 
-        assertThatThrownBy(() -> free.parse(json(body), "world"))
-                .isInstanceOfSatisfying(SandboxError.class, e -> {
-                    assertThat(e.code()).isEqualTo(SandboxError.ENTERPRISE_ONLY);
-                    assertThat(e.getMessage()).contains("Enterprise");
-                });
+        assertThatThrownBy(() -> free.parse(json(body), "world")).isInstanceOfSatisfying(SandboxError.class, e -> {
+            assertThat(e.code()).isEqualTo(SandboxError.ENTERPRISE_ONLY);
+            assertThat(e.getMessage()).contains("Enterprise");
+        });
         assertThat(enterprise.parse(json(body), "world").offlabel()).isTrue();
         assertThat(free.parse(json(body.replace("true", "false")), "world").offlabel()).isFalse();
     }
@@ -82,7 +84,7 @@ class WidgetInputParserTest {
     @Test
     void anUpdateWithoutRegionKeepsTheWidgetsRegion() {
         assertThat(free.parse(json("{\"name\":\"x\",\"mode\":\"managed\",\"domains\":[\"a.com\"]}"), "china").region())
-                .isEqualTo("china");
+            .isEqualTo("china");
     }
 
     @Test
@@ -92,14 +94,14 @@ class WidgetInputParserTest {
     }
 
     private static void assertRefused(WidgetInputParser parser, String body, String pointer) {
-        assertThatThrownBy(() -> parser.parse(json(body), "world"))
-                .isInstanceOfSatisfying(SandboxError.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.pointer()).isEqualTo(pointer);
-                });
+        assertThatThrownBy(() -> parser.parse(json(body), "world")).isInstanceOfSatisfying(SandboxError.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.pointer()).isEqualTo(pointer);
+        });
     }
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
     }
+
 }

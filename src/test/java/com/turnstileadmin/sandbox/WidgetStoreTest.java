@@ -15,6 +15,7 @@ class WidgetStoreTest {
     private static final Instant START = Instant.parse("2026-03-01T10:00:00.123456789Z");
 
     private final MutableClock clock = new MutableClock(START);
+
     private final WidgetStore store = new WidgetStore(clock, new Keys());
 
     @Test
@@ -44,11 +45,11 @@ class WidgetStoreTest {
     @Test
     void regionCannotChangeAfterCreation() {
         SandboxWidget created = store.create(input("Login", "example.com"));
-        WidgetInput china = new WidgetInput("Login", List.of("example.com"), "managed", "no_clearance", "china",
-                false, false, false);
+        WidgetInput china = new WidgetInput("Login", List.of("example.com"), "managed", "no_clearance", "china", false,
+                false, false);
 
-        assertThatThrownBy(() -> store.update(created.sitekey(), china))
-                .isInstanceOfSatisfying(SandboxError.class, e -> {
+        assertThatThrownBy(() -> store.update(created.sitekey(), china)).isInstanceOfSatisfying(SandboxError.class,
+                e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.pointer()).isEqualTo("/region");
                 });
@@ -65,9 +66,8 @@ class WidgetStoreTest {
         assertThat(rotated.previousSecretValidUntil()).isEqualTo(rotated.modifiedOn().plus(Duration.ofHours(2)));
 
         clock.advance(Duration.ofMinutes(119));
-        assertThatThrownBy(() -> store.rotateSecret(created.sitekey(), false))
-                .isInstanceOfSatisfying(SandboxError.class,
-                        e -> assertThat(e.code()).isEqualTo(SandboxError.ROTATION_IN_GRACE_PERIOD));
+        assertThatThrownBy(() -> store.rotateSecret(created.sitekey(), false)).isInstanceOfSatisfying(
+                SandboxError.class, e -> assertThat(e.code()).isEqualTo(SandboxError.ROTATION_IN_GRACE_PERIOD));
         assertThatThrownBy(() -> store.rotateSecret(created.sitekey(), true)).isInstanceOf(SandboxError.class);
 
         clock.advance(Duration.ofMinutes(1));
@@ -131,8 +131,8 @@ class WidgetStoreTest {
 
     @Test
     void unknownWidgetsAreNotFound() {
-        assertThatThrownBy(() -> store.get("0x4AAAAAAAnope"))
-                .isInstanceOfSatisfying(SandboxError.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> store.get("0x4AAAAAAAnope")).isInstanceOfSatisfying(SandboxError.class,
+                e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> store.delete("0x4AAAAAAAnope")).isInstanceOf(SandboxError.class);
     }
 
@@ -148,8 +148,8 @@ class WidgetStoreTest {
         assertThat(all).extracting(SandboxWidget::deployedVia).contains((String) null, "dashboard");
         assertThat(all).allSatisfy(w -> assertThat(w.domains()).isSorted().isNotEmpty());
         assertThat(all).allSatisfy(w -> assertThat(w.createdOn()).isBefore(DemoWidgets.EPOCH));
-        assertThat(all).noneMatch(w -> w.settings().botFightMode() || w.settings().offlabel()
-                || w.settings().ephemeralId());
+        assertThat(all)
+            .noneMatch(w -> w.settings().botFightMode() || w.settings().offlabel() || w.settings().ephemeralId());
     }
 
     @Test
@@ -175,4 +175,5 @@ class WidgetStoreTest {
     private static WidgetInput input(String name, String domain) {
         return new WidgetInput(name, List.of(domain), "managed", "no_clearance", "world", false, false, false);
     }
+
 }

@@ -21,10 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a visitor who is not signed in leaves behind, over real HTTP: no session row however many requests
- * and however large their headers, and at most the page to go back to after sign-in, a path in a small
- * cookie. A form sent while signed out is never run after the next sign-in, whoever signs in, and a
- * planted path off this site is not followed.
+ * What a visitor who is not signed in leaves behind, over real HTTP: no session row
+ * however many requests and however large their headers, and at most the page to go back
+ * to after sign-in, a path in a small cookie. A form sent while signed out is never run
+ * after the next sign-in, whoever signs in, and a planted path off this site is not
+ * followed.
  */
 @AppOverHttp
 class AnonymousVisitorsTest {
@@ -44,7 +45,8 @@ class AnonymousVisitorsTest {
         String details = createWidget(admin, "Never replayed");
         String secret = secretIn(admin.post(details + "/secret", Map.of()));
 
-        // Someone signed out (or whose session another app on the host replaced) sends the forms, with the
+        // Someone signed out (or whose session another app on the host replaced) sends
+        // the forms, with the
         // sign-in page's valid CSRF token; then an admin signs in in that browser.
         HttpVisitor signedOut = new HttpVisitor(port);
         signedOut.get("/login");
@@ -58,7 +60,8 @@ class AnonymousVisitorsTest {
         });
         assertThat(signedIn.header("Location")).as("the start page, not the form's address").isEqualTo("/");
         assertThat(signedOut.get(details).status()).as("the widget, not deleted").isEqualTo(200);
-        assertThat(secretIn(signedOut.post(details + "/secret", Map.of()))).as("the secret, not rotated").isEqualTo(secret);
+        assertThat(secretIn(signedOut.post(details + "/secret", Map.of()))).as("the secret, not rotated")
+            .isEqualTo(secret);
     }
 
     @Test
@@ -71,12 +74,14 @@ class AnonymousVisitorsTest {
         Response back = visitor.get(signedIn.header("Location"));
 
         assertThat(toSignIn.header("Location")).isEqualTo("/login");
-        assertThat(toSignIn.cookie(ContinueCookie.NAME)).hasValueSatisfying(cookie -> assertThat(cookie)
-                .contains("; HttpOnly", "; Path=/").hasSizeLessThan(ContinueCookie.MAX_LENGTH * 2));
+        assertThat(toSignIn.cookie(ContinueCookie.NAME))
+            .hasValueSatisfying(cookie -> assertThat(cookie).contains("; HttpOnly", "; Path=/")
+                .hasSizeLessThan(ContinueCookie.MAX_LENGTH * 2));
         assertThat(signedIn.header("Location")).as("no stray &continue").isEqualTo(page);
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.cookie(ContinueCookie.NAME)).as("done with, removed")
-                .hasValueSatisfying(cookie -> assertThat(cookie).startsWith(ContinueCookie.NAME + "=;").contains("Expires="));
+            .hasValueSatisfying(
+                    cookie -> assertThat(cookie).startsWith(ContinueCookie.NAME + "=;").contains("Expires="));
         assertThat(visitor.cookie(ContinueCookie.NAME)).isNull();
     }
 
@@ -101,7 +106,7 @@ class AnonymousVisitorsTest {
             assertThat(visitor.get(deepLink + "?n=" + i, "X-Padding", large).status()).isEqualTo(302);
             assertThat(visitor.get("/no/such/page", "X-Padding", large).status()).isEqualTo(302);
             assertThat(visitor.post("/login", Map.of("username", "admin", "password", "wrong-" + i), "X-Padding", large)
-                    .header("Location")).isEqualTo("/login?error");
+                .header("Location")).isEqualTo("/login?error");
             assertThat(visitor.get("/login?error", "X-Padding", large).status()).isEqualTo(200);
             assertThat(visitor.post(deepLink, Map.of("name", "x"), "X-Padding", large).status()).isEqualTo(302);
         }
@@ -129,4 +134,5 @@ class AnonymousVisitorsTest {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         return Html.text(page.body(), "#secret-value");
     }
+
 }

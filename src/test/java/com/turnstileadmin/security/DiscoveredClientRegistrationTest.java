@@ -45,9 +45,9 @@ class DiscoveredClientRegistrationTest {
                 properties("http://localhost:" + port + "/acme", "s3cret"));
 
         assertThatThrownBy(registrations::registration)
-                .isInstanceOfSatisfying(IdentityProviderUnavailableException.class,
-                        e -> assertThat(e.issuer()).isEqualTo("http://localhost:" + port + "/acme"))
-                .hasMessageNotContaining("s3cret");
+            .isInstanceOfSatisfying(IdentityProviderUnavailableException.class,
+                    e -> assertThat(e.issuer()).isEqualTo("http://localhost:" + port + "/acme"))
+            .hasMessageNotContaining("s3cret");
 
         provider.start(port);
         ClientRegistration found = registrations.registration();
@@ -55,7 +55,8 @@ class DiscoveredClientRegistrationTest {
 
         assertThat(registrations.findByRegistrationId("oidc")).isSameAs(found);
         assertThat(registrations.findByRegistrationId("github")).isNull();
-        assertThat(found.getProviderDetails().getAuthorizationUri()).isEqualTo("http://localhost:" + port + "/acme/authorize");
+        assertThat(found.getProviderDetails().getAuthorizationUri())
+            .isEqualTo("http://localhost:" + port + "/acme/authorize");
         assertThat(found.getProviderDetails().getConfigurationMetadata()).containsKey("end_session_endpoint");
         assertThat(found.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
         assertThat(found.getClientSettings().isRequireProofKey()).isTrue();
@@ -66,53 +67,60 @@ class DiscoveredClientRegistrationTest {
     void withoutASecretTheAppIsAPublicClientThatPkceProtects() {
         provider.start();
         ClientRegistration found = new DiscoveredClientRegistration(
-                properties(provider.issuerUrl("acme").toString(), null)).registration();
+                properties(provider.issuerUrl("acme").toString(), null))
+            .registration();
 
         assertThat(found.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.NONE);
         assertThat(found.getClientSettings().isRequireProofKey()).isTrue();
     }
 
     /**
-     * Found once, the provider goes down while the app runs: whoever signs in next must get the app's
-     * page with Try again, not a redirect to the provider's dead address and the browser's error page.
+     * Found once, the provider goes down while the app runs: whoever signs in next must
+     * get the app's page with Try again, not a redirect to the provider's dead address
+     * and the browser's error page.
      */
     @Test
     void aProviderFoundEarlierThatHasGoneDownGetsTheUnavailablePageAndIsUsedAgainOnceBack() throws IOException {
         int port = freePort();
         OidcProperties properties = properties("http://localhost:" + port + "/acme", "s3cret");
         DiscoveredClientRegistration registrations = new DiscoveredClientRegistration(properties);
-        SignInController signIn = new SignInController(new StaticListableBeanFactory(
-                Map.of("singleSignOn", new SingleSignOn(registrations, properties))).getBeanProvider(SingleSignOn.class),
+        SignInController signIn = new SignInController(
+                new StaticListableBeanFactory(Map.of("singleSignOn", new SingleSignOn(registrations, properties)))
+                    .getBeanProvider(SingleSignOn.class),
                 new LocalSignInProperties(null, null));
 
         provider.start(port);
         assertThat(signIn.signIn(new MockHttpServletRequest()).getViewName())
-                .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
+            .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
         ClientRegistration found = registrations.registration();
         provider.shutdown();
 
         ModelAndView down = signIn.signIn(new MockHttpServletRequest());
         assertThat(down.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(down.getModel()).containsEntry("heading", Text.of("signin.unavailable.heading"))
-                .containsEntry("action", Text.of("signin.tryAgain"));
-        // A sign-in already under way (its callback, a sign-out) still finds the registration.
+            .containsEntry("action", Text.of("signin.tryAgain"));
+        // A sign-in already under way (its callback, a sign-out) still finds the
+        // registration.
         assertThat(registrations.findByRegistrationId("oidc")).isSameAs(found);
 
         MockOAuth2Server back = new MockOAuth2Server();
         try {
             back.start(port);
             assertThat(signIn.signIn(new MockHttpServletRequest()).getViewName())
-                    .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
-        } finally {
+                .isEqualTo("redirect:" + SingleSignOn.AUTHORIZATION_START);
+        }
+        finally {
             back.shutdown();
         }
     }
 
-    /** Both ways in: a sign-in under way finding the registration, and the sign-in page asking anew. */
+    /**
+     * Both ways in: a sign-in under way finding the registration, and the sign-in page
+     * asking anew.
+     */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void thoseWhoWaitedForADiscoveryThatFailedAreToldSoInsteadOfAskingTheProviderInTurn(boolean anew)
-            throws Exception {
+    @ValueSource(booleans = { false, true })
+    void thoseWhoWaitedForADiscoveryThatFailedAreToldSoInsteadOfAskingTheProviderInTurn(boolean anew) throws Exception {
         CountDownLatch asking = new CountDownLatch(1);
         CountDownLatch timedOut = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
@@ -121,9 +129,11 @@ class DiscoveredClientRegistrationTest {
                     asked.incrementAndGet();
                     asking.countDown();
                     try {
-                        // An unreachable provider: discovery ends only when its timeouts run out.
+                        // An unreachable provider: discovery ends only when its timeouts
+                        // run out.
                         timedOut.await();
-                    } catch (InterruptedException e) {
+                    }
+                    catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                     throw new IllegalArgumentException("Unable to resolve the Configuration with the provided Issuer");
@@ -145,19 +155,25 @@ class DiscoveredClientRegistrationTest {
             }
             assertThatThrownBy(first::get).hasCauseInstanceOf(IdentityProviderUnavailableException.class);
             assertThat(asked).hasValue(1);
-        } finally {
+        }
+        finally {
             signIns.shutdownNow();
         }
     }
 
-    /** Waits until {@code count} threads wait for the lock that the discovery under way holds. */
+    /**
+     * Waits until {@code count} threads wait for the lock that the discovery under way
+     * holds.
+     */
     private static void awaitBlocked(int count) throws InterruptedException {
         for (int tries = 0; tries < 500; tries++) {
-            long blocked = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getState() == Thread.State.BLOCKED)
-                    .filter(thread -> Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
-                            frame.getClassName().equals(DiscoveredClientRegistration.class.getName())))
-                    .count();
+            long blocked = Thread.getAllStackTraces()
+                .keySet()
+                .stream()
+                .filter(thread -> thread.getState() == Thread.State.BLOCKED)
+                .filter(thread -> Arrays.stream(thread.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().equals(DiscoveredClientRegistration.class.getName())))
+                .count();
             if (blocked >= count) {
                 return;
             }
@@ -175,4 +191,5 @@ class DiscoveredClientRegistrationTest {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -22,18 +22,26 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
- * Discovery through {@code OIDC_DISCOVERY_URI}, over real HTTP: the document read where the app reaches
- * the provider, its endpoints taken as they are, and its issuer still held to the configured one.
+ * Discovery through {@code OIDC_DISCOVERY_URI}, over real HTTP: the document read where
+ * the app reaches the provider, its endpoints taken as they are, and its issuer still
+ * held to the configured one.
  */
 class DiscoveryDocumentTest {
 
-    /** Where browsers reach the provider, as in Docker Compose; nothing listens there in these tests. */
+    /**
+     * Where browsers reach the provider, as in Docker Compose; nothing listens there in
+     * these tests.
+     */
     private static final String BROWSER_FACING = "http://localhost:8180";
+
     private static final String ISSUER = BROWSER_FACING + "/realms/turnstile";
+
     private static final String DOCUMENT_PATH = "/realms/turnstile/.well-known/openid-configuration";
 
     @RegisterExtension
-    static final WireMockExtension keycloak = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension keycloak = WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort())
+        .build();
 
     private final MockOAuth2Server provider = new MockOAuth2Server();
 
@@ -43,9 +51,9 @@ class DiscoveryDocumentTest {
     }
 
     /**
-     * What Keycloak 26 answers the app in Compose (recorded from one started with {@code KC_HOSTNAME} and
-     * {@code KC_HOSTNAME_BACKCHANNEL_DYNAMIC=true}): the browser's endpoints at the public address, the
-     * app's at the address it asked.
+     * What Keycloak 26 answers the app in Compose (recorded from one started with
+     * {@code KC_HOSTNAME} and {@code KC_HOSTNAME_BACKCHANNEL_DYNAMIC=true}): the
+     * browser's endpoints at the public address, the app's at the address it asked.
      */
     @Test
     void theDocumentReadWhereTheAppReachesTheProviderGivesBrowsersAndTheAppEachTheirEndpoints() throws IOException {
@@ -53,38 +61,43 @@ class DiscoveryDocumentTest {
         keycloak.stubFor(get(DOCUMENT_PATH).willReturn(okJson(splitDocument(appFacing, ISSUER))));
 
         ClientRegistration found = new DiscoveredClientRegistration(
-                properties(ISSUER, appFacing + DOCUMENT_PATH, "demo-secret")).registration();
+                properties(ISSUER, appFacing + DOCUMENT_PATH, "demo-secret"))
+            .registration();
 
         ProviderDetails provider = found.getProviderDetails();
         assertThat(provider.getIssuerUri()).isEqualTo(ISSUER);
         assertThat(provider.getAuthorizationUri()).isEqualTo(ISSUER + "/protocol/openid-connect/auth");
-        assertThat(provider.getConfigurationMetadata())
-                .containsEntry("end_session_endpoint", ISSUER + "/protocol/openid-connect/logout");
+        assertThat(provider.getConfigurationMetadata()).containsEntry("end_session_endpoint",
+                ISSUER + "/protocol/openid-connect/logout");
         assertThat(provider.getTokenUri()).isEqualTo(appFacing + "/realms/turnstile/protocol/openid-connect/token");
         assertThat(provider.getJwkSetUri()).isEqualTo(appFacing + "/realms/turnstile/protocol/openid-connect/certs");
         assertThat(provider.getUserInfoEndpoint().getUri())
-                .isEqualTo(appFacing + "/realms/turnstile/protocol/openid-connect/userinfo");
+            .isEqualTo(appFacing + "/realms/turnstile/protocol/openid-connect/userinfo");
         assertThat(found.getRegistrationId()).isEqualTo(DiscoveredClientRegistration.REGISTRATION_ID);
         assertThat(found.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
         assertThat(found.getClientSettings().isRequireProofKey()).isTrue();
         keycloak.verify(1, getRequestedFor(urlEqualTo(DOCUMENT_PATH)));
     }
 
-    /** Spring's own discovery refuses it too: tokens would be checked against an issuer nobody configured. */
+    /**
+     * Spring's own discovery refuses it too: tokens would be checked against an issuer
+     * nobody configured.
+     */
     @Test
     void aDocumentNamingAnotherIssuerIsRefused() {
         provider.start();
         int port = provider.baseUrl().port();
-        // mock-oauth2-server names the issuer after the address it was asked at: 127.0.0.1, not localhost.
-        DiscoveredClientRegistration registrations = new DiscoveredClientRegistration(properties(
-                "http://localhost:" + port + "/acme", "http://127.0.0.1:" + port + "/acme", "s3cret"));
+        // mock-oauth2-server names the issuer after the address it was asked at:
+        // 127.0.0.1, not localhost.
+        DiscoveredClientRegistration registrations = new DiscoveredClientRegistration(
+                properties("http://localhost:" + port + "/acme", "http://127.0.0.1:" + port + "/acme", "s3cret"));
 
-        assertThatThrownBy(registrations::registration)
-                .isInstanceOf(IdentityProviderUnavailableException.class)
-                .hasMessageNotContaining("s3cret")
-                .cause().hasMessage("the discovery document at http://127.0.0.1:" + port + "/acme/.well-known/openid-configuration"
-                        + " names the issuer \"http://127.0.0.1:" + port + "/acme\", not the configured "
-                        + OidcProperties.ISSUER_URI);
+        assertThatThrownBy(registrations::registration).isInstanceOf(IdentityProviderUnavailableException.class)
+            .hasMessageNotContaining("s3cret")
+            .cause()
+            .hasMessage("the discovery document at http://127.0.0.1:" + port + "/acme/.well-known/openid-configuration"
+                    + " names the issuer \"http://127.0.0.1:" + port + "/acme\", not the configured "
+                    + OidcProperties.ISSUER_URI);
     }
 
     @Test
@@ -92,8 +105,11 @@ class DiscoveryDocumentTest {
         String appFacing = keycloak.baseUrl();
         keycloak.stubFor(get(DOCUMENT_PATH).willReturn(okJson(splitDocument(appFacing, "evil\nINFO forged"))));
 
-        assertThatThrownBy(new DiscoveredClientRegistration(properties(ISSUER, appFacing + DOCUMENT_PATH, null))::registration)
-                .cause().hasMessageContaining("names the issuer \"evil?INFO forged\"").hasMessageNotContaining("\n");
+        assertThatThrownBy(
+                new DiscoveredClientRegistration(properties(ISSUER, appFacing + DOCUMENT_PATH, null))::registration)
+            .cause()
+            .hasMessageContaining("names the issuer \"evil?INFO forged\"")
+            .hasMessageNotContaining("\n");
     }
 
     /** Given as an issuer would be, the document is found where the issuer's would be. */
@@ -102,17 +118,21 @@ class DiscoveryDocumentTest {
         provider.start();
         String issuer = provider.issuerUrl("acme").toString();
 
-        ClientRegistration found = new DiscoveredClientRegistration(properties(issuer, issuer + "/", null)).registration();
+        ClientRegistration found = new DiscoveredClientRegistration(properties(issuer, issuer + "/", null))
+            .registration();
 
         assertThat(found.getProviderDetails().getIssuerUri()).isEqualTo(issuer);
         assertThat(found.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.NONE);
         assertThat(DiscoveryDocument.location("http://keycloak:8080/realms/acme//"))
-                .hasToString("http://keycloak:8080/realms/acme/.well-known/openid-configuration");
+            .hasToString("http://keycloak:8080/realms/acme/.well-known/openid-configuration");
         assertThat(DiscoveryDocument.location("http://keycloak:8080/.well-known/openid-configuration/realms/acme"))
-                .hasToString("http://keycloak:8080/.well-known/openid-configuration/realms/acme");
+            .hasToString("http://keycloak:8080/.well-known/openid-configuration/realms/acme");
     }
 
-    /** As with the issuer's own document: the sign-in page offers to try again, and the next try asks anew. */
+    /**
+     * As with the issuer's own document: the sign-in page offers to try again, and the
+     * next try asks anew.
+     */
     @Test
     void aDocumentThatIsNotThereYetIsAskedForAgainAtTheNextSignIn() throws IOException {
         String appFacing = keycloak.baseUrl();
@@ -121,9 +141,10 @@ class DiscoveryDocumentTest {
                 properties(ISSUER, appFacing + DOCUMENT_PATH, null));
 
         assertThatThrownBy(registrations::registration)
-                .isInstanceOfSatisfying(IdentityProviderUnavailableException.class,
-                        e -> assertThat(e.issuer()).isEqualTo(ISSUER))
-                .cause().hasMessage("the discovery document at " + appFacing + DOCUMENT_PATH + " answered HTTP 404");
+            .isInstanceOfSatisfying(IdentityProviderUnavailableException.class,
+                    e -> assertThat(e.issuer()).isEqualTo(ISSUER))
+            .cause()
+            .hasMessage("the discovery document at " + appFacing + DOCUMENT_PATH + " answered HTTP 404");
 
         keycloak.stubFor(get(DOCUMENT_PATH).willReturn(okJson(splitDocument(appFacing, ISSUER))));
         assertThat(registrations.registration().getProviderDetails().getIssuerUri()).isEqualTo(ISSUER);
@@ -132,15 +153,18 @@ class DiscoveryDocumentTest {
 
     /** Keycloak's document with its two kinds of address filled in. */
     private static String splitDocument(String appFacing, String issuer) throws IOException {
-        try (InputStream in = DiscoveryDocumentTest.class.getResourceAsStream("/security/keycloak-discovery-split.json")) {
+        try (InputStream in = DiscoveryDocumentTest.class
+            .getResourceAsStream("/security/keycloak-discovery-split.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("\"{browser}/realms/turnstile\"", "\"" + issuer.replace("\n", "\\n") + "\"")
-                    .replace("{browser}", BROWSER_FACING)
-                    .replace("{app}", appFacing);
+                .replace("\"{browser}/realms/turnstile\"", "\"" + issuer.replace("\n", "\\n") + "\"")
+                .replace("{browser}", BROWSER_FACING)
+                .replace("{app}", appFacing);
         }
     }
 
     private static OidcProperties properties(String issuer, String discoveryUri, String secret) {
-        return new OidcProperties(issuer, discoveryUri, "turnstile-admin", secret, null, null, null, null, null, null, null);
+        return new OidcProperties(issuer, discoveryUri, "turnstile-admin", secret, null, null, null, null, null, null,
+                null);
     }
+
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class DisplayNameClaimTest {
 
-    private static final Map<String, Object> ALL = Map.of("sub", "8f2c", "name", "Ada Lovelace",
-            "email", "ada@example.com", "preferred_username", "ada", "upn", "ada@corp.example.com");
+    private static final Map<String, Object> ALL = Map.of("sub", "8f2c", "name", "Ada Lovelace", "email",
+            "ada@example.com", "preferred_username", "ada", "upn", "ada@corp.example.com");
 
     @Test
     void theConfiguredClaimComesFirst() {
@@ -19,15 +19,18 @@ class DisplayNameClaimTest {
     @Test
     void withoutItEmailThenNameThenSubjectStandIn() {
         assertThat(DisplayNameClaim.choose(Map.of("sub", "8f2c", "name", "Ada", "email", "ada@example.com"),
-                "preferred_username")).isEqualTo("email");
+                "preferred_username"))
+            .isEqualTo("email");
         assertThat(DisplayNameClaim.choose(Map.of("sub", "8f2c", "name", "Ada"), "preferred_username"))
-                .isEqualTo("name");
+            .isEqualTo("name");
         assertThat(DisplayNameClaim.choose(Map.of("sub", "8f2c"), "preferred_username")).isEqualTo("sub");
     }
 
     @Test
     void aBlankClaimCountsAsAbsent() {
         assertThat(DisplayNameClaim.choose(Map.of("sub", "8f2c", "preferred_username", " ", "email", ""),
-                "preferred_username")).isEqualTo("sub");
+                "preferred_username"))
+            .isEqualTo("sub");
     }
+
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class FailureThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
+
     private final SignInThrottleProperties settings = new SignInThrottleProperties(3, 20, Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofHours(1), 100);
+
     private final FailureThrottle throttle = new FailureThrottle(3, settings, clock);
 
     @Test
@@ -50,4 +52,5 @@ class FailureThrottleTest {
 
         assertThat(throttle.tracked()).isLessThanOrEqualTo(100);
     }
+
 }

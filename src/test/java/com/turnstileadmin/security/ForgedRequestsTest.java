@@ -21,15 +21,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Requests that change something and were not sent by the app's own page, over real HTTP: a CSRF token
- * that is not one, a token in the address instead of the form, a form from another origin or site. Each
- * is refused with the 403 page; none reaches Cloudflare, and none leaves a stack trace in the log.
+ * Requests that change something and were not sent by the app's own page, over real HTTP:
+ * a CSRF token that is not one, a token in the address instead of the form, a form from
+ * another origin or site. Each is refused with the 403 page; none reaches Cloudflare, and
+ * none leaves a stack trace in the log.
  */
 @AppOverHttp
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForgedRequestsTest {
 
-    /** The app's error page (error.html); for a refused token it says the page was out of date (ErrorViews). */
+    /**
+     * The app's error page (error.html); for a refused token it says the page was out of
+     * date (ErrorViews).
+     */
     private static final String ERROR_PAGE = "error-alert";
 
     @LocalServerPort
@@ -64,14 +68,15 @@ class ForgedRequestsTest {
             anonymous = new HttpVisitor(port).postWithoutCsrf("/login",
                     Map.of("username", "admin", "password", "x", "_csrf", tampered));
             assertThat(log.lines()).as("log lines with a stack trace")
-                    .noneMatch(line -> line.contains("\tat ") || line.contains("IllegalArgumentException"));
+                .noneMatch(line -> line.contains("\tat ") || line.contains("IllegalArgumentException"));
         }
 
         assertThat(tampered).hasSameSizeAs(token).isNotEqualTo(token);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(Html.ids(refused.body())).contains(ERROR_PAGE);
         assertThat(refused.body()).doesNotContain("Exception");
-        assertThat(anonymous.status()).as("signed out: to sign-in, as for any token not of this session").isEqualTo(302);
+        assertThat(anonymous.status()).as("signed out: to sign-in, as for any token not of this session")
+            .isEqualTo(302);
         assertThat(anonymous.header("Location")).isEqualTo("/login");
         assertThat(sandbox.requestCount()).isEqualTo(calls);
     }
@@ -99,7 +104,8 @@ class ForgedRequestsTest {
         long calls = sandbox.requestCount();
 
         assertThat(admin.post(secret, Map.of(), "Origin", "http://127.0.0.1:" + (port + 1)).status())
-                .as("another port of the same host").isEqualTo(403);
+            .as("another port of the same host")
+            .isEqualTo(403);
         assertThat(admin.post(secret, Map.of(), "Origin", "https://attacker.example").status()).isEqualTo(403);
         assertThat(admin.post(secret, Map.of(), "Origin", "null").status()).isEqualTo(403);
         assertThat(admin.post(secret, Map.of(), "Sec-Fetch-Site", "cross-site").status()).isEqualTo(403);
@@ -109,7 +115,8 @@ class ForgedRequestsTest {
         assertThat(sandbox.requestCount()).as("no call reached Cloudflare").isEqualTo(calls);
 
         assertThat(admin.post(secret, Map.of(), "Origin", own, "Sec-Fetch-Site", "same-origin").status())
-                .as("the app's own page").isEqualTo(200);
+            .as("the app's own page")
+            .isEqualTo(200);
         assertThat(admin.post(secret, Map.of()).status()).as("no such headers: left to the CSRF token").isEqualTo(200);
     }
 
@@ -117,11 +124,15 @@ class ForgedRequestsTest {
         return Html.first(page.body(), "meta[name=_csrf]").attr("content");
     }
 
-    /** A token of the same length whose unmasked bytes are no UTF-8: zero mask bytes, then 0xFF bytes. */
+    /**
+     * A token of the same length whose unmasked bytes are no UTF-8: zero mask bytes, then
+     * 0xFF bytes.
+     */
     private static String notUtf8(String token) {
         byte[] bytes = Base64.getUrlDecoder().decode(token);
         Arrays.fill(bytes, 0, bytes.length / 2, (byte) 0);
         Arrays.fill(bytes, bytes.length / 2, bytes.length, (byte) 0xFF);
         return Base64.getUrlEncoder().encodeToString(bytes);
     }
+
 }

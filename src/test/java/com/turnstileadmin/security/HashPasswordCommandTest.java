@@ -17,9 +17,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
- * The app's main entry with {@code hash-password}, run as an administrator runs it (a process of its
- * own, the password piped in), on the build's JDK and on a modern one as in the Docker image (from
- * JDK 22 a console exists even for piped input).
+ * The app's main entry with {@code hash-password}, run as an administrator runs it (a
+ * process of its own, the password piped in), on the build's JDK and on a modern one as
+ * in the Docker image (from JDK 22 a console exists even for piped input).
  */
 class HashPasswordCommandTest {
 
@@ -58,12 +58,15 @@ class HashPasswordCommandTest {
 
     private static Result hashPassword(Path java, String stdin) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                TurnstileAdminApplication.class.getName(), HashPasswordCommand.NAME)).start();
+                TurnstileAdminApplication.class.getName(), HashPasswordCommand.NAME))
+            .start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ends by itself").isTrue();
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
+
 }

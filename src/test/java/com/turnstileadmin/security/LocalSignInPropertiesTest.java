@@ -20,7 +20,7 @@ class LocalSignInPropertiesTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "  \t"})
+    @ValueSource(strings = { "", "  \t" })
     void aBlankAdminPasswordCountsAsUnset(String password) {
         LocalSignInProperties properties = new LocalSignInProperties(password, null);
 
@@ -44,21 +44,23 @@ class LocalSignInPropertiesTest {
     @MethodSource("invalidUsers")
     void anInvalidUserStopsStartupNamingTheSetting(List<User> users, String setting) {
         assertThatThrownBy(() -> new LocalSignInProperties(null, users))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        e -> assertThat(e.setting()).isEqualTo(setting))
-                .hasMessageStartingWith(setting + " ")
-                .hasMessageNotContaining("dXJ3SW6G7P50").hasMessageNotContaining("$2a$10$unprefixedHash");
+            .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+            .hasMessageStartingWith(setting + " ")
+            .hasMessageNotContaining("dXJ3SW6G7P50")
+            .hasMessageNotContaining("$2a$10$unprefixedHash");
     }
 
     static Stream<Arguments> invalidUsers() {
-        return Stream.of(
-                Arguments.of(List.of(user(null, "viewer")), "local-sign-in.users[0].username"),
+        return Stream.of(Arguments.of(List.of(user(null, "viewer")), "local-sign-in.users[0].username"),
                 Arguments.of(List.of(user("alice", "viewer"), user(" ", "viewer")), "local-sign-in.users[1].username"),
-                Arguments.of(List.of(user("alice", "viewer"), user("alice", "editor")), "local-sign-in.users[1].username"),
+                Arguments.of(List.of(user("alice", "viewer"), user("alice", "editor")),
+                        "local-sign-in.users[1].username"),
                 Arguments.of(List.of(user("admin", "admin")), "local-sign-in.users[0].username"),
-                Arguments.of(List.of(user("alice", "viewer"), user("Alice", "editor")), "local-sign-in.users[1].username"),
+                Arguments.of(List.of(user("alice", "viewer"), user("Alice", "editor")),
+                        "local-sign-in.users[1].username"),
                 Arguments.of(List.of(user("Admin", "admin")), "local-sign-in.users[0].username"),
-                Arguments.of(List.of(new User("alice", "$2a$10$unprefixedHash", "viewer")), "local-sign-in.users[0].password-hash"),
+                Arguments.of(List.of(new User("alice", "$2a$10$unprefixedHash", "viewer")),
+                        "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(new User("alice", null, "viewer")), "local-sign-in.users[0].password-hash"),
                 Arguments.of(List.of(new User("alice", "{bcrypt$2a$10$unprefixedHash", "viewer")),
                         "local-sign-in.users[0].password-hash"),
@@ -72,11 +74,13 @@ class LocalSignInPropertiesTest {
     void toStringNeverShowsAPasswordOrHash() {
         LocalSignInProperties properties = new LocalSignInProperties("correct horse", List.of(user("alice", "viewer")));
 
-        assertThat(properties.toString()).contains("alice", "viewer", "set").doesNotContain("correct horse", "dXJ3SW6G7P50");
+        assertThat(properties.toString()).contains("alice", "viewer", "set")
+            .doesNotContain("correct horse", "dXJ3SW6G7P50");
         assertThat(new LocalSignInProperties(null, null).toString()).contains("adminPassword=unset");
     }
 
     static User user(String username, String role) {
         return new User(username, HASH, role);
     }
+
 }

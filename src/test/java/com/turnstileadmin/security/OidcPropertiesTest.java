@@ -28,8 +28,8 @@ class OidcPropertiesTest {
 
     @Test
     void groupListsFromAnEnvironmentVariableAreTrimmedAndBlanksDropped() {
-        OidcProperties properties = new OidcProperties(ISSUER, " ", "turnstile-admin", null, List.of(" openid", "groups "),
-                " ", "\t", List.of(" ta-admins", "", "ops "), null, List.of(" "), " ");
+        OidcProperties properties = new OidcProperties(ISSUER, " ", "turnstile-admin", null,
+                List.of(" openid", "groups "), " ", "\t", List.of(" ta-admins", "", "ops "), null, List.of(" "), " ");
 
         assertThat(properties.isConfigured()).isTrue();
         assertThat(properties.discoveryUri()).isNull();
@@ -43,59 +43,70 @@ class OidcPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sso.example.com", "ftp://sso.example.com", "https://user:pass@sso.example.com/realms/a",
-            "https://sso.example.com/realms/a?x=1", "https://sso.example.com/#a", "https://exa mple.com"})
+    @ValueSource(strings = { "sso.example.com", "ftp://sso.example.com", "https://user:pass@sso.example.com/realms/a",
+            "https://sso.example.com/realms/a?x=1", "https://sso.example.com/#a", "https://exa mple.com" })
     void anIssuerThatIsNotAPlainHttpUrlStopsStartUpWithoutShowingIt(String issuer) {
         assertThatThrownBy(() -> properties(issuer, "turnstile-admin", "s3cret", null, null))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        e -> assertThat(e.setting()).isEqualTo(OidcProperties.ISSUER_URI))
-                .message().doesNotContain("pass@", "s3cret");
+            .isInstanceOfSatisfying(InvalidSettingException.class,
+                    e -> assertThat(e.setting()).isEqualTo(OidcProperties.ISSUER_URI))
+            .message()
+            .doesNotContain("pass@", "s3cret");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "null", value = {
-            "an issuer without client id      | " + ISSUER + " | null            | null   | OIDC_CLIENT_ID (oidc.client-id) is missing",
+            "an issuer without client id      | " + ISSUER
+                    + " | null            | null   | OIDC_CLIENT_ID (oidc.client-id) is missing",
             "a client id without issuer       | null           | turnstile-admin | null   | OIDC_ISSUER_URI (oidc.issuer-uri) is missing",
-            "a client secret without issuer   | null           | null            | s3cret | OIDC_ISSUER_URI (oidc.issuer-uri) is missing"})
-    void halfASingleSignOnSettingStopsStartUp(String name, String issuer, String clientId, String secret, String message) {
+            "a client secret without issuer   | null           | null            | s3cret | OIDC_ISSUER_URI (oidc.issuer-uri) is missing" })
+    void halfASingleSignOnSettingStopsStartUp(String name, String issuer, String clientId, String secret,
+            String message) {
         assertThatThrownBy(() -> properties(issuer, clientId, secret, null, null))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith(message)
-                .message().doesNotContain("s3cret");
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith(message)
+            .message()
+            .doesNotContain("s3cret");
     }
 
     @Test
     void aDiscoveryUriIsKeptTrimmedNextToTheIssuer() {
-        OidcProperties properties = withDiscovery(ISSUER, " http://keycloak:8080/realms/acme/.well-known/openid-configuration ");
+        OidcProperties properties = withDiscovery(ISSUER,
+                " http://keycloak:8080/realms/acme/.well-known/openid-configuration ");
 
         assertThat(properties.issuerUri()).isEqualTo(ISSUER);
-        assertThat(properties.discoveryUri()).isEqualTo("http://keycloak:8080/realms/acme/.well-known/openid-configuration");
+        assertThat(properties.discoveryUri())
+            .isEqualTo("http://keycloak:8080/realms/acme/.well-known/openid-configuration");
         assertThat(properties.toString()).contains("discoveryUri=http://keycloak:8080/realms/acme/");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keycloak:8080/realms/acme", "file:///etc/passwd", "http://user:s3cret@keycloak:8080/realms/a",
-            "http://keycloak:8080/realms/a?x=1", "http://keycloak:8080/realms/a#b", "http://key cloak/realms/a"})
+    @ValueSource(strings = { "keycloak:8080/realms/acme", "file:///etc/passwd",
+            "http://user:s3cret@keycloak:8080/realms/a", "http://keycloak:8080/realms/a?x=1",
+            "http://keycloak:8080/realms/a#b", "http://key cloak/realms/a" })
     void aDiscoveryUriThatIsNotAPlainHttpUrlStopsStartUpWithoutShowingIt(String discoveryUri) {
         assertThatThrownBy(() -> withDiscovery(ISSUER, discoveryUri))
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        e -> assertThat(e.setting()).isEqualTo(OidcProperties.DISCOVERY_URI))
-                .message().doesNotContain("s3cret", "user:");
+            .isInstanceOfSatisfying(InvalidSettingException.class,
+                    e -> assertThat(e.setting()).isEqualTo(OidcProperties.DISCOVERY_URI))
+            .message()
+            .doesNotContain("s3cret", "user:");
     }
 
-    /** The discovery document only says where an issuer's endpoints are: without the issuer it means nothing. */
+    /**
+     * The discovery document only says where an issuer's endpoints are: without the
+     * issuer it means nothing.
+     */
     @Test
     void aDiscoveryUriWithoutIssuerStopsStartUp() {
         assertThatThrownBy(() -> withDiscovery(" ", "http://keycloak:8080/realms/acme"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("OIDC_ISSUER_URI (oidc.issuer-uri) is missing, but")
-                .hasMessageContaining("OIDC_DISCOVERY_URI");
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith("OIDC_ISSUER_URI (oidc.issuer-uri) is missing, but")
+            .hasMessageContaining("OIDC_DISCOVERY_URI");
     }
 
     @Test
     void scopesWithoutOpenidAreRefused() {
         assertThatThrownBy(() -> properties(ISSUER, "turnstile-admin", null, List.of("profile"), null))
-                .hasMessage("OIDC_SCOPES (oidc.scopes) must include openid");
+            .hasMessage("OIDC_SCOPES (oidc.scopes) must include openid");
     }
 
     @Test
@@ -103,7 +114,7 @@ class OidcPropertiesTest {
         OidcProperties properties = properties(ISSUER, "turnstile-admin", "s3cret-value", null, List.of("ta-admins"));
 
         assertThat(properties.toString()).contains(ISSUER, "turnstile-admin", "clientSecret=set", "ta-admins")
-                .doesNotContain("s3cret-value");
+            .doesNotContain("s3cret-value");
     }
 
     private static OidcProperties properties(String issuer, String clientId, String secret, List<String> scopes,
@@ -112,6 +123,8 @@ class OidcPropertiesTest {
     }
 
     private static OidcProperties withDiscovery(String issuer, String discoveryUri) {
-        return new OidcProperties(issuer, discoveryUri, "turnstile-admin", null, null, null, null, null, null, null, null);
+        return new OidcProperties(issuer, discoveryUri, "turnstile-admin", null, null, null, null, null, null, null,
+                null);
     }
+
 }

@@ -13,15 +13,11 @@ class OidcRoleMappingTest {
     private final OidcRoleMapping flat = mapping("groups");
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', nullValues = "none", value = {
-            "ta-viewers                     | VIEWER",
-            "ta-editors                     | EDITOR",
-            "ta-admins                      | ADMIN",
-            "ta-viewers, ta-admins          | ADMIN",
-            "ta-editors, marketing          | EDITOR",
-            "marketing                      | none",
-            "TA-ADMINS                      | none",
-            "ta-admin                       | none"})
+    @CsvSource(delimiter = '|', nullValues = "none",
+            value = { "ta-viewers                     | VIEWER", "ta-editors                     | EDITOR",
+                    "ta-admins                      | ADMIN", "ta-viewers, ta-admins          | ADMIN",
+                    "ta-editors, marketing          | EDITOR", "marketing                      | none",
+                    "TA-ADMINS                      | none", "ta-admin                       | none" })
     void theHighestRoleWhoseGroupTheUserIsInWinsAndNamesMatchExactly(String memberships, Role role) {
         assertThat(flat.roleOf(Map.of("groups", List.of(memberships.split(", "))))).isEqualTo(role);
     }
@@ -41,7 +37,7 @@ class OidcRoleMappingTest {
     void anythingButNamesInTheClaimIsIgnored() {
         assertThat(flat.roleOf(Map.of("groups", 42))).isNull();
         assertThat(flat.roleOf(Map.of("groups", List.of(7, Map.of("name", "ta-admins"), "ta-viewers"))))
-                .isEqualTo(Role.VIEWER);
+            .isEqualTo(Role.VIEWER);
     }
 
     @Test
@@ -49,7 +45,7 @@ class OidcRoleMappingTest {
         OidcRoleMapping keycloak = mapping("realm_access.roles");
 
         assertThat(keycloak.roleOf(Map.of("realm_access", Map.of("roles", List.of("offline_access", "ta-admins")))))
-                .isEqualTo(Role.ADMIN);
+            .isEqualTo(Role.ADMIN);
         assertThat(keycloak.roleOf(Map.of("realm_access", Map.of("other", List.of("ta-admins"))))).isNull();
         assertThat(keycloak.roleOf(Map.of("realm_access", "ta-admins"))).isNull();
         assertThat(keycloak.roleOf(Map.of("groups", List.of("ta-admins")))).isNull();
@@ -60,7 +56,7 @@ class OidcRoleMappingTest {
         OidcRoleMapping namespaced = mapping("https://turnstile.example.com/roles");
 
         assertThat(namespaced.roleOf(Map.of("https://turnstile.example.com/roles", List.of("ta-editors"))))
-                .isEqualTo(Role.EDITOR);
+            .isEqualTo(Role.EDITOR);
     }
 
     @Test
@@ -83,4 +79,5 @@ class OidcRoleMappingTest {
     private static OidcRoleMapping mapping(String claim) {
         return new OidcRoleMapping(claim, List.of("ta-admins"), List.of("ta-editors"), List.of("ta-viewers", "staff"));
     }
+
 }

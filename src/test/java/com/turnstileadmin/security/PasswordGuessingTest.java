@@ -23,30 +23,31 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Password guessing over real HTTP, on the sign-in form and on the monitoring endpoints' HTTP Basic:
- * five wrong passwords lock a user name (twenty, an address) even against the right password, until
- * the lockout ends on a clock the test moves; every failure, refusal, 403 and CSRF refusal is logged,
- * never with a password. Each test comes from an address of its own ({@code X-Forwarded-For} from
- * loopback, a trusted proxy), so that their failures do not add up.
+ * Password guessing over real HTTP, on the sign-in form and on the monitoring endpoints'
+ * HTTP Basic: five wrong passwords lock a user name (twenty, an address) even against the
+ * right password, until the lockout ends on a clock the test moves; every failure,
+ * refusal, 403 and CSRF refusal is logged, never with a password. Each test comes from an
+ * address of its own ({@code X-Forwarded-For} from loopback, a trusted proxy), so that
+ * their failures do not add up.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = {
-        // The defaults of application.yml, which the tests' application.properties lifts for other tests.
+        // The defaults of application.yml, which the tests' application.properties lifts
+        // for other tests.
         "sign-in-throttle.max-failures=5", "sign-in-throttle.max-failures-per-address=20",
         "local-sign-in.users[0].username=editor",
         "local-sign-in.users[0].password-hash={noop}" + PasswordGuessingTest.PASSWORD,
-        "local-sign-in.users[0].role=editor",
-        "local-sign-in.users[1].username=viewer",
+        "local-sign-in.users[0].role=editor", "local-sign-in.users[1].username=viewer",
         "local-sign-in.users[1].password-hash={noop}" + PasswordGuessingTest.PASSWORD,
-        "local-sign-in.users[1].role=viewer",
-        "local-sign-in.users[2].username=dana",
+        "local-sign-in.users[1].role=viewer", "local-sign-in.users[2].username=dana",
         "local-sign-in.users[2].password-hash={noop}" + PasswordGuessingTest.PASSWORD,
-        "local-sign-in.users[2].role=editor",
-        "MONITORING_PASSWORD=" + PasswordGuessingTest.PASSWORD})
+        "local-sign-in.users[2].role=editor", "MONITORING_PASSWORD=" + PasswordGuessingTest.PASSWORD })
 @ExtendWith(OutputCaptureExtension.class)
 class PasswordGuessingTest {
 
     static final String PASSWORD = "the-right-password-4711";
+
     private static final String GUESS = "guessed-password-";
+
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -56,6 +57,7 @@ class PasswordGuessingTest {
         MutableClock clock() {
             return new MutableClock(Instant.now());
         }
+
     }
 
     @LocalServerPort
@@ -83,11 +85,12 @@ class PasswordGuessingTest {
 
         clock.advance(Duration.ofSeconds(61));
         assertThat(signIn(visitor, address, "editor", PASSWORD).header("Location")).as("after the lockout")
-                .doesNotContain("/login");
+            .doesNotContain("/login");
         assertThat(output).contains("Sign-in failed on the sign-in form: user \"editor\" from " + address)
-                .contains("Sign-in refused on the sign-in form without checking the password: user \"editor\" from "
-                        + address)
-                .doesNotContain(GUESS).doesNotContain(PASSWORD);
+            .contains("Sign-in refused on the sign-in form without checking the password: user \"editor\" from "
+                    + address)
+            .doesNotContain(GUESS)
+            .doesNotContain(PASSWORD);
     }
 
     @Test
@@ -102,7 +105,7 @@ class PasswordGuessingTest {
         assertThat(signIn(visitor, address, "viewer", GUESS + 6).header("Location")).endsWith("/login?locked=2");
         clock.advance(Duration.ofSeconds(61));
         assertThat(signIn(visitor, address, "viewer", PASSWORD).header("Location")).as("a minute is not enough")
-                .endsWith("/login?locked=1");
+            .endsWith("/login?locked=1");
         clock.advance(Duration.ofSeconds(60));
         assertThat(signIn(visitor, address, "viewer", PASSWORD).header("Location")).doesNotContain("/login");
     }
@@ -112,7 +115,7 @@ class PasswordGuessingTest {
         String address = "203.0.113.3";
         HttpVisitor visitor = new HttpVisitor(port);
         String[] answers = new String[2];
-        String[] names = {"dana", "no-such-user"};
+        String[] names = { "dana", "no-such-user" };
         for (int user = 0; user < 2; user++) {
             for (int i = 1; i <= 5; i++) {
                 answers[user] = signIn(visitor, address, names[user], GUESS + i).header("Location");
@@ -133,7 +136,8 @@ class PasswordGuessingTest {
 
         assertThat(signIn(visitor, address, "viewer", PASSWORD).header("Location")).endsWith("/login?locked=1");
         assertThat(signIn(new HttpVisitor(port), "203.0.113.5", "viewer", PASSWORD).header("Location"))
-                .as("from elsewhere").doesNotContain("/login");
+            .as("from elsewhere")
+            .doesNotContain("/login");
         clock.advance(Duration.ofMinutes(2));
     }
 
@@ -150,9 +154,11 @@ class PasswordGuessingTest {
         assertThat(locked.header("WWW-Authenticate")).isEmpty();
         clock.advance(Duration.ofSeconds(61));
         assertThat(scrape(address, PASSWORD).status()).isEqualTo(200);
-        assertThat(output).contains("Sign-in failed on the monitoring endpoints' HTTP Basic: user \"monitoring\" from "
-                + address).contains("Sign-in refused on the monitoring endpoints' HTTP Basic").doesNotContain(GUESS)
-                .doesNotContain(PASSWORD);
+        assertThat(output)
+            .contains("Sign-in failed on the monitoring endpoints' HTTP Basic: user \"monitoring\" from " + address)
+            .contains("Sign-in refused on the monitoring endpoints' HTTP Basic")
+            .doesNotContain(GUESS)
+            .doesNotContain(PASSWORD);
     }
 
     @Test
@@ -165,8 +171,9 @@ class PasswordGuessingTest {
         assertThat(viewer.get(newWidget, FORWARDED_FOR, address).status()).isEqualTo(403);
         assertThat(viewer.postWithoutCsrf("/logout", Map.of(), FORWARDED_FOR, address).status()).isEqualTo(403);
 
-        assertThat(output).contains("Access denied: user \"viewer\" may not GET " + newWidget + " (from " + address + ")")
-                .contains("CSRF refusal: POST /logout by user \"viewer\" from " + address);
+        assertThat(output)
+            .contains("Access denied: user \"viewer\" may not GET " + newWidget + " (from " + address + ")")
+            .contains("CSRF refusal: POST /logout by user \"viewer\" from " + address);
     }
 
     private static Response signIn(HttpVisitor visitor, String address, String username, String password) {
@@ -176,7 +183,8 @@ class PasswordGuessingTest {
 
     private Response scrape(String address, String password) {
         String basic = Base64.getEncoder().encodeToString(("monitoring:" + password).getBytes(StandardCharsets.UTF_8));
-        return new HttpVisitor(port).get("/actuator/prometheus", "Authorization", "Basic " + basic,
-                FORWARDED_FOR, address);
+        return new HttpVisitor(port).get("/actuator/prometheus", "Authorization", "Basic " + basic, FORWARDED_FOR,
+                address);
     }
+
 }

@@ -7,8 +7,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A request written byte for byte to the app's port, for what no HTTP client sends: a character not allowed
- * in an address, a Host of another site. The answer is read whole (the request should ask to close).
+ * A request written byte for byte to the app's port, for what no HTTP client sends: a
+ * character not allowed in an address, a Host of another site. The answer is read whole
+ * (the request should ask to close).
  */
 final class RawHttp {
 
@@ -25,4 +26,5 @@ final class RawHttp {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
 }

@@ -36,27 +36,35 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Two replicas of the app behind a load balancer behave as one: two instances, each with its own
- * sandbox, on one PostgreSQL ({@link LocalPostgres}, in a schema made for this run and dropped after
- * it), and a visitor whose requests go now to one, now to the other, as a load balancer may send them.
- * A session signed in on one is signed in on the other, a form's CSRF token and a flash message made on
- * one are good on the other, signing out or the idle timeout on one ends it on both, and a single
- * sign-on started on one is completed by the other (a real OIDC provider in the test JVM).
+ * Two replicas of the app behind a load balancer behave as one: two instances, each with
+ * its own sandbox, on one PostgreSQL ({@link LocalPostgres}, in a schema made for this
+ * run and dropped after it), and a visitor whose requests go now to one, now to the
+ * other, as a load balancer may send them. A session signed in on one is signed in on the
+ * other, a form's CSRF token and a flash message made on one are good on the other,
+ * signing out or the idle timeout on one ends it on both, and a single sign-on started on
+ * one is completed by the other (a real OIDC provider in the test JVM).
  */
 @EnabledIf(value = "com.turnstileadmin.audit.LocalPostgres#reachable",
         disabledReason = "No PostgreSQL answers at 127.0.0.1:5432 (see LocalPostgres)")
 class ReplicasShareSessionsTest {
 
     private static final String ISSUER_ID = "acme";
+
     private static final String CLIENT_ID = "turnstile-admin";
+
     private static final String CLIENT_SECRET = "replicas-client-secret";
-    private static final Pattern SIGNED_IN_USER = Pattern.compile(
-            "class=\"signed-in-user\">\\s*<span>([^<]*)</span>\\s*<small class=\"role\">([^<]*)</small>");
+
+    private static final Pattern SIGNED_IN_USER = Pattern
+        .compile("class=\"signed-in-user\">\\s*<span>([^<]*)</span>\\s*<small class=\"role\">([^<]*)</small>");
 
     private static String schema;
+
     private static MockOAuth2Server provider;
+
     private static Replica a;
+
     private static Replica b;
+
     /** The widget list of the sandbox account, which every sandbox has. */
     private static String list;
 
@@ -66,15 +74,12 @@ class ReplicasShareSessionsTest {
         static Replica start(String databaseUrl) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(TurnstileAdminApplication.class).run(
                     "--server.port=0",
-                    // Command-line arguments, so that they win over the in-memory H2 that surefire sets for tests.
-                    "--spring.datasource.url=" + databaseUrl,
-                    "--spring.datasource.username=" + LocalPostgres.USER,
-                    "--spring.datasource.password=",
-                    "--oidc.issuer-uri=" + provider.issuerUrl(ISSUER_ID),
-                    "--oidc.client-id=" + CLIENT_ID,
-                    "--oidc.client-secret=" + CLIENT_SECRET,
-                    "--oidc.admin-groups=ta-admins",
-                    "--local-sign-in.enabled=true",
+                    // Command-line arguments, so that they win over the in-memory H2 that
+                    // surefire sets for tests.
+                    "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + LocalPostgres.USER,
+                    "--spring.datasource.password=", "--oidc.issuer-uri=" + provider.issuerUrl(ISSUER_ID),
+                    "--oidc.client-id=" + CLIENT_ID, "--oidc.client-secret=" + CLIENT_SECRET,
+                    "--oidc.admin-groups=ta-admins", "--local-sign-in.enabled=true",
                     "--local-sign-in.admin-password=" + User.ADMIN.password,
                     "--local-sign-in.users[0].username=" + User.EDITOR.username,
                     "--local-sign-in.users[0].password-hash={noop}" + User.EDITOR.password,
@@ -89,7 +94,8 @@ class ReplicasShareSessionsTest {
         schema = LocalPostgres.createSchema();
         provider = new MockOAuth2Server();
         provider.start();
-        // One after the other: the first migrates the schema, the second finds it migrated.
+        // One after the other: the first migrates the schema, the second finds it
+        // migrated.
         a = Replica.start(LocalPostgres.urlOf(schema));
         b = Replica.start(LocalPostgres.urlOf(schema));
         list = "/accounts/" + a.context().getBean(SandboxServer.class).accountId().value() + "/widgets";
@@ -97,7 +103,7 @@ class ReplicasShareSessionsTest {
 
     @AfterAll
     static void stopThem() {
-        for (Replica replica : new Replica[] {a, b}) {
+        for (Replica replica : new Replica[] { a, b }) {
             if (replica != null) {
                 replica.context().close();
             }
@@ -134,16 +140,18 @@ class ReplicasShareSessionsTest {
         Response forged = visitor.postWithoutCsrf(list, WidgetForms.newWidget("Forged", "replicas.example"));
 
         assertThat(created.header("Location")).as("the form with A's token, sent to B: on to the new widget")
-                .contains(list + "/");
+            .contains(list + "/");
         String details = created.header("Location").substring(created.header("Location").indexOf("/accounts/"));
         assertThat(forged.status()).as("B checks the token").isEqualTo(403);
-        // The widget lives in B's sandbox; the flash message its change leaves is for the list, on any replica.
+        // The widget lives in B's sandbox; the flash message its change leaves is for the
+        // list, on any replica.
         HttpVisitor admin = new HttpVisitor(b.port());
         admin.signIn(User.ADMIN, "/login?local");
         admin.get(details);
-        assertThat(admin.post(details + "/delete", Map.of("name", "Replicated",
-                "confirmation", details.substring(details.length() - 6)))
-                .header("Location")).endsWith(list);
+        assertThat(admin
+            .post(details + "/delete",
+                    Map.of("name", "Replicated", "confirmation", details.substring(details.length() - 6)))
+            .header("Location")).endsWith(list);
         assertThat(admin.switchTo(a.port()).get(list).body()).contains("Widget “Replicated” deleted.");
     }
 
@@ -170,11 +178,12 @@ class ReplicasShareSessionsTest {
 
         assertThat(sessions().idleTimeoutOf(cookie)).isEqualTo(idleTimeout);
         sessions().lastRequestAgo(cookie, idleTimeout.minusSeconds(30));
-        assertThat(visitor.switchTo(b.port()).get(list).status()).as("just within the idle timeout, on B").isEqualTo(200);
+        assertThat(visitor.switchTo(b.port()).get(list).status()).as("just within the idle timeout, on B")
+            .isEqualTo(200);
         sessions().lastRequestAgo(cookie, idleTimeout.plusSeconds(1));
         assertThat(visitor.get(list).header("Location")).as("just past it, on B").endsWith("/login");
         assertThat(HttpVisitor.withSessionId(a.port(), cookie).get(list).header("Location")).as("and on A")
-                .endsWith("/login");
+            .endsWith("/login");
     }
 
     @Test
@@ -187,7 +196,8 @@ class ReplicasShareSessionsTest {
         provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, "ada-subject", "JWT", List.of(CLIENT_ID),
                 Map.of("preferred_username", "ada", "groups", List.of("ta-admins")), 3600));
 
-        // The provider sends the browser back with a code; the load balancer hands that request to B.
+        // The provider sends the browser back with a code; the load balancer hands that
+        // request to B.
         URI callback = URI.create(providerRedirect(authorization));
         Response signedIn = visitor.switchTo(b.port()).get(callback.getRawPath() + "?" + callback.getRawQuery());
 
@@ -195,9 +205,11 @@ class ReplicasShareSessionsTest {
         assertThat(visitor.sessionId()).as("a new session id at sign-in").isNotEqualTo(beforeSignIn);
         assertThat(signedInUser(visitor.get(list))).isEqualTo("ada admin role");
         assertThat(signedInUser(visitor.switchTo(a.port()).get(list))).isEqualTo("ada admin role");
-        // What the provider gave B to call it with stays in B's memory; the sessions hold none of it.
-        OAuth2AuthorizedClient client = b.context().getBean(OAuth2AuthorizedClientService.class)
-                .loadAuthorizedClient(DiscoveredClientRegistration.REGISTRATION_ID, "ada");
+        // What the provider gave B to call it with stays in B's memory; the sessions hold
+        // none of it.
+        OAuth2AuthorizedClient client = b.context()
+            .getBean(OAuth2AuthorizedClientService.class)
+            .loadAuthorizedClient(DiscoveredClientRegistration.REGISTRATION_ID, "ada");
         assertThat(client).isNotNull();
         assertThat(sessions().placesHolding(client.getAccessToken().getTokenValue())).isEmpty();
         assertThat(sessions().placesHolding(CLIENT_SECRET)).isEmpty();
@@ -211,10 +223,13 @@ class ReplicasShareSessionsTest {
         SessionStoreConfigurationTest.bothRequestsSucceed(onA, onB);
     }
 
-    /** Where the provider sends the browser after the authorization request: back to the app with a code. */
+    /**
+     * Where the provider sends the browser after the authorization request: back to the
+     * app with a code.
+     */
     private static String providerRedirect(String authorization) throws IOException, InterruptedException {
-        HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authorization)).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> redirect = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(authorization)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).as(authorization).isEqualTo(302);
         return redirect.headers().firstValue("Location").orElseThrow();
     }
@@ -230,4 +245,5 @@ class ReplicasShareSessionsTest {
     private static SessionTable sessions() {
         return new SessionTable(a.context().getBean(JdbcTemplate.class));
     }
+
 }

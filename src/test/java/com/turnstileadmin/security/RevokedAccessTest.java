@@ -28,32 +28,36 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Taking access away reaches sessions already open. The app runs "before" with one configuration and
- * "after" with another, as after a restart with changed settings (or a replica started with them), both
- * on one H2 database that holds the sessions: a session signed in before is checked by "after" against
- * its own configuration on its next request. "After" runs on a clock the test moves, for the longest
- * lifetime of a session.
+ * Taking access away reaches sessions already open. The app runs "before" with one
+ * configuration and "after" with another, as after a restart with changed settings (or a
+ * replica started with them), both on one H2 database that holds the sessions: a session
+ * signed in before is checked by "after" against its own configuration on its next
+ * request. "After" runs on a clock the test moves, for the longest lifetime of a session.
  */
 class RevokedAccessTest {
 
     private static final String PASSWORD = "revoked-access-password";
+
     private static final String NEW_ADMIN_PASSWORD = "the-admins-new-password";
 
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
+
     private static ConfigurableApplicationContext before;
+
     private static ConfigurableApplicationContext after;
 
     @BeforeAll
     static void startBeforeAndAfterOnOneDatabase() {
         String database = "jdbc:h2:mem:revoked-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         before = start(database, null, User.ADMIN.password, "dana=editor", "erin=editor", "frank=editor");
-        // dana is removed, erin demoted, the admin's password changed, frank kept; gina is new.
+        // dana is removed, erin demoted, the admin's password changed, frank kept; gina
+        // is new.
         after = start(database, CLOCK, NEW_ADMIN_PASSWORD, "erin=viewer", "frank=editor", "gina=editor");
     }
 
     @AfterAll
     static void stopThem() {
-        for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {before, after}) {
+        for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] { before, after }) {
             if (app != null) {
                 app.close();
             }
@@ -107,8 +111,8 @@ class RevokedAccessTest {
 
     @Test
     void anAdminSignsAUserOutEverywhereButNotThemselves() {
-        List<HttpVisitor> franks = new ArrayList<>(List.of(signedIn(after, "frank", PASSWORD),
-                signedIn(before, "frank", PASSWORD)));
+        List<HttpVisitor> franks = new ArrayList<>(
+                List.of(signedIn(after, "frank", PASSWORD), signedIn(before, "frank", PASSWORD)));
         HttpVisitor admin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
         HttpVisitor otherAdmin = signedIn(after, "admin", NEW_ADMIN_PASSWORD);
         assertThat(Html.ids(admin.get(list()).body())).contains("sessions-link");
@@ -118,7 +122,7 @@ class RevokedAccessTest {
 
         assertThat(signedOut.header("Location")).endsWith("/sessions");
         assertThat(admin.get("/sessions").body()).doesNotContain("<td>frank</td>")
-                .contains("“frank” is signed out everywhere");
+            .contains("“frank” is signed out everywhere");
         for (HttpVisitor frank : franks) {
             assertThat(frank.get(list()).header("Location")).endsWith("/login");
         }
@@ -128,7 +132,10 @@ class RevokedAccessTest {
         assertThat(admin.get(list()).status()).as("the admin's own").isEqualTo(200);
     }
 
-    /** That they are refused (403) is in EveryRouteTest's table; here, that nothing is ended all the same. */
+    /**
+     * That they are refused (403) is in EveryRouteTest's table; here, that nothing is
+     * ended all the same.
+     */
     @Test
     void editorsAndViewersAreNotOfferedTheSessionsAndTheirForcedSignOutEndsNothing() {
         HttpVisitor frank = signedIn(after, "frank", PASSWORD);
@@ -142,7 +149,8 @@ class RevokedAccessTest {
     private static ConfigurableApplicationContext start(String database, MutableClock clock, String adminPassword,
             String... users) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
-                // Command-line arguments, so that they win over the in-memory H2 that surefire sets for tests.
+                // Command-line arguments, so that they win over the in-memory H2 that
+                // surefire sets for tests.
                 "--spring.datasource.url=" + database, "--local-sign-in.admin-password=" + adminPassword));
         for (int i = 0; i < users.length; i++) {
             String[] user = users[i].split("=");
@@ -175,11 +183,16 @@ class RevokedAccessTest {
     }
 
     private static String someSitekey() {
-        return after.getBean(TurnstileWidgets.class).list(after.getBean(SandboxServer.class).accountId(),
-                WidgetQuery.firstPage()).widgets().get(0).sitekey().value();
+        return after.getBean(TurnstileWidgets.class)
+            .list(after.getBean(SandboxServer.class).accountId(), WidgetQuery.firstPage())
+            .widgets()
+            .get(0)
+            .sitekey()
+            .value();
     }
 
     private static SessionTable sessions() {
         return new SessionTable(after.getBean(JdbcTemplate.class));
     }
+
 }

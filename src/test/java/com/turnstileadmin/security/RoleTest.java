@@ -12,20 +12,18 @@ import org.springframework.security.core.authority.AuthorityUtils;
 class RoleTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "VIEWER | ROLE_VIEWER",
-            "EDITOR | ROLE_VIEWER, ROLE_EDITOR",
-            "ADMIN  | ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN"})
+    @CsvSource(delimiter = '|', value = { "VIEWER | ROLE_VIEWER", "EDITOR | ROLE_VIEWER, ROLE_EDITOR",
+            "ADMIN  | ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN" })
     void eachRoleIncludesTheOnesBelowIt(Role role, String authorities) {
         assertThat(role.authorities()).extracting(GrantedAuthority::getAuthority)
-                .containsExactly(authorities.split(", "));
+            .containsExactly(authorities.split(", "));
     }
 
     @Test
     void theHighestRoleAmongTheAuthoritiesWins() {
         assertThat(Role.highestOf(Role.ADMIN.authorities())).isEqualTo(Role.ADMIN);
         assertThat(Role.highestOf(AuthorityUtils.createAuthorityList("ROLE_EDITOR", "FACTOR_PASSWORD", "ROLE_VIEWER")))
-                .isEqualTo(Role.EDITOR);
+            .isEqualTo(Role.EDITOR);
     }
 
     @Test
@@ -38,4 +36,5 @@ class RoleTest {
     void theLabelIsTheLowerCaseName() {
         assertThat(Role.EDITOR.label()).isEqualTo("editor");
     }
+
 }

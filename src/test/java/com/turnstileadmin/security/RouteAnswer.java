@@ -27,7 +27,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Who sends a request of {@link EveryRouteTest}'s table, how, and what the app should answer. */
+/**
+ * Who sends a request of {@link EveryRouteTest}'s table, how, and what the app should
+ * answer.
+ */
 final class RouteAnswer {
 
     private RouteAnswer() {
@@ -35,16 +38,23 @@ final class RouteAnswer {
 
     /** Who sends the request. */
     enum Visitor {
+
         ANONYMOUS, WITHOUT_ROLE, VIEWER, EDITOR, ADMIN
+
     }
 
-    /** How it is sent: from the page, by htmx, or (a POST) without a CSRF token or with another session's. */
+    /**
+     * How it is sent: from the page, by htmx, or (a POST) without a CSRF token or with
+     * another session's.
+     */
     enum Variant {
+
         PAGE, HTMX, WITHOUT_CSRF, WRONG_CSRF;
 
         boolean forged() {
             return this == WITHOUT_CSRF || this == WRONG_CSRF;
         }
+
     }
 
     /** What the table says the answer to a visitor's request is. */
@@ -79,26 +89,35 @@ final class RouteAnswer {
 
     /** The kinds of answer, each with what makes an answer one. */
     enum Answer {
-        /** Done as asked: a page, a fragment, a form shown again, or a redirect within the app. */
+
+        /**
+         * Done as asked: a page, a fragment, a form shown again, or a redirect within the
+         * app.
+         */
         SERVED {
             @Override
             void assertFits(Sent sent, Variant variant) {
                 assertThat(sent.status()).as(sent.shown()).isIn(200, 201, 302, 422);
-                assertThat(sent.location()).as(sent.shown()).doesNotEndWith(SecurityConfiguration.SIGN_IN_PAGE)
-                        .doesNotEndWith(NoAccessController.PAGE);
+                assertThat(sent.location()).as(sent.shown())
+                    .doesNotEndWith(SecurityConfiguration.SIGN_IN_PAGE)
+                    .doesNotEndWith(NoAccessController.PAGE);
                 assertThat(sent.hxRedirect() + sent.hxRefresh()).as(sent.shown()).isEmpty();
             }
         },
-        /** To sign-in; an htmx request is told to reload its page, which then goes there. */
+        /**
+         * To sign-in; an htmx request is told to reload its page, which then goes there.
+         */
         TO_SIGN_IN {
             @Override
             void assertFits(Sent sent, Variant variant) {
                 if (variant == Variant.HTMX) {
-                    // htmx-spring-boot's entry point answers 403 (WholePageRedirect answers 401: htmx reloads on either).
+                    // htmx-spring-boot's entry point answers 403 (WholePageRedirect
+                    // answers 401: htmx reloads on either).
                     assertThat(sent.status()).as(sent.shown()).isEqualTo(403);
                     assertThat(sent.hxRefresh()).as(sent.shown()).isEqualTo("true");
                     assertThat(sent.location()).as("no sign-in form swapped into a fragment").isEmpty();
-                } else {
+                }
+                else {
                     assertThat(sent.status()).as(sent.shown()).isEqualTo(302);
                     assertThat(sent.location()).as(sent.shown()).isEqualTo(SecurityConfiguration.SIGN_IN_PAGE);
                 }
@@ -111,7 +130,8 @@ final class RouteAnswer {
                 if (variant == Variant.HTMX) {
                     assertThat(sent.status()).as(sent.shown()).isEqualTo(403);
                     assertThat(sent.hxRedirect()).as(sent.shown()).isEqualTo(NoAccessController.PAGE);
-                } else {
+                }
+                else {
                     assertThat(sent.status()).as(sent.shown()).isEqualTo(302);
                     assertThat(sent.location()).as(sent.shown()).isEqualTo(NoAccessController.PAGE);
                 }
@@ -132,7 +152,10 @@ final class RouteAnswer {
                 assertErrorPage(sent, "You may not do that");
             }
         },
-        /** The error page saying the page belonged to an earlier sign-in: not blaming the role. */
+        /**
+         * The error page saying the page belonged to an earlier sign-in: not blaming the
+         * role.
+         */
         OUT_OF_DATE {
             @Override
             void assertFits(Sent sent, Variant variant) {
@@ -154,31 +177,43 @@ final class RouteAnswer {
             assertThat(sent.status()).as(sent.shown()).isEqualTo(403);
             assertThat(Html.text(sent.body(), "#error-alert h1")).as(sent.shown()).isEqualTo(heading);
         }
+
     }
 
     /**
-     * Sends the table's requests: over HTTP as a signed-out visitor (a new one each time) or as a signed-in
-     * local user, and through MockMvc on the same app as a provider user whose groups give no role.
+     * Sends the table's requests: over HTTP as a signed-out visitor (a new one each time)
+     * or as a signed-in local user, and through MockMvc on the same app as a provider
+     * user whose groups give no role.
      */
     static final class Sender {
 
         private final int port;
+
         private final MockMvc mvc;
+
         private final Map<Visitor, HttpVisitor> signedIn;
+
         private final String foreignToken;
+
         private final MockHttpSession withoutRole = signedInWithoutRole();
+
         private final String withoutRoleToken;
 
         Sender(int port, WebApplicationContext app, Map<Visitor, HttpVisitor> signedIn, String foreignToken) {
             this.port = port;
-            // The app's own security filters, without spring-security-test's configurer, which changes them.
+            // The app's own security filters, without spring-security-test's configurer,
+            // which changes them.
             this.mvc = MockMvcBuilders.webAppContextSetup(app)
-                    .addFilters(app.getBean("springSecurityFilterChain", Filter.class)).build();
+                .addFilters(app.getBean("springSecurityFilterChain", Filter.class))
+                .build();
             this.signedIn = signedIn;
             this.foreignToken = foreignToken;
-            // The session's token, from a page of it, as the browser sends it back with a form.
-            this.withoutRoleToken = Html.first(body(perform(MockMvcRequestBuilders.get(NoAccessController.PAGE)
-                    .session(withoutRole))), "meta[name=_csrf]").attr("content");
+            // The session's token, from a page of it, as the browser sends it back with a
+            // form.
+            this.withoutRoleToken = Html
+                .first(body(perform(MockMvcRequestBuilders.get(NoAccessController.PAGE).session(withoutRole))),
+                        "meta[name=_csrf]")
+                .attr("content");
         }
 
         Sent send(Visitor visitor, Variant variant, HttpMethod method, String path, Map<String, String> params) {
@@ -193,11 +228,15 @@ final class RouteAnswer {
             boolean get = method == HttpMethod.GET;
             Response response = switch (variant) {
                 case PAGE -> get ? sender.get(path) : sender.post(path, params);
-                case HTMX -> get ? sender.get(path, "HX-Request", "true") : sender.post(path, params, "HX-Request", "true");
+                case HTMX ->
+                    get ? sender.get(path, "HX-Request", "true") : sender.post(path, params, "HX-Request", "true");
                 case WITHOUT_CSRF -> sender.postWithoutCsrf(path, params);
                 case WRONG_CSRF -> {
                     if (visitor == Visitor.ANONYMOUS) {
-                        sender.get(SecurityConfiguration.SIGN_IN_PAGE); // a token of its own, which is not the one sent
+                        sender.get(SecurityConfiguration.SIGN_IN_PAGE); // a token of its
+                                                                        // own, which is
+                                                                        // not the one
+                                                                        // sent
                     }
                     Map<String, String> withToken = new LinkedHashMap<>(params);
                     withToken.put("_csrf", foreignToken);
@@ -216,7 +255,8 @@ final class RouteAnswer {
             }
             if (variant == Variant.WRONG_CSRF) {
                 request.param("_csrf", foreignToken);
-            } else if (!variant.forged() && method == HttpMethod.POST) {
+            }
+            else if (!variant.forged() && method == HttpMethod.POST) {
                 request.param("_csrf", withoutRoleToken);
             }
             MockHttpServletResponse response = perform(request);
@@ -229,7 +269,8 @@ final class RouteAnswer {
         private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
             try {
                 return mvc.perform(request).andReturn().getResponse();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -237,16 +278,18 @@ final class RouteAnswer {
         private static String body(MockHttpServletResponse response) {
             try {
                 return response.getContentAsString(StandardCharsets.UTF_8);
-            } catch (java.io.UnsupportedEncodingException e) {
+            }
+            catch (java.io.UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         /**
-         * The session a provider sign-in leaves for a user whose groups give no role: who it is, and the
-         * sign-in's record (without it, SessionChecks ends the session). Spring Security reads both from the
-         * session as it does over HTTP, so that no test post-processor changes the shared app's filters
-         * (spring-security-test's csrf() would replace its CSRF token repository for every later test).
+         * The session a provider sign-in leaves for a user whose groups give no role: who
+         * it is, and the sign-in's record (without it, SessionChecks ends the session).
+         * Spring Security reads both from the session as it does over HTTP, so that no
+         * test post-processor changes the shared app's filters (spring-security-test's
+         * csrf() would replace its CSRF token repository for every later test).
          */
         private static MockHttpSession signedInWithoutRole() {
             OidcIdToken token = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
@@ -258,5 +301,7 @@ final class RouteAnswer {
             session.setAttribute(SessionChecks.SIGNED_IN_AT, System.currentTimeMillis());
             return session;
         }
+
     }
+
 }

@@ -25,9 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The headers that keep the pages from being framed, sniffed, scripted by anything but the app's own
- * files, or leaking their addresses: on every kind of answer, over real HTTP, since error pages are
- * rendered by Tomcat's error dispatch, which a mock request never goes through.
+ * The headers that keep the pages from being framed, sniffed, scripted by anything but
+ * the app's own files, or leaking their addresses: on every kind of answer, over real
+ * HTTP, since error pages are rendered by Tomcat's error dispatch, which a mock request
+ * never goes through.
  */
 @AppOverHttp
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +47,7 @@ class SecurityHeadersTest {
     TurnstileWidgets cloudflare;
 
     private String list;
+
     private String details;
 
     @BeforeAll
@@ -60,8 +62,7 @@ class SecurityHeadersTest {
     }
 
     Stream<Arguments> everyKindOfAnswer() {
-        return Stream.of(
-                answer("sign-in page", 200, null, v -> v.get("/login")),
+        return Stream.of(answer("sign-in page", 200, null, v -> v.get("/login")),
                 answer("widget list", 200, User.VIEWER, v -> v.get(list)),
                 answer("list fragment (htmx)", 200, User.VIEWER, v -> v.get(list + "?q=a", "HX-Request", "true")),
                 answer("widget details", 200, User.VIEWER, v -> v.get(details)),
@@ -72,10 +73,11 @@ class SecurityHeadersTest {
                 answer("secret fragment (htmx)", 200, User.EDITOR,
                         v -> v.post(details + "/secret", Map.of(), "HX-Request", "true")),
                 answer("field check fragment (htmx)", 200, User.EDITOR,
-                        v -> v.post(list + "/validate", Map.of("field", "name", "edited.name", ""),
-                                "HX-Request", "true")),
+                        v -> v.post(list + "/validate", Map.of("field", "name", "edited.name", ""), "HX-Request",
+                                "true")),
                 answer("404 of an unknown address", 404, User.VIEWER, v -> v.get("/no/such/page")),
-                answer("404 of a widget Cloudflare does not have", 404, User.VIEWER, v -> v.get(list + "/0x4AAAAAAAgone")),
+                answer("404 of a widget Cloudflare does not have", 404, User.VIEWER,
+                        v -> v.get(list + "/0x4AAAAAAAgone")),
                 answer("403 of a role that may not", 403, User.VIEWER, v -> v.get(list + "/new")),
                 answer("public health probe", 200, null, v -> v.get("/actuator/health/readiness")),
                 answer("401 of a management endpoint without credentials", 401, null, v -> v.get("/actuator/info")),
@@ -84,14 +86,14 @@ class SecurityHeadersTest {
                 answer("400 error page of a malformed request", 400, User.EDITOR,
                         v -> v.post(list + "/validate", Map.of())),
                 answer("400 page Tomcat writes itself (an encoded slash)", 400, null, v -> v.get(list + "/a%2Fb")),
-                answer("400 page Tomcat writes itself, signed in (a NUL)", 400, User.VIEWER, v -> v.get(list + "/a%00")),
+                answer("400 page Tomcat writes itself, signed in (a NUL)", 400, User.VIEWER,
+                        v -> v.get(list + "/a%00")),
                 answer("403 of a form from another origin", 403, User.ADMIN,
                         v -> v.post(details + "/secret", Map.of(), "Origin", "https://attacker.example")),
                 answer("503 while Cloudflare is unavailable", 503, User.VIEWER, v -> {
                     faults.set(SandboxProperties.Faults.NONE.withServerErrorRate(1));
                     return v.get(list);
-                }),
-                answer("503 error fragment (htmx)", 503, User.VIEWER, v -> {
+                }), answer("503 error fragment (htmx)", 503, User.VIEWER, v -> {
                     faults.set(SandboxProperties.Faults.NONE.withServerErrorRate(1));
                     return v.get(list + "?q=a", "HX-Request", "true");
                 }));
@@ -107,8 +109,10 @@ class SecurityHeadersTest {
 
         assertThat(response.status()).as(answer).isEqualTo(status);
         String policy = response.header("Content-Security-Policy");
-        assertThat(policy).contains("default-src 'self'", "object-src 'none'", "base-uri 'self'",
-                "form-action 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-", "*");
+        assertThat(policy)
+            .contains("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+                    "frame-ancestors 'none'")
+            .doesNotContain("unsafe-", "*");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
@@ -122,13 +126,14 @@ class SecurityHeadersTest {
                 "GET / HTTP/1.1\r\nHost: bad host\r\nConnection: close\r\n\r\n")) {
             String answer = RawHttp.send(port, request);
 
-            assertThat(answer).as(request).startsWith("HTTP/1.1 400")
-                    .containsIgnoringCase("\r\nContent-Security-Policy: default-src 'self'")
-                    .containsIgnoringCase("\r\nX-Content-Type-Options: nosniff")
-                    .containsIgnoringCase("\r\nX-Frame-Options: DENY")
-                    .containsIgnoringCase("\r\nCross-Origin-Opener-Policy: same-origin")
-                    .containsIgnoringCase("\r\nPermissions-Policy: camera=()")
-                    .doesNotContain("Tomcat/", "\tat ");
+            assertThat(answer).as(request)
+                .startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("\r\nContent-Security-Policy: default-src 'self'")
+                .containsIgnoringCase("\r\nX-Content-Type-Options: nosniff")
+                .containsIgnoringCase("\r\nX-Frame-Options: DENY")
+                .containsIgnoringCase("\r\nCross-Origin-Opener-Policy: same-origin")
+                .containsIgnoringCase("\r\nPermissions-Policy: camera=()")
+                .doesNotContain("Tomcat/", "\tat ");
         }
     }
 
@@ -140,30 +145,37 @@ class SecurityHeadersTest {
 
         String body = request.apply(visitor).body();
 
-        assertThat(body).as(answer).doesNotContain(sandbox.apiBaseUrl().toString(),
-                sandbox.apiBaseUrl().getAuthority(), "api.cloudflare.com", "Exception", "\tat ", ".java:",
-                "com.turnstileadmin", "org.springframework");
+        assertThat(body).as(answer)
+            .doesNotContain(sandbox.apiBaseUrl().toString(), sandbox.apiBaseUrl().getAuthority(), "api.cloudflare.com",
+                    "Exception", "\tat ", ".java:", "com.turnstileadmin", "org.springframework");
     }
 
     @Test
     void everyAnswerThatHoldsASecretIsKeptOutOfEveryCache() {
         HttpVisitor admin = HttpVisitor.signedIn(port, User.ADMIN);
-        String rotated = list + "/" + cloudflare.create(sandbox.accountId(), com.turnstileadmin.widget.WidgetSettings
-                .of("Headers rotate", java.util.List.of("headers.example.com"),
-                        com.turnstileadmin.widget.WidgetMode.MANAGED)).widget().sitekey();
+        String rotated = list + "/" + cloudflare
+            .create(sandbox.accountId(),
+                    com.turnstileadmin.widget.WidgetSettings.of("Headers rotate",
+                            java.util.List.of("headers.example.com"), com.turnstileadmin.widget.WidgetMode.MANAGED))
+            .widget()
+            .sitekey();
 
-        Stream.of(admin.post(details + "/secret", Map.of()),
-                        admin.post(details + "/secret", Map.of(), "HX-Request", "true"),
-                        admin.post(rotated + "/rotate", Map.of("invalidateImmediately", "true",
-                                "confirmation", rotated.substring(rotated.length() - 6)), "HX-Request", "true"))
-                .forEach(response -> {
-                    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-                    assertThat(response.body()).as(response.toString()).contains("0x4AAAAAAA");
-                    assertThat(response.header("Cache-Control")).as(response.toString()).contains("no-store");
-                });
+        Stream
+            .of(admin.post(details + "/secret", Map.of()),
+                    admin.post(details + "/secret", Map.of(), "HX-Request", "true"),
+                    admin.post(rotated + "/rotate",
+                            Map.of("invalidateImmediately", "true", "confirmation",
+                                    rotated.substring(rotated.length() - 6)),
+                            "HX-Request", "true"))
+            .forEach(response -> {
+                assertThat(response.status()).as(response.toString()).isEqualTo(200);
+                assertThat(response.body()).as(response.toString()).contains("0x4AAAAAAA");
+                assertThat(response.header("Cache-Control")).as(response.toString()).contains("no-store");
+            });
     }
 
     private static Arguments answer(String name, int status, User user, Function<HttpVisitor, Response> request) {
         return Arguments.of(name, status, user, request);
     }
+
 }

@@ -13,10 +13,10 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 /**
- * A provider user's session takes on the role that the groups configured now give the groups their
- * ID token listed at sign-in (the app asks the provider nothing after it); a session without the
- * sign-in's record, or older than the longest lifetime, ends. The local users' part runs over HTTP
- * in {@link RevokedAccessTest}.
+ * A provider user's session takes on the role that the groups configured now give the
+ * groups their ID token listed at sign-in (the app asks the provider nothing after it); a
+ * session without the sign-in's record, or older than the longest lifetime, ends. The
+ * local users' part runs over HTTP in {@link RevokedAccessTest}.
  */
 class SessionChecksTest {
 
@@ -34,7 +34,7 @@ class SessionChecksTest {
             assertThat(Role.highestOf(change.authentication().getAuthorities())).isEqualTo(Role.EDITOR);
             assertThat(change.authentication().getName()).isEqualTo("ada");
             assertThat(((OAuth2AuthenticationToken) change.authentication()).getAuthorizedClientRegistrationId())
-                    .isEqualTo("oidc");
+                .isEqualTo("oidc");
         });
     }
 
@@ -65,7 +65,7 @@ class SessionChecksTest {
         SessionChecks checks = checks(List.of("ops"), List.of());
 
         assertThat(checks.check(provider(Role.ADMIN, "ops"), new MockHttpSession()))
-                .isInstanceOf(SessionChecks.Verdict.End.class);
+            .isInstanceOf(SessionChecks.Verdict.End.class);
     }
 
     private SessionChecks checks(List<String> adminGroups, List<String> editorGroups) {
@@ -80,13 +80,21 @@ class SessionChecksTest {
         return session;
     }
 
-    /** Ada as signed in: with the role she got then, and the groups her ID token listed. */
+    /**
+     * Ada as signed in: with the role she got then, and the groups her ID token listed.
+     */
     private static OAuth2AuthenticationToken provider(Role roleAtSignIn, String... groups) {
         Instant issued = Instant.parse("2026-12-04T08:00:00Z");
-        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("ada-subject")
-                .claim("preferred_username", "ada").claim("groups", List.of(groups)).issuer("https://sso.example.com")
-                .issuedAt(issued).expiresAt(issued.plusSeconds(300)).build();
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token")
+            .subject("ada-subject")
+            .claim("preferred_username", "ada")
+            .claim("groups", List.of(groups))
+            .issuer("https://sso.example.com")
+            .issuedAt(issued)
+            .expiresAt(issued.plusSeconds(300))
+            .build();
         DefaultOidcUser user = new DefaultOidcUser(roleAtSignIn.authorities(), idToken, "preferred_username");
         return new OAuth2AuthenticationToken(user, roleAtSignIn.authorities(), "oidc");
     }
+
 }

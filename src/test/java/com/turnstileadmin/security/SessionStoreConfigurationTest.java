@@ -15,20 +15,25 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two requests of one session that add the same attribute at once: both read the session before either
- * writes, so both insert the attribute's row. Here on H2, migrated by Flyway as the app's store is;
- * {@link ReplicasShareSessionsTest} runs the same on PostgreSQL, between two replicas.
+ * Two requests of one session that add the same attribute at once: both read the session
+ * before either writes, so both insert the attribute's row. Here on H2, migrated by
+ * Flyway as the app's store is; {@link ReplicasShareSessionsTest} runs the same on
+ * PostgreSQL, between two replicas.
  */
 class SessionStoreConfigurationTest {
 
     @Test
     void onH2TwoRequestsAddingTheSameAttributeAtOnceBothSucceedAndTheLastWins() throws MetaDataAccessException {
-        DataSource database = migrated(new DriverManagerDataSource("jdbc:h2:mem:session-upsert;DB_CLOSE_DELAY=-1", "sa", ""));
+        DataSource database = migrated(
+                new DriverManagerDataSource("jdbc:h2:mem:session-upsert;DB_CLOSE_DELAY=-1", "sa", ""));
 
         bothRequestsSucceed(repository(database), repository(database));
     }
 
-    /** Also run by {@link ReplicasShareSessionsTest} on PostgreSQL, with the repositories of two running replicas. */
+    /**
+     * Also run by {@link ReplicasShareSessionsTest} on PostgreSQL, with the repositories
+     * of two running replicas.
+     */
     static void bothRequestsSucceed(JdbcIndexedSessionRepository replicaA, JdbcIndexedSessionRepository replicaB) {
         String id = signedInSession(replicaA);
 
@@ -58,7 +63,10 @@ class SessionStoreConfigurationTest {
         replicaB.save(onB);
     }
 
-    /** A repository as the app's is configured, with the upsert of {@link SessionStoreConfiguration}. */
+    /**
+     * A repository as the app's is configured, with the upsert of
+     * {@link SessionStoreConfiguration}.
+     */
     private static JdbcIndexedSessionRepository repository(DataSource database) throws MetaDataAccessException {
         JdbcIndexedSessionRepository sessions = new JdbcIndexedSessionRepository(new JdbcTemplate(database),
                 new TransactionTemplate(new DataSourceTransactionManager(database)));
@@ -70,4 +78,5 @@ class SessionStoreConfigurationTest {
         Flyway.configure().dataSource(database).load().migrate();
         return database;
     }
+
 }

@@ -18,10 +18,10 @@ class SessionsPerUserPropertiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, -2, -100})
+    @ValueSource(ints = { 0, -2, -100 })
     void zeroOrANegativeNumberOtherThanMinusOneStopsStartUp(int value) {
-        assertThatThrownBy(() -> new SessionsPerUserProperties(value))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("SESSION_MAX_PER_USER");
+        assertThatThrownBy(() -> new SessionsPerUserProperties(value)).isInstanceOf(InvalidSettingException.class)
+            .hasMessageContaining("SESSION_MAX_PER_USER");
     }
+
 }

@@ -27,9 +27,11 @@ class SignInControllerTest {
     @Test
     void anonymousSeesTheSignInForm() throws Exception {
         String page = mvc.perform(SIGN_IN.anonymously())
-                .andExpect(status().isOk())
-                .andExpect(view().name("sign-in"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(view().name("sign-in"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"sign-in\"", "name=\"_csrf\"").doesNotContain("Sign out");
     }
@@ -43,15 +45,17 @@ class SignInControllerTest {
     @Test
     void theLocalAdminSignsInAndStartsOnTheHomePage() throws Exception {
         mvc.perform(formLogin().user(LocalSignInProperties.ADMIN).password(WebSliceTest.ADMIN_PASSWORD))
-                .andExpect(redirectedUrl("/"))
-                .andExpect(authenticated().withUsername("admin").withAuthentication(signedIn -> assertThat(
-                        Role.highestOf(signedIn.getAuthorities())).isEqualTo(Role.ADMIN)));
+            .andExpect(redirectedUrl("/"))
+            .andExpect(authenticated().withUsername("admin")
+                .withAuthentication(
+                        signedIn -> assertThat(Role.highestOf(signedIn.getAuthorities())).isEqualTo(Role.ADMIN)));
     }
 
     @Test
     void aWrongPasswordComesBackToTheFormWithAnError() throws Exception {
         mvc.perform(formLogin().user(LocalSignInProperties.ADMIN).password("not-the-password"))
-                .andExpect(redirectedUrl("/login?error"))
-                .andExpect(unauthenticated());
+            .andExpect(redirectedUrl("/login?error"))
+            .andExpect(unauthenticated());
     }
+
 }

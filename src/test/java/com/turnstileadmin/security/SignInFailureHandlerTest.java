@@ -15,12 +15,13 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * The error code of a failed sign-in comes from the {@code error} parameter of the provider's
- * redirect back, which anyone who starts a sign-in can write themselves.
+ * The error code of a failed sign-in comes from the {@code error} parameter of the
+ * provider's redirect back, which anyone who starts a sign-in can write themselves.
  */
 class SignInFailureHandlerTest {
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
     private final Logger handlerLog = (Logger) LoggerFactory.getLogger(SignInFailureHandler.class);
 
     @BeforeEach
@@ -39,7 +40,7 @@ class SignInFailureHandlerTest {
         fail("access_denied");
 
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("Single sign-on failed: access_denied");
+            .containsExactly("Single sign-on failed: access_denied");
     }
 
     @Test
@@ -47,7 +48,7 @@ class SignInFailureHandlerTest {
         fail("access_denied\r\n2026-03-01T12:00:00Z INFO Single sign-on: admin signed in");
 
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("Single sign-on failed: an error code that is not one (not logged)");
+            .containsExactly("Single sign-on failed: an error code that is not one (not logged)");
     }
 
     private static void fail(String code) throws Exception {
@@ -56,4 +57,5 @@ class SignInFailureHandlerTest {
                 new OAuth2AuthenticationException(new OAuth2Error(code)));
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
     }
+
 }

@@ -5,9 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Signs a MockMvc request in as a user with a role. The user gets {@link Role#authorities()}, every
- * role up to theirs, as the real sign-in grants them (so not {@code roles("EDITOR")}, which would
- * leave an editor without {@code ROLE_VIEWER}).
+ * Signs a MockMvc request in as a user with a role. The user gets
+ * {@link Role#authorities()}, every role up to theirs, as the real sign-in grants them
+ * (so not {@code roles("EDITOR")}, which would leave an editor without
+ * {@code ROLE_VIEWER}).
  */
 public final class SignedIn {
 
@@ -29,4 +30,5 @@ public final class SignedIn {
     public static RequestPostProcessor admin() {
         return as(Role.ADMIN);
     }
+
 }

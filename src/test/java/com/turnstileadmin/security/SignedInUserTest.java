@@ -14,10 +14,11 @@ class SignedInUserTest {
 
     @Test
     void aLocalUserIsTheirNameWithTheLocalPrefixAndNoEmail() {
-        var authentication = UsernamePasswordAuthenticationToken.authenticated("alice", null, Role.EDITOR.authorities());
+        var authentication = UsernamePasswordAuthenticationToken.authenticated("alice", null,
+                Role.EDITOR.authorities());
 
         assertThat(SignedInUser.of(authentication))
-                .isEqualTo(new SignedInUser("local:alice", "alice", null, Role.EDITOR));
+            .isEqualTo(new SignedInUser("local:alice", "alice", null, Role.EDITOR));
     }
 
     @Test
@@ -28,7 +29,7 @@ class SignedInUserTest {
         var authentication = new OAuth2AuthenticationToken(user, user.getAuthorities(), "oidc");
 
         assertThat(SignedInUser.of(authentication))
-                .isEqualTo(new SignedInUser("8f2c", "bob", "bob@example.com", Role.VIEWER));
+            .isEqualTo(new SignedInUser("8f2c", "bob", "bob@example.com", Role.VIEWER));
     }
 
     @Test
@@ -37,4 +38,5 @@ class SignedInUserTest {
 
         assertThat(SignedInUser.of(authentication).role()).isNull();
     }
+
 }

@@ -23,9 +23,9 @@ class SignedInUsersTest {
     }
 
     @ParameterizedTest(name = "{0} may act as {1}: {2}")
-    @CsvSource({"VIEWER, VIEWER, true", "VIEWER, EDITOR, false", "VIEWER, ADMIN, false",
-            "EDITOR, VIEWER, true", "EDITOR, EDITOR, true", "EDITOR, ADMIN, false",
-            "ADMIN, VIEWER, true", "ADMIN, EDITOR, true", "ADMIN, ADMIN, true"})
+    @CsvSource({ "VIEWER, VIEWER, true", "VIEWER, EDITOR, false", "VIEWER, ADMIN, false", "EDITOR, VIEWER, true",
+            "EDITOR, EDITOR, true", "EDITOR, ADMIN, false", "ADMIN, VIEWER, true", "ADMIN, EDITOR, true",
+            "ADMIN, ADMIN, true" })
     void eachRoleMayDoWhatTheRolesBelowItMay(Role role, Role asked, boolean may) {
         signIn(UsernamePasswordAuthenticationToken.authenticated("alice", null, role.authorities()));
 
@@ -58,4 +58,5 @@ class SignedInUsersTest {
     private static void signIn(Authentication authentication) {
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
+
 }

@@ -8,8 +8,9 @@ import org.hamcrest.Matcher;
 import org.springframework.context.MessageSource;
 
 /**
- * Matches a {@link Text} (a flash message, say) by the English the page shows for it, so that a test
- * of a controller still reads the words a user sees rather than a message key.
+ * Matches a {@link Text} (a flash message, say) by the English the page shows for it, so
+ * that a test of a controller still reads the words a user sees rather than a message
+ * key.
  */
 public final class ShownText {
 
@@ -28,4 +29,5 @@ public final class ShownText {
             }
         };
     }
+
 }

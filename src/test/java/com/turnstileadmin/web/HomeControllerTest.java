@@ -29,4 +29,5 @@ class HomeControllerTest {
 
         assertThat(cloudflare.calls()).isEmpty();
     }
+
 }

@@ -8,15 +8,19 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Reads a rendered page or fragment with an HTML parser (jsoup), for assertions about its structure:
- * which element holds which text, which field carries which message, which actions are offered.
+ * Reads a rendered page or fragment with an HTML parser (jsoup), for assertions about its
+ * structure: which element holds which text, which field carries which message, which
+ * actions are offered.
  */
 public final class Html {
 
     private Html() {
     }
 
-    /** The page or fragment as a document: a fragment lands in the body of an otherwise empty one. */
+    /**
+     * The page or fragment as a document: a fragment lands in the body of an otherwise
+     * empty one.
+     */
     public static Document parse(String html) {
         return Jsoup.parse(html);
     }
@@ -28,7 +32,10 @@ public final class Html {
         return ids;
     }
 
-    /** The text of the one element the CSS query selects, its whitespace collapsed; fails if there is none. */
+    /**
+     * The text of the one element the CSS query selects, its whitespace collapsed; fails
+     * if there is none.
+     */
     public static String text(String html, String cssQuery) {
         return parse(html).expectFirst(cssQuery).text();
     }
@@ -47,4 +54,5 @@ public final class Html {
     public static Set<String> words(String text) {
         return text.isBlank() ? Set.of() : Set.of(text.trim().split("\\s+"));
     }
+
 }

@@ -14,15 +14,23 @@ public final class Links {
     private Links() {
     }
 
-    /** Every address on the page (links, forms, scripts, htmx requests), but anchors within it ({@code #content}). */
+    /**
+     * Every address on the page (links, forms, scripts, htmx requests), but anchors
+     * within it ({@code #content}).
+     */
     public static List<String> of(String html) {
-        return Jsoup.parse(html).select("[href], [src], [action], [hx-get], [hx-post]").stream()
-                .flatMap(Links::addresses)
-                .filter(address -> !address.startsWith("#"))
-                .toList();
+        return Jsoup.parse(html)
+            .select("[href], [src], [action], [hx-get], [hx-post]")
+            .stream()
+            .flatMap(Links::addresses)
+            .filter(address -> !address.startsWith("#"))
+            .toList();
     }
 
-    /** The page's addresses that do not lie under the context path: none, for a page that works under one. */
+    /**
+     * The page's addresses that do not lie under the context path: none, for a page that
+     * works under one.
+     */
     public static List<String> outside(String contextPath, String html) {
         return of(html).stream().filter(address -> !address.startsWith(contextPath + "/")).toList();
     }
@@ -30,4 +38,5 @@ public final class Links {
     private static Stream<String> addresses(Element element) {
         return ATTRIBUTES.stream().filter(element::hasAttr).map(element::attr);
     }
+
 }

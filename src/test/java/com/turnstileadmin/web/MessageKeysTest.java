@@ -22,30 +22,37 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every message key the app asks for is in {@code messages.properties}: the literal ones in templates
- * ({@code #{widget.setting.mode}}) and in Java ({@code reject("audit.unrecordedFailure")}), and the ones
- * made from a definition (a setting's label, a known value's label). A missing key would show the key
- * itself, or fail the page.
+ * Every message key the app asks for is in {@code messages.properties}: the literal ones
+ * in templates ({@code #{widget.setting.mode}}) and in Java
+ * ({@code reject("audit.unrecordedFailure")}), and the ones made from a definition (a
+ * setting's label, a known value's label). A missing key would show the key itself, or
+ * fail the page.
  */
 class MessageKeysTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
     private static final Path JAVA = Path.of("src/main/java");
+
     /** {@code #{key}} or {@code #{key(args)}}, not {@code #{${expression}}}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)");
+
     /**
-     * The first string argument of the calls that name a message code, unless it is the start of a made one:
-     * a form's errors, a look-up, and a {@code Text} (a flash message, an error page's words).
+     * The first string argument of the calls that name a message code, unless it is the
+     * start of a made one: a form's errors, a look-up, and a {@code Text} (a flash
+     * message, an error page's words).
      */
-    private static final Pattern JAVA_KEY = Pattern.compile(
-            "(?:reject|rejectValue\\([^,]+,)\\s*\\(?\\s*\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
-                    + "|getMessage\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
-                    + "|Text\\.of\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)");
+    private static final Pattern JAVA_KEY = Pattern
+        .compile("(?:reject|rejectValue\\([^,]+,)\\s*\\(?\\s*\"([a-z][\\w.-]*)\"(?!\\s*\\+)"
+                + "|getMessage\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)" + "|Text\\.of\\(\"([a-z][\\w.-]*)\"(?!\\s*\\+)");
+
     /**
-     * A message code that Java hands to a template to resolve ({@code #{${audit.error('to')}}}): a
-     * literal under a prefix that only such codes use.
+     * A message code that Java hands to a template to resolve
+     * ({@code #{${audit.error('to')}}}): a literal under a prefix that only such codes
+     * use.
      */
-    private static final Pattern JAVA_CODE = Pattern.compile("\"((?:audit\\.filter|pager|widget\\.list)\\.[A-Za-z][\\w.-]*)\"");
+    private static final Pattern JAVA_CODE = Pattern
+        .compile("\"((?:audit\\.filter|pager|widget\\.list)\\.[A-Za-z][\\w.-]*)\"");
 
     private static Properties messages;
 
@@ -70,9 +77,10 @@ class MessageKeysTest {
     void everyKeyJavaNamesExists() throws IOException {
         List<String> keys = keysIn(JAVA, ".java", JAVA_KEY);
 
-        assertThat(keys).as("keys named in Java").contains("audit.unrecordedFailure", "widget.name.required",
-                "widget.flash.deleted", "session.flash.signedOutEverywhere", "error.notFound.heading", "signin.failed",
-                "audit.failure.conflict");
+        assertThat(keys).as("keys named in Java")
+            .contains("audit.unrecordedFailure", "widget.name.required", "widget.flash.deleted",
+                    "session.flash.signedOutEverywhere", "error.notFound.heading", "signin.failed",
+                    "audit.failure.conflict");
         assertThat(keys).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
     }
 
@@ -83,7 +91,7 @@ class MessageKeysTest {
                 """;
 
         assertThat(keysIn(source, JAVA_KEY)).containsExactly("widget.flash.delted")
-                .allSatisfy(key -> assertThat(messages).doesNotContainKey(key));
+            .allSatisfy(key -> assertThat(messages).doesNotContainKey(key));
     }
 
     @Test
@@ -102,7 +110,8 @@ class MessageKeysTest {
         ClearanceLevel.KNOWN.forEach(level -> keys.add("label.clearanceLevel." + level.value()));
         Region.KNOWN.forEach(region -> keys.add("label.region." + region.value()));
         WidgetOrigin.KNOWN.forEach(origin -> keys.add("label.origin." + origin.value()));
-        // WidgetFormValidator's refusal of a value the form does not offer: widget.<field>.unknown.
+        // WidgetFormValidator's refusal of a value the form does not offer:
+        // widget.<field>.unknown.
         Stream.of("mode", "clearanceLevel", "region").forEach(field -> keys.add("widget." + field + ".unknown"));
 
         assertThat(keys).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
@@ -132,4 +141,5 @@ class MessageKeysTest {
         }
         return keys;
     }
+
 }

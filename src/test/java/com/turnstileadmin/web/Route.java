@@ -16,11 +16,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * One of the app's routes with a valid request for it, so that a role table can send the same
- * request as each role and only the role decides the answer. Its {@code toString()} names the
- * route in parameterised test names.
+ * One of the app's routes with a valid request for it, so that a role table can send the
+ * same request as each role and only the role decides the answer. Its {@code toString()}
+ * names the route in parameterised test names.
  *
- * @param params form fields a POST sends, so that a refusal is never a 400 for a missing one
+ * @param params form fields a POST sends, so that a refusal is never a 400 for a missing
+ * one
  */
 public record Route(HttpMethod method, String path, Map<String, String> params) {
 
@@ -41,7 +42,9 @@ public record Route(HttpMethod method, String path, Map<String, String> params) 
         return new Route(HttpMethod.POST, path, params);
     }
 
-    /** The same route with one form field set otherwise, as a user would have typed it. */
+    /**
+     * The same route with one form field set otherwise, as a user would have typed it.
+     */
     public Route with(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(params);
         changed.put(name, value);
@@ -53,7 +56,10 @@ public record Route(HttpMethod method, String path, Map<String, String> params) 
         return roles.stream().flatMap(role -> Arrays.stream(routes).map(route -> Arguments.of(role, route)));
     }
 
-    /** The request as nobody signed in sends it: from the page, so a POST carries its CSRF token. */
+    /**
+     * The request as nobody signed in sends it: from the page, so a POST carries its CSRF
+     * token.
+     */
     public MockHttpServletRequestBuilder anonymously() {
         MockHttpServletRequestBuilder request = withoutCsrf();
         return method == HttpMethod.POST ? request.with(csrf()) : request;

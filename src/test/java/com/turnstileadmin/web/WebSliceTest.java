@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * A {@code @WebMvcTest} of one controller with {@link WebSliceTestConfiguration} around it, and
- * {@link FakeTurnstileWidgets} reset and the audit trail emptied before each test. The audit trail
- * is the real one, on Spring Data JDBC and Flyway's migrations, in the in-memory H2 database that
- * the build gives each test context ({@code spring.datasource.url} in pom.xml).
+ * A {@code @WebMvcTest} of one controller with {@link WebSliceTestConfiguration} around
+ * it, and {@link FakeTurnstileWidgets} reset and the audit trail emptied before each
+ * test. The audit trail is the real one, on Spring Data JDBC and Flyway's migrations, in
+ * the in-memory H2 database that the build gives each test context
+ * ({@code spring.datasource.url} in pom.xml).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,7 +39,10 @@ public @interface WebSliceTest {
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
     Class<?>[] value();
 
-    /** Each test starts with Cloudflare as {@link FakeTurnstileWidgets#reset()} leaves it, and an empty audit trail. */
+    /**
+     * Each test starts with Cloudflare as {@link FakeTurnstileWidgets#reset()} leaves it,
+     * and an empty audit trail.
+     */
     final class ResetCloudflare implements BeforeEachCallback {
 
         @Override
@@ -47,5 +51,7 @@ public @interface WebSliceTest {
             spring.getBean(FakeTurnstileWidgets.class).reset();
             spring.getBean(JdbcTemplate.class).update("DELETE FROM audit_entry");
         }
+
     }
+
 }

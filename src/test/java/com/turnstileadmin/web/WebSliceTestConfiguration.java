@@ -25,15 +25,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a controller needs around it in a web slice: the real security and service (whose
- * {@code @PreAuthorize} is half of every role check), the real audit trail (on the in-memory H2
- * database each test context gets, see {@link WebSliceTest}), four accounts (plan unknown, unknown,
- * free, enterprise), and Cloudflare
- * replaced by {@link FakeTurnstileWidgets}.
+ * {@code @PreAuthorize} is half of every role check), the real audit trail (on the
+ * in-memory H2 database each test context gets, see {@link WebSliceTest}), four accounts
+ * (plan unknown, unknown, free, enterprise), and Cloudflare replaced by
+ * {@link FakeTurnstileWidgets}.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
+@Import({ SecuritySliceConfiguration.class, WidgetService.class, UserCallBudget.class, WidgetNames.class,
         SentCreateForms.class, AuditTrail.class, Times.class, ClockConfiguration.class, SettingLabels.class,
-        Paths.class})
+        Paths.class })
 @EnableConfigurationProperties(CallBudgetProperties.class)
 public class WebSliceTestConfiguration {
 
@@ -57,17 +57,20 @@ public class WebSliceTestConfiguration {
 
     @Bean
     CloudflareAccounts cloudflareAccounts() {
-        return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"), List.of(
-                new CloudflareAccount(ACCOUNT, "Sandbox account", new Credentials.ApiToken("web-slice-test-token")),
-                new CloudflareAccount(STAGING, "Staging", new Credentials.ApiToken("web-slice-test-token-2")),
-                new CloudflareAccount(FREE_ACCOUNT, "Free", new Credentials.ApiToken("web-slice-test-token-3"),
-                        AccountPlan.FREE),
-                new CloudflareAccount(ENTERPRISE_ACCOUNT, "Enterprise", new Credentials.ApiToken("web-slice-test-token-4"),
-                        AccountPlan.ENTERPRISE)), true);
+        return new CloudflareAccounts(URI.create("http://127.0.0.1:9/client/v4"),
+                List.of(new CloudflareAccount(ACCOUNT, "Sandbox account",
+                        new Credentials.ApiToken("web-slice-test-token")),
+                        new CloudflareAccount(STAGING, "Staging", new Credentials.ApiToken("web-slice-test-token-2")),
+                        new CloudflareAccount(FREE_ACCOUNT, "Free", new Credentials.ApiToken("web-slice-test-token-3"),
+                                AccountPlan.FREE),
+                        new CloudflareAccount(ENTERPRISE_ACCOUNT, "Enterprise",
+                                new Credentials.ApiToken("web-slice-test-token-4"), AccountPlan.ENTERPRISE)),
+                true);
     }
 
     @Bean
     FakeTurnstileWidgets turnstileWidgets() {
         return new FakeTurnstileWidgets();
     }
+
 }

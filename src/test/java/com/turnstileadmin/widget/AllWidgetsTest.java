@@ -48,8 +48,9 @@ class AllWidgetsTest {
     @Test
     void keepsTheQuerysFilterAndOrder() {
         PagedApi api = new PagedApi(page -> List.of(), 0);
-        WidgetQuery query = WidgetQuery.firstPage().filteredBy(WidgetFilter.nameContains("login"))
-                .sortedBy(WidgetSort.descending(WidgetSort.Field.NAME));
+        WidgetQuery query = WidgetQuery.firstPage()
+            .filteredBy(WidgetFilter.nameContains("login"))
+            .sortedBy(WidgetSort.descending(WidgetSort.Field.NAME));
 
         AllWidgets.read(api, ACCOUNT, query, 3);
 
@@ -63,7 +64,9 @@ class AllWidgetsTest {
     private static final class PagedApi implements TurnstileWidgets {
 
         private final IntFunction<List<Widget>> pages;
+
         private final int totalCount;
+
         private final List<WidgetQuery> queries = new ArrayList<>();
 
         PagedApi(IntFunction<List<Widget>> pages, int totalCount) {
@@ -101,5 +104,7 @@ class AllWidgetsTest {
         public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
             throw new AssertionError("not used");
         }
+
     }
+
 }

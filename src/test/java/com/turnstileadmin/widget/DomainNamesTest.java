@@ -13,12 +13,13 @@ class DomainNamesTest {
     @Test
     void domainsAreTrimmedLowerCasedAndDeduplicated() {
         assertThat(DomainNames.normalize("  Shop.Example.COM \nexample.com\nshop.example.com\t"))
-                .containsExactly("shop.example.com", "example.com");
+            .containsExactly("shop.example.com", "example.com");
     }
 
     @Test
     void blankLinesAndWindowsLineEndingsLeaveNoEmptyEntries() {
-        assertThat(DomainNames.normalize("\r\na.example\r\n   \r\n\r\nb.example\r\n")).containsExactly("a.example", "b.example");
+        assertThat(DomainNames.normalize("\r\na.example\r\n   \r\n\r\nb.example\r\n")).containsExactly("a.example",
+                "b.example");
         assertThat(DomainNames.normalize(" \n\r\n")).isEmpty();
     }
 
@@ -37,7 +38,7 @@ class DomainNamesTest {
     @Test
     void invalidListsTheBadEntriesInTheirOrder() {
         assertThat(DomainNames.invalid(List.of("b_.example", "example.com", "*.example.com")))
-                .containsExactly("b_.example", "*.example.com");
+            .containsExactly("b_.example", "*.example.com");
     }
 
     static Stream<String> validDomains() {
@@ -46,7 +47,10 @@ class DomainNamesTest {
                 "2001:0db8:0000:0000:0000:ff00:0042:8329", "::1.2.3.4");
     }
 
-    /** A trailing dot is refused: Cloudflare takes host names, not DNS's fully qualified form. */
+    /**
+     * A trailing dot is refused: Cloudflare takes host names, not DNS's fully qualified
+     * form.
+     */
     static Stream<String> invalidDomains() {
         return Stream.of("https://example.com", "example.com:8080", "example.com/login", "*.example.com",
                 "my_host.example.com", "example.com.", ".example.com", "a..example", "-shop.example", "shop-.example",
@@ -58,7 +62,10 @@ class DomainNamesTest {
         return "a".repeat(length);
     }
 
-    /** Labels of 63 characters and a shorter last one, dot-separated, {@code length} characters in all. */
+    /**
+     * Labels of 63 characters and a shorter last one, dot-separated, {@code length}
+     * characters in all.
+     */
     private static String name(int length) {
         StringBuilder name = new StringBuilder();
         while (length - name.length() > 64) {
@@ -66,4 +73,5 @@ class DomainNamesTest {
         }
         return name.append(label(length - name.length())).toString();
     }
+
 }

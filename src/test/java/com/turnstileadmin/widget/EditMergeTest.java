@@ -23,8 +23,8 @@ class EditMergeTest {
         EditMerge merge = EditMerge.of(BASE, BASE, BASE.withMode(WidgetMode.INVISIBLE));
 
         assertThat(merge.merged()).isEqualTo(BASE.withMode(WidgetMode.INVISIBLE));
-        assertThat(merge.theirChanges()).containsExactly(
-                new Change(WidgetSetting.MODE, "managed", "invisible", "managed", false));
+        assertThat(merge.theirChanges())
+            .containsExactly(new Change(WidgetSetting.MODE, "managed", "invisible", "managed", false));
     }
 
     @Test
@@ -32,7 +32,8 @@ class EditMergeTest {
         EditMerge merge = EditMerge.of(BASE, BASE.withName("Mine"), BASE.withName("Theirs"));
 
         assertThat(merge.merged().name()).isEqualTo("Mine");
-        assertThat(merge.theirChanges()).containsExactly(new Change(WidgetSetting.NAME, "Shop", "Theirs", "Mine", true));
+        assertThat(merge.theirChanges())
+            .containsExactly(new Change(WidgetSetting.NAME, "Shop", "Theirs", "Mine", true));
     }
 
     @Test
@@ -77,4 +78,5 @@ class EditMergeTest {
                 new Change(WidgetSetting.BOT_FIGHT_MODE, "off", "on", "off", false),
                 new Change(WidgetSetting.OFFLABEL, "off", "on", "off", false));
     }
+
 }

@@ -10,9 +10,10 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cloudflare for controller tests: widgets kept in memory, and every call written down ({@code get
- * 0x4AAAAAAAshop}, {@code create Shop checkout}...) so that a test can check that a page made
- * exactly the calls it should, or none. It starts with {@link #SHOP} in it.
+ * Cloudflare for controller tests: widgets kept in memory, and every call written down
+ * ({@code get
+ * 0x4AAAAAAAshop}, {@code create Shop checkout}...) so that a test can check that a page
+ * made exactly the calls it should, or none. It starts with {@link #SHOP} in it.
  */
 public final class FakeTurnstileWidgets implements TurnstileWidgets {
 
@@ -23,8 +24,11 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private final Map<Sitekey, WidgetWithSecret> widgets = new LinkedHashMap<>();
+
     private final List<String> calls = new ArrayList<>();
+
     private @Nullable RuntimeException nextFailure;
+
     private int created;
 
     public FakeTurnstileWidgets() {
@@ -64,11 +68,14 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
         return widgets.get(sitekey).secret();
     }
 
-    /** Someone changes the widget elsewhere (in Cloudflare's dashboard, say): not a call of this app. */
+    /**
+     * Someone changes the widget elsewhere (in Cloudflare's dashboard, say): not a call
+     * of this app.
+     */
     public void changedElsewhere(Sitekey sitekey, UnaryOperator<WidgetSettings> change) {
         WidgetWithSecret current = widgets.get(sitekey);
-        widgets.put(sitekey, new WidgetWithSecret(withSettings(current.widget(), change.apply(
-                current.widget().settings())), current.secret()));
+        widgets.put(sitekey, new WidgetWithSecret(
+                withSettings(current.widget(), change.apply(current.widget().settings())), current.secret()));
     }
 
     /** The next call, whichever it is, fails so (after it has been written down). */
@@ -158,4 +165,5 @@ public final class FakeTurnstileWidgets implements TurnstileWidgets {
     private static WidgetSecret secretOf(Sitekey sitekey, int generation) {
         return new WidgetSecret("0x4AAAAAAAsecret-" + generation + "-of-" + sitekey);
     }
+
 }

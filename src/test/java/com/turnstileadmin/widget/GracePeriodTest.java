@@ -13,7 +13,7 @@ class GracePeriodTest {
     @Test
     void theGracePeriodEndsTwoHoursAfterARotationThatKeptThePreviousSecret() {
         assertThat(GracePeriod.end(ROTATED, false, ROTATED.plusSeconds(60)))
-                .contains(Instant.parse("2026-03-01T14:30:00Z"));
+            .contains(Instant.parse("2026-03-01T14:30:00Z"));
     }
 
     @Test
@@ -26,4 +26,5 @@ class GracePeriodTest {
         assertThat(GracePeriod.end(ROTATED, false, ROTATED.plus(Duration.ofHours(2)))).isEmpty();
         assertThat(GracePeriod.end(ROTATED, false, ROTATED.plus(Duration.ofHours(2)).minusMillis(1))).isPresent();
     }
+
 }

@@ -2,7 +2,10 @@ package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
 
-/** A port for tests that only list (or probe): every other operation is refused as not expected. */
+/**
+ * A port for tests that only list (or probe): every other operation is refused as not
+ * expected.
+ */
 public abstract class ListsOnlyWidgets implements TurnstileWidgets {
 
     @Override
@@ -29,4 +32,5 @@ public abstract class ListsOnlyWidgets implements TurnstileWidgets {
     public WidgetWithSecret rotateSecret(AccountId account, Sitekey sitekey, boolean invalidateImmediately) {
         throw new UnsupportedOperationException();
     }
+
 }

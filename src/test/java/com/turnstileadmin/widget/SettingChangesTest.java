@@ -29,8 +29,7 @@ class SettingChangesTest {
                 new FieldChange("Domains", "example.com, shop.example.com", "shop.example.com"),
                 new FieldChange("Mode", "invisible", "managed"),
                 new FieldChange("Clearance level", "managed", "no_clearance"),
-                new FieldChange("Region", "china", "world"),
-                new FieldChange("Bot fight mode", "on", "off"),
+                new FieldChange("Region", "china", "world"), new FieldChange("Bot fight mode", "on", "off"),
                 new FieldChange("Remove Cloudflare branding (offlabel)", "off", "on"),
                 new FieldChange("Ephemeral ID", "on", "off"));
     }
@@ -41,17 +40,18 @@ class SettingChangesTest {
                 BEFORE.region(), true, false, true);
 
         assertThat(SettingChanges.between(BEFORE, none, LABELS))
-                .containsExactly(new FieldChange("Domains", "example.com, shop.example.com", null));
+            .containsExactly(new FieldChange("Domains", "example.com, shop.example.com", null));
         assertThat(SettingChanges.between(none, BEFORE, LABELS))
-                .containsExactly(new FieldChange("Domains", null, "example.com, shop.example.com"));
+            .containsExactly(new FieldChange("Domains", null, "example.com, shop.example.com"));
     }
 
     @Test
     void domainsInAnotherOrderAreAChange() {
-        WidgetSettings reordered = new WidgetSettings("Shop", List.of("shop.example.com", "example.com"),
-                BEFORE.mode(), BEFORE.clearanceLevel(), BEFORE.region(), true, false, true);
+        WidgetSettings reordered = new WidgetSettings("Shop", List.of("shop.example.com", "example.com"), BEFORE.mode(),
+                BEFORE.clearanceLevel(), BEFORE.region(), true, false, true);
 
         assertThat(SettingChanges.between(BEFORE, reordered, LABELS)).extracting(FieldChange::field)
-                .containsExactly("Domains");
+            .containsExactly("Domains");
     }
+
 }

@@ -19,8 +19,8 @@ class SettingLabelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"mode, non-interactive, Non-interactive", "clearanceLevel, jschallenge, JavaScript challenge",
-            "clearanceLevel, no_clearance, No clearance", "region, world, World", "origin, api, Cloudflare API"})
+    @CsvSource({ "mode, non-interactive, Non-interactive", "clearanceLevel, jschallenge, JavaScript challenge",
+            "clearanceLevel, no_clearance, No clearance", "region, world, World", "origin, api, Cloudflare API" })
     void aValueIsCalledWhatTheFormCallsIt(String setting, String value, String label) {
         assertThat(labels.of(setting, value)).isEqualTo(label);
     }
@@ -46,4 +46,5 @@ class SettingLabelsTest {
         assertThat(labels.ofEdited("clearanceLevel", "jschallenge")).isEqualTo("JavaScript challenge");
         assertThat(labels.ofEdited("name", "managed")).isEqualTo("managed");
     }
+
 }

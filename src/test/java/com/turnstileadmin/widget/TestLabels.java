@@ -3,7 +3,10 @@ package com.turnstileadmin.widget;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The app's own labels, from its {@code messages.properties}, for tests without a Spring context. */
+/**
+ * The app's own labels, from its {@code messages.properties}, for tests without a Spring
+ * context.
+ */
 public final class TestLabels {
 
     private TestLabels() {
@@ -16,4 +19,5 @@ public final class TestLabels {
         messages.setFallbackToSystemLocale(false);
         return new SettingLabels(messages);
     }
+
 }

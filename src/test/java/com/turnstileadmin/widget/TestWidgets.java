@@ -39,10 +39,14 @@ public final class TestWidgets {
         return widgets;
     }
 
-    /** A managed widget for {@code example.com}, created and last modified at the epoch. */
+    /**
+     * A managed widget for {@code example.com}, created and last modified at the epoch.
+     */
     public static Widget widget(String sitekey, String name) {
-        return new Widget(new Sitekey(sitekey), new WidgetSettings(name, List.of("example.com"), WidgetMode.MANAGED,
-                ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false), Instant.EPOCH, Instant.EPOCH, null,
-                null);
+        return new Widget(
+                new Sitekey(sitekey), new WidgetSettings(name, List.of("example.com"), WidgetMode.MANAGED,
+                        ClearanceLevel.NO_CLEARANCE, Region.WORLD, false, false, false),
+                Instant.EPOCH, Instant.EPOCH, null, null);
     }
+
 }

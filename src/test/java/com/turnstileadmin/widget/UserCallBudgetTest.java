@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class UserCallBudgetTest {
 
     private static final SignedInUser VIEWER = new SignedInUser("local:vera", "vera", null, Role.VIEWER);
+
     private static final SignedInUser OTHER = new SignedInUser("local:otto", "otto", null, Role.VIEWER);
 
     private final AtomicLong nanos = new AtomicLong();
+
     private final Ticker ticker = nanos::get;
 
     @Test
@@ -64,7 +66,8 @@ class UserCallBudgetTest {
             try {
                 budget.spend(VIEWER, 1);
                 granted++;
-            } catch (OverBudgetException refused) {
+            }
+            catch (OverBudgetException refused) {
                 // counted by what was granted
             }
             nanos.addAndGet(Duration.ofMillis(100).toNanos());
@@ -73,4 +76,5 @@ class UserCallBudgetTest {
         // Cloudflare allows the team's token 1,200 calls per 5 minutes.
         assertThat(granted).isBetween(300, 330);
     }
+
 }

@@ -23,4 +23,5 @@ class WidgetPageTest {
         assertThat(new WidgetPage(TestWidgets.some(3), 1, 5, 40).hasNext()).isFalse();
         assertThat(new WidgetPage(List.of(), 3, 5, 40).hasNext()).isFalse();
     }
+
 }

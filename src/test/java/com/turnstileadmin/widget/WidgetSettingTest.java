@@ -14,7 +14,8 @@ class WidgetSettingTest {
     @Test
     void everyComponentOfTheSettingsIsDescribedOnceInTheirOrder() throws Exception {
         List<String> components = Arrays.stream(WidgetSettings.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+            .map(RecordComponent::getName)
+            .toList();
 
         assertThat(WidgetSetting.ALL).extracting(WidgetSetting::field).containsExactlyElementsOf(components);
         for (RecordComponent component : WidgetSettings.class.getRecordComponents()) {
@@ -39,8 +40,9 @@ class WidgetSettingTest {
     void eachSettingHasItsOwnLabel() {
         List<String> labels = WidgetSetting.ALL.stream().map(TestWidgets.labels()).toList();
 
-        assertThat(labels).doesNotHaveDuplicates().containsExactly("Name", "Domains", "Mode", "Clearance level",
-                "Region", "Bot fight mode", "Remove Cloudflare branding (offlabel)", "Ephemeral ID");
+        assertThat(labels).doesNotHaveDuplicates()
+            .containsExactly("Name", "Domains", "Mode", "Clearance level", "Region", "Bot fight mode",
+                    "Remove Cloudflare branding (offlabel)", "Ephemeral ID");
     }
 
     @Test
@@ -58,9 +60,10 @@ class WidgetSettingTest {
     @Test
     void theEnterpriseOnlySettingsAreTheThreeSwitchesAndOnlyTheRegionIsFixed() {
         assertThat(WidgetSetting.ALL.stream().filter(WidgetSetting::enterpriseOnly))
-                .containsExactly(WidgetSetting.BOT_FIGHT_MODE, WidgetSetting.OFFLABEL, WidgetSetting.EPHEMERAL_ID);
+            .containsExactly(WidgetSetting.BOT_FIGHT_MODE, WidgetSetting.OFFLABEL, WidgetSetting.EPHEMERAL_ID);
         assertThat(WidgetSetting.ALL.stream().filter(WidgetSetting::fixedAtCreation))
-                .containsExactly(WidgetSetting.REGION);
+            .containsExactly(WidgetSetting.REGION);
         assertThat(WidgetSetting.named("clearance_level")).isEmpty();
     }
+
 }

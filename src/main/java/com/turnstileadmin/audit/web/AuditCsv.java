@@ -10,23 +10,26 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Audit entries as CSV (RFC 4180): a header row, then one row per entry, fields separated by commas,
- * lines ended by CRLF, and a field quoted (its quotes doubled) when it holds a comma, a quote or a
- * line break. Times are ISO-8601 in UTC.
+ * Audit entries as CSV (RFC 4180): a header row, then one row per entry, fields separated
+ * by commas, lines ended by CRLF, and a field quoted (its quotes doubled) when it holds a
+ * comma, a quote or a line break. Times are ISO-8601 in UTC.
  *
- * <p>The file starts with a UTF-8 byte-order mark: without it Excel on Windows reads the file in the
- * machine's ANSI code page and garbles "→", "—" and every non-ASCII name.
+ * <p>
+ * The file starts with a UTF-8 byte-order mark: without it Excel on Windows reads the
+ * file in the machine's ANSI code page and garbles "→", "—" and every non-ASCII name.
  *
- * <p>Actor names, widget names and Cloudflare's messages are text that someone else chose, and a
- * spreadsheet runs a cell that starts with {@code = + - @} (or a tab or carriage return before them)
- * as a formula. Where a cell starts is the reader's choice, not ours: in many locales Excel and
- * LibreOffice split a line on {@code ;} rather than {@code ,}, some importers split on tabs, and a
- * splitter ignores quotes that do not open its own field, so {@code x;=1+1;y} holds a formula cell even
- * when quoted, and a single quote in front of the whole value would not defuse it. So every segment
- * that could start a cell (the value's start and whatever follows a {@code , ; tab CR LF}) and begins,
- * after spaces, with a formula character gets a single quote in front of that character, as OWASP
- * advises for a whole cell; a value that starts with a tab or CR gets one in front as well. Ordinary
- * values are written unchanged.
+ * <p>
+ * Actor names, widget names and Cloudflare's messages are text that someone else chose,
+ * and a spreadsheet runs a cell that starts with {@code = + - @} (or a tab or carriage
+ * return before them) as a formula. Where a cell starts is the reader's choice, not ours:
+ * in many locales Excel and LibreOffice split a line on {@code ;} rather than {@code ,},
+ * some importers split on tabs, and a splitter ignores quotes that do not open its own
+ * field, so {@code x;=1+1;y} holds a formula cell even when quoted, and a single quote in
+ * front of the whole value would not defuse it. So every segment that could start a cell
+ * (the value's start and whatever follows a {@code , ; tab CR LF}) and begins, after
+ * spaces, with a formula character gets a single quote in front of that character, as
+ * OWASP advises for a whole cell; a value that starts with a tab or CR gets one in front
+ * as well. Ordinary values are written unchanged.
  */
 final class AuditCsv {
 
@@ -51,7 +54,8 @@ final class AuditCsv {
     void header() {
         try {
             out.write(BYTE_ORDER_MARK);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         line(HEADER);
@@ -65,14 +69,20 @@ final class AuditCsv {
                 changes(entry.changes())));
     }
 
-    /** An update's changes in one field: {@code Name: Old shop → Shop; Mode: managed → invisible}. */
+    /**
+     * An update's changes in one field:
+     * {@code Name: Old shop → Shop; Mode: managed → invisible}.
+     */
     static String changes(List<FieldChange> changes) {
         return changes.stream()
-                .map(change -> change.field() + ": " + orNone(change.oldValue()) + " → " + orNone(change.newValue()))
-                .collect(Collectors.joining("; "));
+            .map(change -> change.field() + ": " + orNone(change.oldValue()) + " → " + orNone(change.newValue()))
+            .collect(Collectors.joining("; "));
     }
 
-    /** One field as it goes into the file: defused if a spreadsheet would run it, then quoted if it must be. */
+    /**
+     * One field as it goes into the file: defused if a spreadsheet would run it, then
+     * quoted if it must be.
+     */
     static String cell(String value) {
         String text = defused(value);
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
@@ -81,7 +91,10 @@ final class AuditCsv {
         return text;
     }
 
-    /** The value with a single quote before each formula character that could begin a cell (see above). */
+    /**
+     * The value with a single quote before each formula character that could begin a cell
+     * (see above).
+     */
     static String defused(String value) {
         StringBuilder text = new StringBuilder(value.length() + 1);
         if (!value.isEmpty() && (value.charAt(0) == '\t' || value.charAt(0) == '\r')) {
@@ -96,7 +109,8 @@ final class AuditCsv {
             text.append(c);
             if (SEPARATORS.indexOf(c) >= 0) {
                 segmentStart = true;
-            } else if (c != ' ') {
+            }
+            else if (c != ' ') {
                 segmentStart = false;
             }
         }
@@ -107,8 +121,10 @@ final class AuditCsv {
         try {
             out.write(fields.stream().map(AuditCsv::cell).collect(Collectors.joining(",")));
             out.write("\r\n");
-        } catch (IOException e) {
-            // The download was cut off (the browser went away): there is nobody left to answer.
+        }
+        catch (IOException e) {
+            // The download was cut off (the browser went away): there is nobody left to
+            // answer.
             throw new UncheckedIOException(e);
         }
     }
@@ -120,4 +136,5 @@ final class AuditCsv {
     private static String orNone(@Nullable String value) {
         return value == null ? "(none)" : value;
     }
+
 }

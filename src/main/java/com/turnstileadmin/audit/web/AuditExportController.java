@@ -23,13 +23,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Every entry the audit page's filters match, as a CSV download. Written as it is read, a batch at a
- * time, so that a long trail costs no more memory than a short one.
+ * Every entry the audit page's filters match, as a CSV download. Written as it is read, a
+ * batch at a time, so that a long trail costs no more memory than a short one.
  */
 @Controller
 class AuditExportController {
 
     private final AuditTrail trail;
+
     private final Clock clock;
 
     AuditExportController(AuditTrail trail, Clock clock) {
@@ -39,13 +40,15 @@ class AuditExportController {
 
     @InitBinder
     void readPagingLeniently(WebDataBinder binder) {
-        // The link carries the page's whole query: an odd page number in it must not make the export a 400.
+        // The link carries the page's whole query: an odd page number in it must not make
+        // the export a 400.
         LenientNumberEditor.register(binder);
     }
 
     /**
-     * The CSV, or, if a filter cannot be read (a hand-made URL: the page offers no download then),
-     * the page with its message and a 400. The page and size of the query, if any, are ignored.
+     * The CSV, or, if a filter cannot be read (a hand-made URL: the page offers no
+     * download then), the page with its message and a 400. The page and size of the
+     * query, if any, are ignored.
      */
     @GetMapping("/accounts/{accountId}/audit.csv")
     @PreAuthorize("hasRole('ADMIN')")
@@ -53,19 +56,24 @@ class AuditExportController {
             HttpServletResponse response) throws IOException {
         if (!params.isValid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("audit", AuditView.of(params, null, AuditPaths.page(accountId), AuditPaths.export(accountId)));
+            model.addAttribute("audit",
+                    AuditView.of(params, null, AuditPaths.page(accountId), AuditPaths.export(accountId)));
             model.addAttribute("htmxRequest", false);
             return AuditPageController.PAGE;
         }
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("audit-trail-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv")
-                .build().toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                    .filename("audit-trail-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv")
+                    .build()
+                    .toString());
         AuditCsv csv = new AuditCsv(response.getWriter());
         csv.header();
         trail.forEach(accountId, params.toFilter(), csv::row);
-        // With the response in hand and nothing returned, Spring MVC renders no view: the CSV is the answer.
+        // With the response in hand and nothing returned, Spring MVC renders no view: the
+        // CSV is the answer.
         return null;
     }
+
 }

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The audit trail of an account, for admins: filters and pages in the URL, newest first. A plain
- * request gets the page; an htmx request (a filter changed, a pager click) only the results, with
- * the filters' messages swapped in beside their fields.
+ * The audit trail of an account, for admins: filters and pages in the URL, newest first.
+ * A plain request gets the page; an htmx request (a filter changed, a pager click) only
+ * the results, with the filters' messages swapped in beside their fields.
  */
 @Controller
 class AuditPageController {
@@ -41,18 +41,22 @@ class AuditPageController {
     @PreAuthorize("hasRole('ADMIN')")
     public String page(@PathVariable AccountId accountId, @ModelAttribute AuditParams params, HtmxRequest htmx,
             HtmxResponse htmxResponse, Model model) {
-        // Filters that cannot be read look nothing up: the page shows what is wrong with them instead.
-        Page<AuditEntry> entries = params.isValid() ? trail.search(accountId, params.toFilter(), params.pageable()) : null;
+        // Filters that cannot be read look nothing up: the page shows what is wrong with
+        // them instead.
+        Page<AuditEntry> entries = params.isValid() ? trail.search(accountId, params.toFilter(), params.pageable())
+                : null;
         AuditView view = AuditView.of(params, entries, AuditPaths.page(accountId), AuditPaths.export(accountId));
         boolean resultsOnly = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         model.addAttribute("audit", view);
         model.addAttribute("htmxRequest", resultsOnly);
         if (resultsOnly) {
-            // The address keeps the filters as typed, wrong ones too: Back returns to them, messages and all.
+            // The address keeps the filters as typed, wrong ones too: Back returns to
+            // them, messages and all.
             // htmx-spring-boot puts the context path in front.
             htmxResponse.setPushUrl(view.currentUrl());
             return PAGE + " :: results";
         }
         return PAGE;
     }
+
 }

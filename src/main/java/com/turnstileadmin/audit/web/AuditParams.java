@@ -16,14 +16,17 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 
 /**
- * The audit page's filters as they live in the URL query ({@code ?actor=alice&action=update&widget=shop&
- * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed (trimmed, at most {@value #MAX_TEXT_LENGTH}
- * characters) so that the form shows them again. Spring MVC binds the query to this record's constructor.
- * Unlike the paging, which falls back to its default, a filter that cannot be read is an error the
- * page shows next to its field: a silently dropped date would show entries the admin did not ask for.
- * Dates are days in UTC, the time zone of the times a page shows without JavaScript.
+ * The audit page's filters as they live in the URL query
+ * ({@code ?actor=alice&action=update&widget=shop&
+ * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed (trimmed, at most
+ * {@value #MAX_TEXT_LENGTH} characters) so that the form shows them again. Spring MVC
+ * binds the query to this record's constructor. Unlike the paging, which falls back to
+ * its default, a filter that cannot be read is an error the page shows next to its field:
+ * a silently dropped date would show entries the admin did not ask for. Dates are days in
+ * UTC, the time zone of the times a page shows without JavaScript.
  *
- * @param action an {@link AuditAction}'s {@link #actionValue URL value}, or empty for every action
+ * @param action an {@link AuditAction}'s {@link #actionValue URL value}, or empty for
+ * every action
  * @param from the first day, {@code yyyy-mm-dd}, or empty
  * @param to the last day, included, or empty
  * @param page see {@link Paging}
@@ -32,15 +35,16 @@ import org.springframework.data.domain.Pageable;
 public record AuditParams(String actor, String action, String widget, String from, String to, int page, int size) {
 
     static final int MAX_TEXT_LENGTH = 100;
+
     /**
-     * A date field holds what a date input sends, whatever it shows (03/01/2026 to an American browser,
-     * 01.03.2026 to a German one): only a hand-made address can hold anything else, so the message names
-     * no format the field does not show.
+     * A date field holds what a date input sends, whatever it shows (03/01/2026 to an
+     * American browser, 01.03.2026 to a German one): only a hand-made address can hold
+     * anything else, so the message names no format the field does not show.
      */
     static final String NOT_A_DATE = "audit.filter.notADate";
 
-    public AuditParams(@Nullable String actor, @Nullable String action, @Nullable String widget,
-            @Nullable String from, @Nullable String to, int page, int size) {
+    public AuditParams(@Nullable String actor, @Nullable String action, @Nullable String widget, @Nullable String from,
+            @Nullable String to, int page, int size) {
         this.actor = text(actor);
         this.action = text(action);
         this.widget = text(widget);
@@ -71,8 +75,8 @@ public record AuditParams(String actor, String action, String widget, String fro
     }
 
     /**
-     * What is wrong with the filters: the message code ({@code audit.filter.*}) by the name of the field
-     * concerned; empty when they can be used.
+     * What is wrong with the filters: the message code ({@code audit.filter.*}) by the
+     * name of the field concerned; empty when they can be used.
      */
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -98,9 +102,8 @@ public record AuditParams(String actor, String action, String widget, String fro
     }
 
     /**
-     * The filter for the audit trail: the days from the start of {@code from} to the end of {@code to},
-     * in UTC.
-     *
+     * The filter for the audit trail: the days from the start of {@code from} to the end
+     * of {@code to}, in UTC.
      * @throws IllegalStateException if the filters are not {@linkplain #isValid valid}
      */
     AuditFilter toFilter() {
@@ -126,10 +129,19 @@ public record AuditParams(String actor, String action, String widget, String fro
         return new AuditParams("", "", "", "", "", 1, size);
     }
 
-    /** The URL at {@code path} in this state, with only the parameters that differ from their defaults. */
+    /**
+     * The URL at {@code path} in this state, with only the parameters that differ from
+     * their defaults.
+     */
     String url(String path) {
-        return QueryUrl.of(path).with("actor", actor).with("action", action).with("widget", widget).with("from", from)
-                .with("to", to).with(paging()).toString();
+        return QueryUrl.of(path)
+            .with("actor", actor)
+            .with("action", action)
+            .with("widget", widget)
+            .with("from", from)
+            .with("to", to)
+            .with(paging())
+            .toString();
     }
 
     /** The export's URL: the same filters, every page. */
@@ -142,13 +154,15 @@ public record AuditParams(String actor, String action, String widget, String fro
     }
 
     private static @Nullable LocalDate date(String value) {
-        // Four-digit years only: what a date input sends, and no year past the end of time.
+        // Four-digit years only: what a date input sends, and no year past the end of
+        // time.
         if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return null;
         }
         try {
             return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -2,14 +2,18 @@ package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
 
-/** The audit trail's URLs, in one place, since pages, the export and the widget history all link to them. */
+/**
+ * The audit trail's URLs, in one place, since pages, the export and the widget history
+ * all link to them.
+ */
 public final class AuditPaths {
 
     private AuditPaths() {
     }
 
     public static String page(AccountId account) {
-        // The account id is checked to be hexadecimal when parsed: nothing in it needs encoding.
+        // The account id is checked to be hexadecimal when parsed: nothing in it needs
+        // encoding.
         return "/accounts/" + account.value() + "/audit";
     }
 
@@ -21,4 +25,5 @@ public final class AuditPaths {
     static String export(AccountId account) {
         return page(account) + ".csv";
     }
+
 }

@@ -11,11 +11,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 
 /**
- * What the audit page shows: the filters as typed with what is wrong with them, and the entries
- * they match with the pager. Its URLs are context-relative; the page renders them with {@code @{...}}.
+ * What the audit page shows: the filters as typed with what is wrong with them, and the
+ * entries they match with the pager. Its URLs are context-relative; the page renders them
+ * with {@code @{...}}.
  *
  * @param errors the message code for each filter that cannot be read, by its field
- * @param entries {@code null} when the filters could not be read, so nothing was looked up
+ * @param entries {@code null} when the filters could not be read, so nothing was looked
+ * up
  * @param path the page's path, {@code /accounts/{id}/audit}
  * @param exportPath the CSV's path, {@code /accounts/{id}/audit.csv}
  */
@@ -26,14 +28,18 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
     public record ActionChoice(String value, String label) {
     }
 
-    /** The page for these filters and the entries read for them ({@code null} if they cannot be read). */
+    /**
+     * The page for these filters and the entries read for them ({@code null} if they
+     * cannot be read).
+     */
     static AuditView of(AuditParams params, @Nullable Page<AuditEntry> entries, String path, String exportPath) {
         return new AuditView(params, params.errors(), entries, path, exportPath);
     }
 
     public List<ActionChoice> actions() {
         return Arrays.stream(AuditAction.values())
-                .map(action -> new ActionChoice(AuditParams.actionValue(action), action.label())).toList();
+            .map(action -> new ActionChoice(AuditParams.actionValue(action), action.label()))
+            .toList();
     }
 
     public List<Integer> pageSizes() {
@@ -55,7 +61,10 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
                 entries.getTotalElements(), entries.hasNext(), number -> params.atPage(number).url(path));
     }
 
-    /** Whether the page asked for lies past the last one (a stale link, say) rather than nothing matching. */
+    /**
+     * Whether the page asked for lies past the last one (a stale link, say) rather than
+     * nothing matching.
+     */
     public boolean isPastTheEnd() {
         Pager pager = pager();
         return pager != null && pager.pastTheEnd();
@@ -69,7 +78,9 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
         return params.unfiltered().url(path);
     }
 
-    /** The CSV of every entry these filters match; {@code null} while they cannot be read. */
+    /**
+     * The CSV of every entry these filters match; {@code null} while they cannot be read.
+     */
     public @Nullable String exportUrl() {
         return errors.isEmpty() ? params.exportUrl(exportPath) : null;
     }

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A widget's own history, which its details page loads for admins once it is shown: from the audit
- * store alone, so it costs no Cloudflare call. Without JavaScript the details page links to the
- * audit page filtered by the widget instead, and so does this address when opened as a page.
+ * A widget's own history, which its details page loads for admins once it is shown: from
+ * the audit store alone, so it costs no Cloudflare call. Without JavaScript the details
+ * page links to the audit page filtered by the widget instead, and so does this address
+ * when opened as a page.
  */
 @Controller
 class WidgetHistoryController {
@@ -23,7 +24,8 @@ class WidgetHistoryController {
         this.trail = trail;
     }
 
-    // The sitekey's shape (that of widget.Sitekey) is checked by the path: anything else is no page here.
+    // The sitekey's shape (that of widget.Sitekey) is checked by the path: anything else
+    // is no page here.
     @GetMapping("/accounts/{accountId}/widgets/{sitekey:[A-Za-z0-9_-]{1,32}}/history")
     @PreAuthorize("hasRole('ADMIN')")
     public String history(@PathVariable AccountId accountId, @PathVariable String sitekey, HtmxRequest htmx,
@@ -36,4 +38,5 @@ class WidgetHistoryController {
         model.addAttribute("historyUrl", allOfIt);
         return "audit/history :: history";
     }
+
 }

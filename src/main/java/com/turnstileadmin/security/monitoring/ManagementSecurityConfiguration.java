@@ -20,12 +20,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * Who may reach the management endpoints ({@code /actuator/**}), in a filter chain of their own ahead
- * of the dashboard's: health and its liveness and readiness groups are public (status only, see
- * application.yml); every other endpoint needs HTTP Basic with {@link MonitoringProperties}. Stateless:
- * no session is made or read, so a dashboard session opens nothing here and a scrape leaves nothing
- * behind; no CSRF token, as nothing here changes state. A refusal is a bare 401 with a Basic
- * challenge, never a page; after too many wrong passwords ({@link SignInThrottle}) a bare 429.
+ * Who may reach the management endpoints ({@code /actuator/**}), in a filter chain of
+ * their own ahead of the dashboard's: health and its liveness and readiness groups are
+ * public (status only, see application.yml); every other endpoint needs HTTP Basic with
+ * {@link MonitoringProperties}. Stateless: no session is made or read, so a dashboard
+ * session opens nothing here and a scrape leaves nothing behind; no CSRF token, as
+ * nothing here changes state. A refusal is a bare 401 with a Basic challenge, never a
+ * page; after too many wrong passwords ({@link SignInThrottle}) a bare 429.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementSecurityConfiguration {
@@ -43,13 +44,15 @@ class ManagementSecurityConfiguration {
         if (credentials.isConfigured()) {
             log.info("Management endpoints: health is public; info and prometheus need HTTP Basic as \"{}\"",
                     monitoring.username());
-        } else {
+        }
+        else {
             log.info("Management endpoints: health is public; info and prometheus are closed to everyone "
                     + "until MONITORING_PASSWORD is set");
         }
         AuthenticationEntryPoint challenge = (request, response, failure) -> {
             if (failure instanceof SignInLockedException locked) {
-                // Too many failures: no challenge, which would only invite the next guess.
+                // Too many failures: no challenge, which would only invite the next
+                // guess.
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, locked.lockedFor().toSeconds())));
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 return;
@@ -58,21 +61,21 @@ class ManagementSecurityConfiguration {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
         };
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .anyRequest().hasRole(MonitoringAuthentication.ROLE))
-                // Only the monitoring credentials: never the dashboard's users.
-                .authenticationManager(new ThrottledMonitoringAuthentication(credentials, throttle))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .csrf(csrf -> csrf.disable())
-                .logout(logout -> logout.disable())
-                .headers(headers -> SecurityConfiguration.protectiveHeaders(headers, singleSignOn.getIfAvailable()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(challenge)
-                        .accessDeniedHandler((request, response, denied) ->
-                                response.setStatus(HttpStatus.FORBIDDEN.value())));
+            .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
+                .permitAll()
+                .anyRequest()
+                .hasRole(MonitoringAuthentication.ROLE))
+            // Only the monitoring credentials: never the dashboard's users.
+            .authenticationManager(new ThrottledMonitoringAuthentication(credentials, throttle))
+            .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+            .csrf(csrf -> csrf.disable())
+            .logout(logout -> logout.disable())
+            .headers(headers -> SecurityConfiguration.protectiveHeaders(headers, singleSignOn.getIfAvailable()))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(challenge)
+                .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())));
         return http.build();
     }
+
 }

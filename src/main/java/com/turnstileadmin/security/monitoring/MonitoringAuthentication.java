@@ -15,23 +15,30 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks the HTTP Basic credentials of the management endpoints against {@link MonitoringProperties},
- * and nothing else: a dashboard user's password opens none of them. A plain password is kept only as
- * its SHA-256 digest and compared in constant time; one given as a hash ({@code {bcrypt}...}) goes
- * through the password encoder, as the local users' do. Without a password nobody gets in.
+ * Checks the HTTP Basic credentials of the management endpoints against
+ * {@link MonitoringProperties}, and nothing else: a dashboard user's password opens none
+ * of them. A plain password is kept only as its SHA-256 digest and compared in constant
+ * time; one given as a hash ({@code {bcrypt}...}) goes through the password encoder, as
+ * the local users' do. Without a password nobody gets in.
  */
 final class MonitoringAuthentication implements AuthenticationManager {
 
     static final String ROLE = "MONITORING";
     static final String PASSWORD = "MONITORING_PASSWORD (monitoring.password)";
 
-    /** A value that starts with an encoder's {id}, as DelegatingPasswordEncoder reads it. */
+    /**
+     * A value that starts with an encoder's {id}, as DelegatingPasswordEncoder reads it.
+     */
     private static final Pattern HASH = Pattern.compile("(?s)\\{[^{}]+}.+");
 
     private final String username;
+
     private final byte[] usernameDigest;
+
     private final @Nullable String passwordHash;
+
     private final byte @Nullable [] passwordDigest;
+
     private final PasswordEncoder encoder;
 
     private MonitoringAuthentication(String username, @Nullable String passwordHash, byte @Nullable [] passwordDigest,
@@ -44,8 +51,8 @@ final class MonitoringAuthentication implements AuthenticationManager {
     }
 
     /**
-     * @throws com.turnstileadmin.account.InvalidSettingException for a value in the shape of a hash
-     *     ({@code {id}...}) that no encoder reads
+     * @throws com.turnstileadmin.account.InvalidSettingException for a value in the shape
+     * of a hash ({@code {id}...}) that no encoder reads
      */
     static MonitoringAuthentication of(MonitoringProperties properties, PasswordEncoder encoder) {
         String password = properties.password();
@@ -67,8 +74,10 @@ final class MonitoringAuthentication implements AuthenticationManager {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String givenPassword = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        // Both compared every time, so that the time taken says nothing about which one was wrong.
+        String givenPassword = authentication.getCredentials() == null ? ""
+                : authentication.getCredentials().toString();
+        // Both compared every time, so that the time taken says nothing about which one
+        // was wrong.
         boolean nameMatches = MessageDigest.isEqual(usernameDigest, sha256(authentication.getName()));
         boolean passwordMatches = passwordMatches(givenPassword);
         if (!(nameMatches & passwordMatches)) {
@@ -88,8 +97,10 @@ final class MonitoringAuthentication implements AuthenticationManager {
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
+
 }

@@ -7,12 +7,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Who may read the management endpoints other than health ({@code /actuator/info},
- * {@code /actuator/prometheus}), with HTTP Basic: a Prometheus scrape, say. Blank values count as
- * unset; {@link #toString()} never shows the password.
+ * {@code /actuator/prometheus}), with HTTP Basic: a Prometheus scrape, say. Blank values
+ * count as unset; {@link #toString()} never shows the password.
  *
  * @param username the user name ({@code MONITORING_USERNAME}); default {@code monitoring}
- * @param password the password ({@code MONITORING_PASSWORD}), or its hash with an encoder prefix
- *     such as {@code {bcrypt}$2y$10$...}; unset: nobody can read those endpoints
+ * @param password the password ({@code MONITORING_PASSWORD}), or its hash with an encoder
+ * prefix such as {@code {bcrypt}$2y$10$...}; unset: nobody can read those endpoints
  */
 @ConfigurationProperties("monitoring")
 public record MonitoringProperties(@Nullable String username, @Nullable String password) {

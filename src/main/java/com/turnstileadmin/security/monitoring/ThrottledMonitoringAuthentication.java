@@ -10,14 +10,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The management endpoints' HTTP Basic through {@link SignInThrottle}: a locked attempt is refused
- * ({@link SignInLockedException}, answered 429 with {@code Retry-After}) before the password is
- * checked; a wrong one is counted and logged. The client's address comes from the details Spring
- * Security's Basic filter attaches to every attempt.
+ * The management endpoints' HTTP Basic through {@link SignInThrottle}: a locked attempt
+ * is refused ({@link SignInLockedException}, answered 429 with {@code Retry-After})
+ * before the password is checked; a wrong one is counted and logged. The client's address
+ * comes from the details Spring Security's Basic filter attaches to every attempt.
  */
 final class ThrottledMonitoringAuthentication implements AuthenticationManager {
 
     private final AuthenticationManager credentials;
+
     private final SignInThrottle throttle;
 
     ThrottledMonitoringAuthentication(AuthenticationManager credentials, SignInThrottle throttle) {
@@ -39,9 +40,11 @@ final class ThrottledMonitoringAuthentication implements AuthenticationManager {
             Authentication authenticated = credentials.authenticate(attempt);
             throttle.succeeded(Door.MONITORING, username);
             return authenticated;
-        } catch (AuthenticationException wrong) {
+        }
+        catch (AuthenticationException wrong) {
             throttle.failed(Door.MONITORING, username, address);
             throw wrong;
         }
     }
+
 }

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * For admins: who has signed-in sessions open, and "Sign out everywhere" for each of them, which ends
- * all of that user's sessions on every replica at once (the admin's own current one excepted). What an
- * admin ends is logged; the audit trail records what was done to widgets, and this is not.
+ * For admins: who has signed-in sessions open, and "Sign out everywhere" for each of
+ * them, which ends all of that user's sessions on every replica at once (the admin's own
+ * current one excepted). What an admin ends is logged; the audit trail records what was
+ * done to widgets, and this is not.
  */
 @Controller
 class SessionsController {
@@ -52,4 +53,5 @@ class SessionsController {
     private static String oneLine(String value) {
         return value.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}\"]", "?");
     }
+
 }

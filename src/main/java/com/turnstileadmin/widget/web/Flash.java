@@ -9,10 +9,14 @@ final class Flash {
     private Flash() {
     }
 
-    /** Beside the change's own flash, the warning (layout.html shows it) that it is not in the audit trail. */
+    /**
+     * Beside the change's own flash, the warning (layout.html shows it) that it is not in
+     * the audit trail.
+     */
     static void warnIfUnrecorded(Recorded<?> change, RedirectAttributes redirect) {
         if (!change.recorded()) {
             redirect.addFlashAttribute("unrecorded", true);
         }
     }
+
 }

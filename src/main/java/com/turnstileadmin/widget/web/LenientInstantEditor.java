@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads an ISO-8601 instant from a form and leaves {@code null} for anything else, so that a missing or
- * mangled hidden field is the form's own concern (an edit without its version is not saved, and the page
- * says why) rather than a conversion error beside a field the user cannot see.
+ * Reads an ISO-8601 instant from a form and leaves {@code null} for anything else, so
+ * that a missing or mangled hidden field is the form's own concern (an edit without its
+ * version is not saved, and the page says why) rather than a conversion error beside a
+ * field the user cannot see.
  */
 final class LenientInstantEditor extends PropertyEditorSupport {
 
@@ -15,7 +16,8 @@ final class LenientInstantEditor extends PropertyEditorSupport {
     public void setAsText(String text) {
         try {
             setValue(Instant.parse(text.strip()));
-        } catch (DateTimeParseException notAnInstant) {
+        }
+        catch (DateTimeParseException notAnInstant) {
             setValue(null);
         }
     }
@@ -24,4 +26,5 @@ final class LenientInstantEditor extends PropertyEditorSupport {
     public String getAsText() {
         return getValue() == null ? "" : getValue().toString();
     }
+
 }

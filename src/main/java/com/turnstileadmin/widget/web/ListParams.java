@@ -13,15 +13,18 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of the widget list as it lives in the URL query ({@code ?q=shop&by=name&mode=invisible&
- * region=world&sort=name&dir=asc&size=50&page=2}), so that a link can be shared and Back and Forward
- * work. Spring MVC binds the query to this record's constructor, which gives whatever is missing or
- * malformed its default rather than failing: it is a list, not a form. (The numbers are read by
- * {@link com.turnstileadmin.paging.LenientNumberEditor}.) The default order is the newest first, where
- * a widget just created is; without a direction, a column sorts its natural way: names and sitekeys A
- * to Z, times the newest first.
+ * The state of the widget list as it lives in the URL query
+ * ({@code ?q=shop&by=name&mode=invisible&
+ * region=world&sort=name&dir=asc&size=50&page=2}), so that a link can be shared and Back
+ * and Forward work. Spring MVC binds the query to this record's constructor, which gives
+ * whatever is missing or malformed its default rather than failing: it is a list, not a
+ * form. (The numbers are read by {@link com.turnstileadmin.paging.LenientNumberEditor}.)
+ * The default order is the newest first, where a widget just created is; without a
+ * direction, a column sorts its natural way: names and sitekeys A to Z, times the newest
+ * first.
  *
- * @param q the filter text, stripped, at most {@value #MAX_FILTER_LENGTH} characters; empty for every widget
+ * @param q the filter text, stripped, at most {@value #MAX_FILTER_LENGTH} characters;
+ * empty for every widget
  * @param by what the filter searches: {@code name} or {@code sitekey}
  * @param mode a {@link WidgetMode}'s value, or empty for every mode
  * @param region a {@link Region}'s value, or empty for every region
@@ -30,8 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param page see {@link Paging}
  * @param size see {@link Paging}
  */
-public record ListParams(String q, String by, String mode, String region, String sort, String dir, int page,
-        int size) {
+public record ListParams(String q, String by, String mode, String region, String sort, String dir, int page, int size) {
 
     public static final List<String> SORTABLE = List.of("name", "sitekey", "created", "modified");
     static final String DEFAULT_SORT = "created";
@@ -63,10 +65,10 @@ public record ListParams(String q, String by, String mode, String region, String
             default -> WidgetSort.Field.CREATED_ON;
         };
         WidgetQuery query = new WidgetQuery(page, size, null, null)
-                .sortedBy(new WidgetSort(field, WidgetSort.Direction.valueOf(dir.toUpperCase(Locale.ROOT))));
+            .sortedBy(new WidgetSort(field, WidgetSort.Direction.valueOf(dir.toUpperCase(Locale.ROOT))));
         if (!q.isEmpty()) {
-            query = query.filteredBy(new WidgetFilter("sitekey".equals(by) ? WidgetFilter.Field.SITEKEY
-                    : WidgetFilter.Field.NAME, q));
+            query = query.filteredBy(
+                    new WidgetFilter("sitekey".equals(by) ? WidgetFilter.Field.SITEKEY : WidgetFilter.Field.NAME, q));
         }
         return query;
     }
@@ -81,14 +83,16 @@ public record ListParams(String q, String by, String mode, String region, String
         return !q.isEmpty() || isFilteredBySettings();
     }
 
-    /** Whether a mode or region is chosen: what the app matches over the pages it reads. */
+    /**
+     * Whether a mode or region is chosen: what the app matches over the pages it reads.
+     */
     public boolean isFilteredBySettings() {
         return !mode.isEmpty() || !region.isEmpty();
     }
 
     /**
-     * The state after clicking a column header: sorted by it, its natural way, or flipped if it
-     * already was.
+     * The state after clicking a column header: sorted by it, its natural way, or flipped
+     * if it already was.
      */
     public ListParams sortedBy(String column) {
         String newDir = !column.equals(sort) ? naturalDirection(column) : "asc".equals(dir) ? "desc" : "asc";
@@ -111,7 +115,10 @@ public record ListParams(String q, String by, String mode, String region, String
         return new ListParams("", by, "", "", sort, dir, 1, size);
     }
 
-    /** The list's URL in this state, with only the parameters that differ from their defaults. */
+    /**
+     * The list's URL in this state, with only the parameters that differ from their
+     * defaults.
+     */
     public String url(String listPath) {
         QueryUrl url = QueryUrl.of(listPath).with("q", q);
         if (!q.isEmpty() || !"name".equals(by)) {

@@ -10,9 +10,10 @@ import com.turnstileadmin.widget.WidgetPage;
 import java.util.List;
 
 /**
- * What the list page shows around the rows: the pager, the links that change the list's state, the
- * choices of the filters and whether a mode or region filter searched only part of the account. Its
- * URLs are context-relative; the page renders them with {@code @{...}}.
+ * What the list page shows around the rows: the pager, the links that change the list's
+ * state, the choices of the filters and whether a mode or region filter searched only
+ * part of the account. Its URLs are context-relative; the page renders them with
+ * {@code @{...}}.
  *
  * @param listPath the list's path, {@code /accounts/{id}/widgets}
  */
@@ -35,8 +36,9 @@ public record ListView(ListParams params, WidgetListing listing, String listPath
     }
 
     /**
-     * Whether the mode or region filter was matched over only the first widgets ({@link
-     * com.turnstileadmin.widget.WidgetService#FILTER_PAGES} pages): more may match after them.
+     * Whether the mode or region filter was matched over only the first widgets
+     * ({@link com.turnstileadmin.widget.WidgetService#FILTER_PAGES} pages): more may
+     * match after them.
      */
     public boolean isPartial() {
         return !listing.complete();

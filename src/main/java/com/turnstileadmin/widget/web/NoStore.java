@@ -12,4 +12,5 @@ final class NoStore {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Pragma", "no-cache");
     }
+
 }

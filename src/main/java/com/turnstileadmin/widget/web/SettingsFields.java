@@ -7,19 +7,27 @@ import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetSettings;
 
 /**
- * One group of the widget form's values, a field per {@link com.turnstileadmin.widget.WidgetSetting}, as the
- * browser sends them: strings, so that anything can be shown back with its error. The form has two of them,
- * what the user edits and what the edit began on ({@link WidgetForm}).
+ * One group of the widget form's values, a field per
+ * {@link com.turnstileadmin.widget.WidgetSetting}, as the browser sends them: strings, so
+ * that anything can be shown back with its error. The form has two of them, what the user
+ * edits and what the edit began on ({@link WidgetForm}).
  */
 public class SettingsFields {
 
     private String name = "";
+
     private String domains = "";
+
     private String mode = WidgetMode.MANAGED.value();
+
     private String clearanceLevel = ClearanceLevel.NO_CLEARANCE.value();
+
     private String region = Region.WORLD.value();
+
     private boolean botFightMode;
+
     private boolean offlabel;
+
     private boolean ephemeralId;
 
     /** The fields filled with the settings, domains one per line. */
@@ -36,13 +44,19 @@ public class SettingsFields {
         return fields;
     }
 
-    /** The settings these fields hold: the name trimmed, the domains normalized; only once they passed the checks. */
+    /**
+     * The settings these fields hold: the name trimmed, the domains normalized; only once
+     * they passed the checks.
+     */
     WidgetSettings toSettings() {
         return new WidgetSettings(name.trim(), DomainNames.normalize(domains), new WidgetMode(mode),
                 new ClearanceLevel(clearanceLevel), new Region(region), botFightMode, offlabel, ephemeralId);
     }
 
-    /** Whether every field that has to have a value has one (a tampered or cut-off form may lack some). */
+    /**
+     * Whether every field that has to have a value has one (a tampered or cut-off form
+     * may lack some).
+     */
     boolean isComplete() {
         return !name.isBlank() && !mode.isBlank() && !clearanceLevel.isBlank() && !region.isBlank();
     }
@@ -117,4 +131,5 @@ public class SettingsFields {
     public void setEphemeralId(boolean ephemeralId) {
         this.ephemeralId = ephemeralId;
     }
+
 }

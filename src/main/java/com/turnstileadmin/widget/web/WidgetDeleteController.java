@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Deleting a widget, once the user has typed the end of its sitekey. The details page opens this as a dialog;
- * the page of its own is for browsers without JavaScript and for a confirmation that did not match.
+ * Deleting a widget, once the user has typed the end of its sitekey. The details page
+ * opens this as a dialog; the page of its own is for browsers without JavaScript and for
+ * a confirmation that did not match.
  */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets/{sitekey}/delete")
@@ -37,17 +38,17 @@ class WidgetDeleteController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
-            Model model) {
+    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer, Model model) {
         return page(model, sitekey, widgets.widget(viewer, accountId, sitekey).name(), "", false);
     }
 
     /**
-     * Deletes the widget if the typed code is its sitekey's {@linkplain Sitekey#confirmationCode() last
-     * characters}, as the dialog asks. This guards against slips (the wrong widget, a stray click): the
-     * code comes from the address, which names the widget deleted, so a delete stays one Cloudflare call
-     * and two widgets of the same name cannot be mistaken for each other. The {@code name} field only
-     * names the widget on the page shown again after a mismatch.
+     * Deletes the widget if the typed code is its sitekey's
+     * {@linkplain Sitekey#confirmationCode() last characters}, as the dialog asks. This
+     * guards against slips (the wrong widget, a stray click): the code comes from the
+     * address, which names the widget deleted, so a delete stays one Cloudflare call and
+     * two widgets of the same name cannot be mistaken for each other. The {@code name}
+     * field only names the widget on the page shown again after a mismatch.
      */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
@@ -64,7 +65,10 @@ class WidgetDeleteController {
         return "redirect:" + WidgetPaths.list(accountId);
     }
 
-    /** The confirmation page: asking for the code, or again after a code that did not match. */
+    /**
+     * The confirmation page: asking for the code, or again after a code that did not
+     * match.
+     */
     private static String page(Model model, Sitekey sitekey, String name, String confirmation, boolean mismatch) {
         model.addAttribute("sitekey", sitekey);
         model.addAttribute("name", name);
@@ -72,4 +76,5 @@ class WidgetDeleteController {
         model.addAttribute("mismatch", mismatch);
         return PAGE;
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A widget's details page, and its secret on demand: the page itself never holds the secret, so
- * that it can be shared on screen and shown to a viewer; the secret is fetched only when someone
- * who may see it asks.
+ * A widget's details page, and its secret on demand: the page itself never holds the
+ * secret, so that it can be shared on screen and shown to a viewer; the secret is fetched
+ * only when someone who may see it asks.
  */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets/{sitekey}")
@@ -40,21 +40,24 @@ class WidgetDetailsController {
     }
 
     @GetMapping
-    String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
-            Model model) {
+    String details(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer, Model model) {
         show(widgets.details(viewer, accountId, sitekey), model);
         return "widgets/details";
     }
 
-    /** The address a no-JavaScript reveal leaves in the address bar: opened again, it is the widget's page. */
+    /**
+     * The address a no-JavaScript reveal leaves in the address bar: opened again, it is
+     * the widget's page.
+     */
     @GetMapping("/secret")
     String secretAddress(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey) {
         return "redirect:" + WidgetPaths.details(accountId, sitekey);
     }
 
     /**
-     * A POST, not a GET: revealing a secret is an action the audit trail records, not a view. A
-     * reveal that cannot be recorded shows no secret (see {@link WidgetService#revealSecret}).
+     * A POST, not a GET: revealing a secret is an action the audit trail records, not a
+     * view. A reveal that cannot be recorded shows no secret (see
+     * {@link WidgetService#revealSecret}).
      */
     @PostMapping("/secret")
     String revealSecret(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
@@ -64,7 +67,8 @@ class WidgetDetailsController {
         show(revealed.details(), model);
         model.addAttribute("secret", revealed.secret());
         if (htmx.isHtmxRequest()) {
-            // The page's history panel (admins) listens for this, to show the reveal just recorded.
+            // The page's history panel (admins) listens for this, to show the reveal just
+            // recorded.
             response.setHeader("HX-Trigger", "secret-revealed");
             return "widgets/details :: secret";
         }
@@ -76,4 +80,5 @@ class WidgetDetailsController {
         model.addAttribute("widget", details.widget());
         model.addAttribute("gracePeriodEnd", details.gracePeriodEndOrNull());
     }
+
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The widget form's check of one field as the user leaves it, with the same rules as a submit. */
+/**
+ * The widget form's check of one field as the user leaves it, with the same rules as a
+ * submit.
+ */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets")
 class WidgetFieldCheckController {
@@ -37,24 +40,27 @@ class WidgetFieldCheckController {
     }
 
     /**
-     * One field's check as the user leaves it: answers with that field's message, or an empty one. A field the
-     * form does not have is a bad request: the page only ever asks for its own.
+     * One field's check as the user leaves it: answers with that field's message, or an
+     * empty one. A field the form does not have is a bad request: the page only ever asks
+     * for its own.
      */
     @PostMapping("/validate")
     @PreAuthorize("hasRole('EDITOR')")
     String validateField(@PathVariable AccountId accountId, @RequestParam String field,
             @ModelAttribute("form") WidgetForm form, Model model, Locale locale) {
         WidgetSetting<?> setting = WidgetSetting.named(field)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form has no such field"));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form has no such field"));
         BindingResult result = new BeanPropertyBindingResult(form, "form");
         WidgetFormValidator.validateField(form, setting, result);
         String path = WidgetForm.path(setting);
         model.addAttribute("field", setting.field());
-        model.addAttribute("message", result.hasFieldErrors(path)
-                ? messages.getMessage(result.getFieldError(path), locale) : "");
-        // An international name is sent in its ASCII (punycode) form: the page says which, as the user leaves the field.
-        model.addAttribute("note", setting == WidgetSetting.DOMAINS && !result.hasFieldErrors(path)
-                ? form.domainsNote() : "");
+        model.addAttribute("message",
+                result.hasFieldErrors(path) ? messages.getMessage(result.getFieldError(path), locale) : "");
+        // An international name is sent in its ASCII (punycode) form: the page says
+        // which, as the user leaves the field.
+        model.addAttribute("note",
+                setting == WidgetSetting.DOMAINS && !result.hasFieldErrors(path) ? form.domainsNote() : "");
         return "fragments/form :: check-answer";
     }
+
 }

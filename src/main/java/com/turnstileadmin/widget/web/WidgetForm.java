@@ -9,20 +9,27 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the create and edit form holds: the settings as the user typed them ({@code edited}), checked by
- * {@link WidgetFormValidator} before {@link #toSettings} maps them to the domain.
+ * What the create and edit form holds: the settings as the user typed them
+ * ({@code edited}), checked by {@link WidgetFormValidator} before {@link #toSettings}
+ * maps them to the domain.
  *
- * <p>An edit form also carries the widget as it was when the form was opened ({@code base}) and the
- * version it was read at ({@code modifiedOn}): the service compares them with the widget's current state
- * to detect a change made by someone else, and to apply this edit on top of it. A new widget's form has
- * neither; it has a one-time token instead ({@link SentCreateForms}).
+ * <p>
+ * An edit form also carries the widget as it was when the form was opened ({@code base})
+ * and the version it was read at ({@code modifiedOn}): the service compares them with the
+ * widget's current state to detect a change made by someone else, and to apply this edit
+ * on top of it. A new widget's form has neither; it has a one-time token instead
+ * ({@link SentCreateForms}).
  */
 public class WidgetForm {
 
     private @Nullable Sitekey sitekey;
+
     private SettingsFields edited = new SettingsFields();
+
     private SettingsFields base = new SettingsFields();
+
     private @Nullable Instant modifiedOn;
+
     private String createToken = "";
 
     /** An empty form for a new widget, with a token of its own. */
@@ -40,7 +47,10 @@ public class WidgetForm {
         return form;
     }
 
-    /** Marks this as the form of the widget the address names, whatever the browser sent (it is never bound). */
+    /**
+     * Marks this as the form of the widget the address names, whatever the browser sent
+     * (it is never bound).
+     */
     WidgetForm editing(Sitekey widget) {
         this.sitekey = widget;
         return this;
@@ -62,7 +72,10 @@ public class WidgetForm {
         return edited.toSettings();
     }
 
-    /** The settings the edit started from; only for a form with an {@linkplain #hasIntactBase() intact base}. */
+    /**
+     * The settings the edit started from; only for a form with an
+     * {@linkplain #hasIntactBase() intact base}.
+     */
     WidgetSettings baseSettings() {
         return base.toSettings();
     }
@@ -78,8 +91,9 @@ public class WidgetForm {
     }
 
     /**
-     * Whether the hidden fields that say which version an edit began on came back whole. Only a
-     * tampered or cut-off form lacks them; such a form cannot be checked for conflicts, so it is not saved.
+     * Whether the hidden fields that say which version an edit began on came back whole.
+     * Only a tampered or cut-off form lacks them; such a form cannot be checked for
+     * conflicts, so it is not saved.
      */
     boolean hasIntactBase() {
         return modifiedOn != null && base.isComplete();
@@ -90,7 +104,10 @@ public class WidgetForm {
         return DomainNames.conversionNote(edited.getDomains());
     }
 
-    /** The path of a setting's field in the form's bindings and errors: {@code edited.name}. */
+    /**
+     * The path of a setting's field in the form's bindings and errors:
+     * {@code edited.name}.
+     */
     static String path(WidgetSetting<?> setting) {
         return "edited." + setting.field();
     }
@@ -113,7 +130,10 @@ public class WidgetForm {
         this.base = base;
     }
 
-    /** When the widget was last modified as the edit form saw it; {@code null} on a new widget's form. */
+    /**
+     * When the widget was last modified as the edit form saw it; {@code null} on a new
+     * widget's form.
+     */
     public @Nullable Instant getModifiedOn() {
         return modifiedOn;
     }
@@ -129,4 +149,5 @@ public class WidgetForm {
     public void setCreateToken(String createToken) {
         this.createToken = createToken == null ? "" : createToken;
     }
+
 }

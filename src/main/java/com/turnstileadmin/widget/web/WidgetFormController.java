@@ -35,8 +35,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Create and edit, on one form. Each field is checked as the user leaves it ({@link WidgetFieldCheckController})
- * and all of them again on submit; whatever goes wrong, the form comes back with the user's input in it.
+ * Create and edit, on one form. Each field is checked as the user leaves it
+ * ({@link WidgetFieldCheckController}) and all of them again on submit; whatever goes
+ * wrong, the form comes back with the user's input in it.
  */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets")
@@ -45,7 +46,9 @@ class WidgetFormController {
     private static final String FORM = "widgets/form";
 
     private final WidgetService widgets;
+
     private final WidgetNames names;
+
     private final SentCreateForms sentForms;
 
     WidgetFormController(WidgetService widgets, WidgetNames names, SentCreateForms sentForms) {
@@ -55,23 +58,27 @@ class WidgetFormController {
     }
 
     /**
-     * The version an edit began on, as the form sends it back: one that is missing or not a time makes the base
-     * incomplete ({@link WidgetForm#hasIntactBase()}), which the page explains, rather than a conversion error.
+     * The version an edit began on, as the form sends it back: one that is missing or not
+     * a time makes the base incomplete ({@link WidgetForm#hasIntactBase()}), which the
+     * page explains, rather than a conversion error.
      */
     @InitBinder("form")
     static void readVersionsLeniently(WebDataBinder binder) {
         binder.registerCustomEditor(Instant.class, "modifiedOn", new LenientInstantEditor());
     }
 
-    /** The form's settings: an edit form carries each twice, as typed and as the edit began on it. */
+    /**
+     * The form's settings: an edit form carries each twice, as typed and as the edit
+     * began on it.
+     */
     @ModelAttribute("settings")
     List<WidgetSetting<?>> settings() {
         return WidgetSetting.ALL;
     }
 
     /**
-     * The empty form, on a page no cache keeps: Back after a create then loads it afresh instead of
-     * showing the filled-in form again, one click from a duplicate.
+     * The empty form, on a page no cache keeps: Back after a create then loads it afresh
+     * instead of showing the filled-in form again, one click from a duplicate.
      */
     @GetMapping("/new")
     @PreAuthorize("hasRole('EDITOR')")
@@ -82,17 +89,18 @@ class WidgetFormController {
     }
 
     /**
-     * Creates the widget and answers with its page of keys: 201 Created, the new widget's address in
-     * {@code Location}, and the secret shown this once, on a response no cache keeps, as Cloudflare's
-     * dashboard shows both keys at once. It is rendered here rather than after a redirect because
-     * nothing may carry a secret to another request (a URL, the flash in the session); the creation
-     * is in the audit trail, and the secret can be revealed again (and recorded) on the widget's page.
+     * Creates the widget and answers with its page of keys: 201 Created, the new widget's
+     * address in {@code Location}, and the secret shown this once, on a response no cache
+     * keeps, as Cloudflare's dashboard shows both keys at once. It is rendered here
+     * rather than after a redirect because nothing may carry a secret to another request
+     * (a URL, the flash in the session); the creation is in the audit trail, and the
+     * secret can be revealed again (and recorded) on the widget's page.
      */
     @PostMapping
     @PreAuthorize("hasRole('EDITOR')")
-    String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form,
-            BindingResult result, SignedInUser actor, Model model, RedirectAttributes redirect,
-            HttpServletRequest request, HttpServletResponse response) {
+    String create(@PathVariable AccountId accountId, @ModelAttribute("form") WidgetForm form, BindingResult result,
+            SignedInUser actor, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
         WidgetFormValidator.validate(form, result);
         if (result.hasErrors()) {
             return refused(response);
@@ -124,14 +132,18 @@ class WidgetFormController {
             model.addAttribute("unrecorded", !recorded.recorded());
             model.addAttribute("nameTaken", names.takenByAnother(actor, accountId, created.name(), created.sitekey()));
             return "widgets/created";
-        } catch (CloudflareException failure) {
+        }
+        catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
             return refused(response);
-        } catch (OverBudgetException refusal) {
+        }
+        catch (OverBudgetException refusal) {
             return overBudget(refusal, result, response);
-        } finally {
+        }
+        finally {
             if (made == null) {
-                // Nothing was made: the same form (shown again with the user's input) may be sent again.
+                // Nothing was made: the same form (shown again with the user's input) may
+                // be sent again.
                 sentForms.released(token);
             }
         }
@@ -139,8 +151,8 @@ class WidgetFormController {
 
     @GetMapping("/{sitekey}/edit")
     @PreAuthorize("hasRole('EDITOR')")
-    String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor,
-            Model model, HttpServletResponse response) {
+    String edit(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser actor, Model model,
+            HttpServletResponse response) {
         NoStore.apply(response);
         model.addAttribute("form", WidgetForm.of(widgets.widget(actor, accountId, sitekey)));
         return FORM;
@@ -161,7 +173,8 @@ class WidgetFormController {
             return refused(response);
         }
         if (form.toSettings().equals(form.baseSettings())) {
-            // Nothing edited: nothing is sent (not even the read of the conflict check) and nothing recorded.
+            // Nothing edited: nothing is sent (not even the read of the conflict check)
+            // and nothing recorded.
             redirect.addFlashAttribute("flash", Text.of("widget.flash.noChanges"));
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
         }
@@ -171,12 +184,14 @@ class WidgetFormController {
             String name = saved.result().name();
             boolean nameTaken = !name.equals(form.getBase().getName())
                     && names.takenByAnother(actor, accountId, name, sitekey);
-            redirect.addFlashAttribute("flash", nameTaken ? Text.of("widget.flash.savedNameTaken", name)
-                    : Text.of("widget.flash.saved", name));
+            redirect.addFlashAttribute("flash",
+                    nameTaken ? Text.of("widget.flash.savedNameTaken", name) : Text.of("widget.flash.saved", name));
             Flash.warnIfUnrecorded(saved, redirect);
             return "redirect:" + WidgetPaths.details(accountId, sitekey);
-        } catch (EditConflictException conflict) {
-            // Show the user's edit applied on top of the other change; saving again applies it.
+        }
+        catch (EditConflictException conflict) {
+            // Show the user's edit applied on top of the other change; saving again
+            // applies it.
             form.fillFrom(conflict.merge().merged());
             form.rebase(conflict.current());
             model.addAttribute("conflict", conflict);
@@ -184,25 +199,34 @@ class WidgetFormController {
                 result.reject("audit.unrecordedFailure");
             }
             return FORM;
-        } catch (CloudflareException failure) {
+        }
+        catch (CloudflareException failure) {
             CloudflareFormErrors.reject(failure, result);
             return refused(response);
-        } catch (OverBudgetException refusal) {
+        }
+        catch (OverBudgetException refusal) {
             return overBudget(refusal, result, response);
         }
     }
 
-    /** The form again with the user's input and when to try again: nothing was sent to Cloudflare. */
+    /**
+     * The form again with the user's input and when to try again: nothing was sent to
+     * Cloudflare.
+     */
     private static String overBudget(OverBudgetException refusal, BindingResult result, HttpServletResponse response) {
-        result.reject("cloudflare.overBudget", new Object[] {refusal.retryAfterSeconds()}, null);
+        result.reject("cloudflare.overBudget", new Object[] { refusal.retryAfterSeconds() }, null);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
         return FORM;
     }
 
-    /** The form again, with its errors and the summary of them on top: 422, which htmx swaps like a success. */
+    /**
+     * The form again, with its errors and the summary of them on top: 422, which htmx
+     * swaps like a success.
+     */
     private static String refused(HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return FORM;
     }
+
 }

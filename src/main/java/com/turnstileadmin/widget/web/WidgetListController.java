@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The widget list: filter, sort and pages, all in the URL. A plain request gets the page; an htmx
- * request (typing in the filter, a header or pager click) only the results it replaces.
+ * The widget list: filter, sort and pages, all in the URL. A plain request gets the page;
+ * an htmx request (typing in the filter, a header or pager click) only the results it
+ * replaces.
  */
 @Controller
 class WidgetListController {
 
     private final WidgetService widgets;
+
     private final Times times;
+
     private final SettingLabels labels;
 
     WidgetListController(WidgetService widgets, Times times, SettingLabels labels) {
@@ -38,22 +41,30 @@ class WidgetListController {
         LenientNumberEditor.register(binder);
     }
 
-    /** The query's parameters are the components of {@link ListParams}; any other is ignored. */
+    /**
+     * The query's parameters are the components of {@link ListParams}; any other is
+     * ignored.
+     */
     @GetMapping("/accounts/{accountId}/widgets")
     String list(@PathVariable AccountId accountId, @ModelAttribute ListParams params, SignedInUser viewer,
             HtmxRequest htmx, HtmxResponse htmxResponse, Model model) {
-        ListView view = new ListView(params, widgets.list(viewer, accountId, params.toQuery(), params.toSettingFilter()),
+        ListView view = new ListView(params,
+                widgets.list(viewer, accountId, params.toQuery(), params.toSettingFilter()),
                 WidgetPaths.list(accountId));
         model.addAttribute("view", view);
         model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times, labels));
-        // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds the Vary:
-        // HX-Request that keeps caches from mixing them up). A history restore wants the whole page.
+        // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds
+        // the Vary:
+        // HX-Request that keeps caches from mixing them up). A history restore wants the
+        // whole page.
         if (htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest()) {
-            // The address bar shows the list's state in its shortest form, ready to share; htmx-spring-boot
+            // The address bar shows the list's state in its shortest form, ready to
+            // share; htmx-spring-boot
             // puts the context path in front.
             htmxResponse.setPushUrl(view.currentUrl());
             return "widgets/list :: results";
         }
         return "widgets/list";
     }
+
 }

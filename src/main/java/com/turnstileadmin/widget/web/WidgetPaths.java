@@ -4,9 +4,10 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.widget.Sitekey;
 
 /**
- * The app's URLs for widgets, in one place, since controllers, redirects and the pages (through
- * {@code @paths}) all need them. Each is a path within the app: a redirect view or a template's {@code @{...}}
- * adds the context path ({@code server.servlet.context-path}); a header that names a URL must add it itself.
+ * The app's URLs for widgets, in one place, since controllers, redirects and the pages
+ * (through {@code @paths}) all need them. Each is a path within the app: a redirect view
+ * or a template's {@code @{...}} adds the context path
+ * ({@code server.servlet.context-path}); a header that names a URL must add it itself.
  */
 public final class WidgetPaths {
 
@@ -27,7 +28,8 @@ public final class WidgetPaths {
     }
 
     public static String details(AccountId account, Sitekey sitekey) {
-        // Both values are checked to be URL-safe (hex; letters, digits, '-' and '_') when parsed.
+        // Both values are checked to be URL-safe (hex; letters, digits, '-' and '_') when
+        // parsed.
         return list(account) + "/" + sitekey.value();
     }
 
@@ -50,4 +52,5 @@ public final class WidgetPaths {
      */
     public record OfWidget(String details, String edit, String secret, String history, String rotate, String delete) {
     }
+
 }

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Secret rotation. The details page opens it as a dialog and posts it with htmx; the page of its
- * own is for browsers without JavaScript. The new secret is shown once, on a response no cache keeps.
+ * Secret rotation. The details page opens it as a dialog and posts it with htmx; the page
+ * of its own is for browsers without JavaScript. The new secret is shown once, on a
+ * response no cache keeps.
  */
 @Controller
 @RequestMapping("/accounts/{accountId}/widgets/{sitekey}/rotate")
@@ -38,9 +39,9 @@ class WidgetRotateController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer,
-            Model model) {
-        // The details page disables its button during a grace period; this page, reached without it, says the same.
+    String confirm(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey, SignedInUser viewer, Model model) {
+        // The details page disables its button during a grace period; this page, reached
+        // without it, says the same.
         WidgetDetailsController.show(widgets.details(viewer, accountId, sitekey), model);
         return PAGE;
     }
@@ -49,11 +50,13 @@ class WidgetRotateController {
     @PreAuthorize("hasRole('ADMIN')")
     String rotate(@PathVariable AccountId accountId, @PathVariable Sitekey sitekey,
             @RequestParam(defaultValue = "false") boolean invalidateImmediately,
-            @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, HtmxRequest htmx,
-            Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String confirmation, SignedInUser actor, HtmxRequest htmx, Model model,
+            HttpServletResponse response) {
         if (invalidateImmediately && !sitekey.isConfirmedBy(confirmation)) {
-            // Invalidating at once breaks every site still on the old secret: it takes the typed code, which
-            // the dialog asks for when the switch is turned on (and the page always shows without JavaScript).
+            // Invalidating at once breaks every site still on the old secret: it takes
+            // the typed code, which
+            // the dialog asks for when the switch is turned on (and the page always shows
+            // without JavaScript).
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("widget", widgets.widget(actor, accountId, sitekey));
             model.addAttribute("confirmationMismatch", true);
@@ -66,12 +69,15 @@ class WidgetRotateController {
             NoStore.apply(response);
             model.addAttribute("widget", rotated.result().widget());
             model.addAttribute("secret", rotated.result().secret());
-            // The new secret is shown all the same: it is in force at Cloudflare, and only shown now.
+            // The new secret is shown all the same: it is in force at Cloudflare, and
+            // only shown now.
             model.addAttribute("unrecorded", !rotated.recorded());
-        } catch (RotationRefusedException refused) {
+        }
+        catch (RotationRefusedException refused) {
             model.addAttribute("refused", refused);
             model.addAttribute("unrecorded", AuditWriteException.suppressedIn(refused));
         }
         return htmx.isHtmxRequest() ? PAGE + " :: outcome" : PAGE;
     }
+
 }

@@ -48,7 +48,8 @@ class AuditCsvTest {
 
     @Test
     void everySegmentThatASpreadsheetMightSplitOffIsDefused() {
-        // Excel in a semicolon locale splits "x;=1+1;y" into three cells, quotes or not: each must be text.
+        // Excel in a semicolon locale splits "x;=1+1;y" into three cells, quotes or not:
+        // each must be text.
         assertThat(AuditCsv.cell("x;=1+1;y")).isEqualTo("x;'=1+1;y");
         assertThat(AuditCsv.cell("a,=cmd|' /C calc'!A0")).isEqualTo("\"a,'=cmd|' /C calc'!A0\"");
         assertThat(AuditCsv.cell("\t=1")).isEqualTo("'\t'=1");
@@ -81,7 +82,9 @@ class AuditCsvTest {
 
     @Test
     void changesAreOneCellOfFieldOldAndNewWithNoneForAMissingValue() {
-        assertThat(AuditCsv.changes(List.of(new FieldChange("Name", "Old", "New"), new FieldChange("Region", null, "china"))))
-                .isEqualTo("Name: Old → New; Region: (none) → china");
+        assertThat(AuditCsv
+            .changes(List.of(new FieldChange("Name", "Old", "New"), new FieldChange("Region", null, "china"))))
+            .isEqualTo("Name: Old → New; Region: (none) → china");
     }
+
 }

@@ -13,14 +13,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Audit entries written for a test as the widget service writes them, at the times the test chooses. */
+/**
+ * Audit entries written for a test as the widget service writes them, at the times the
+ * test chooses.
+ */
 final class AuditEntries {
 
     static final SignedInUser ALICE = new SignedInUser("sub-alice", "Alice Admin", "alice@example.com", Role.ADMIN);
     static final SignedInUser BOB = new SignedInUser("local:bob", "bob", null, Role.EDITOR);
 
     private final AuditTrail trail;
+
     private final MutableClock clock;
+
     private final AccountId account;
 
     AuditEntries(AuditTrail trail, MutableClock clock, AccountId account) {
@@ -57,4 +62,5 @@ final class AuditEntries {
     AuditEntry failedToDelete(SignedInUser actor, String sitekey, String name, String error) {
         return trail.failed(Attempt.of(actor, account, AuditAction.DELETE, sitekey, name), error);
     }
+
 }

@@ -16,7 +16,7 @@ class AuditParamsTest {
     @Test
     void theDaysAreWholeDaysInUtcTheLastOneIncluded() {
         AuditFilter filter = params(Map.of("action", "rotate-secret", "from", "2026-03-01", "to", "2026-03-01"))
-                .toFilter();
+            .toFilter();
 
         assertThat(filter.action()).isEqualTo(AuditAction.ROTATE_SECRET);
         assertThat(filter.from()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
@@ -35,10 +35,10 @@ class AuditParamsTest {
     @Test
     void aFilterThatCannotBeReadIsAMessageCodeByItsField() {
         assertThat(params(Map.of("from", "+999999999-12-31")).errors()).as("a year past four digits is no date")
-                .containsEntry("from", AuditParams.NOT_A_DATE);
+            .containsEntry("from", AuditParams.NOT_A_DATE);
         assertThat(params(Map.of("action", "destroy", "from", "2026-03-05", "to", "2026-03-01")).errors())
-                .containsExactly(Map.entry("action", "audit.filter.unknownAction"),
-                        Map.entry("to", "audit.filter.endBeforeStart"));
+            .containsExactly(Map.entry("action", "audit.filter.unknownAction"),
+                    Map.entry("to", "audit.filter.endBeforeStart"));
         assertThat(params(Map.of("actor", "alice", "to", "2026-03-01")).isValid()).isTrue();
     }
 
@@ -50,4 +50,5 @@ class AuditParamsTest {
     private static AuditParams params(Map<String, String> query) {
         return QueryBinding.bind(AuditParams.class, query);
     }
+
 }

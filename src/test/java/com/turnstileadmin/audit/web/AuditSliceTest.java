@@ -16,13 +16,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * A web slice of the audit trail's controllers (one context for all of their tests) with the real
- * audit store, emptied before each test, and the clock at {@link AuditSliceTestConfiguration#START}.
+ * A web slice of the audit trail's controllers (one context for all of their tests) with
+ * the real audit store, emptied before each test, and the clock at
+ * {@link AuditSliceTestConfiguration#START}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebSliceTest({AuditPageController.class, AuditExportController.class, WidgetHistoryController.class})
+@WebSliceTest({ AuditPageController.class, AuditExportController.class, WidgetHistoryController.class })
 @Import(AuditSliceTestConfiguration.class)
 @ExtendWith(AuditSliceTest.EmptyTrail.class)
 @interface AuditSliceTest {
@@ -36,5 +37,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
             MutableClock clock = spring.getBean(MutableClock.class);
             clock.advance(Duration.between(clock.instant(), AuditSliceTestConfiguration.START));
         }
+
     }
+
 }

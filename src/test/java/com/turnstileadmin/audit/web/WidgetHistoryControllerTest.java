@@ -37,19 +37,25 @@ class WidgetHistoryControllerTest {
         entries.at("2026-03-03T09:00:00Z").rotated(BOB, "0x4AAAAAAAshop", "Shop checkout", true);
 
         String fragment = mvc.perform(Route.get(HISTORY).by(Role.ADMIN).header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-        assertThat(fragment).startsWith("<div id=\"widget-history-entries\"").doesNotContain("<html", "Blog")
-                .containsSubsequence("Rotated secret", "Invalidate the current secret immediately: yes", "Created")
-                .contains("<a id=\"all-history\" href=\"" + PAGE + "?widget=0x4AAAAAAAshop\">All of this widget's history</a>");
+        assertThat(fragment).startsWith("<div id=\"widget-history-entries\"")
+            .doesNotContain("<html", "Blog")
+            .containsSubsequence("Rotated secret", "Invalidate the current secret immediately: yes", "Created")
+            .contains("<a id=\"all-history\" href=\"" + PAGE
+                    + "?widget=0x4AAAAAAAshop\">All of this widget's history</a>");
         assertThat(cloudflare.calls()).isEmpty();
     }
 
     @Test
     void aWidgetWithoutHistorySaysSo() throws Exception {
         String fragment = mvc.perform(Route.get(HISTORY).by(Role.ADMIN).header("HX-Request", "true"))
-                .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(fragment).contains("Nothing has been done to this widget through this app yet");
     }
@@ -57,15 +63,16 @@ class WidgetHistoryControllerTest {
     @Test
     void openedAsAPageItIsTheAuditPageFilteredByTheWidget() throws Exception {
         mvc.perform(Route.get(HISTORY).by(Role.ADMIN))
-                .andExpect(status().isFound())
-                .andExpect(redirectedUrl(PAGE + "?widget=0x4AAAAAAAshop"));
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl(PAGE + "?widget=0x4AAAAAAAshop"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0x4AAAAAAA.shop", "0x4AAAAAAAshop0x4AAAAAAAshop0x4AAAAAAAshop", "shop!"})
+    @ValueSource(strings = { "0x4AAAAAAA.shop", "0x4AAAAAAAshop0x4AAAAAAAshop0x4AAAAAAAshop", "shop!" })
     void aMalformedSitekeyIsNotFound(String sitekey) throws Exception {
-        mvc.perform(Route.get("/accounts/" + ACCOUNT.value() + "/widgets/" + sitekey + "/history").by(Role.ADMIN)
-                        .header("HX-Request", "true"))
-                .andExpect(status().isNotFound());
+        mvc.perform(Route.get("/accounts/" + ACCOUNT.value() + "/widgets/" + sitekey + "/history")
+            .by(Role.ADMIN)
+            .header("HX-Request", "true")).andExpect(status().isNotFound());
     }
+
 }

@@ -17,12 +17,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class MonitoringAuthenticationTest {
 
     private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
     private static final String PASSWORD = "scrape-me-if-you-can";
 
     @Test
     void thePlainPasswordLetsTheMonitoringUserInWithTheMonitoringRole() {
-        Authentication in = authentication(new MonitoringProperties(null, PASSWORD)).authenticate(basic("monitoring",
-                PASSWORD));
+        Authentication in = authentication(new MonitoringProperties(null, PASSWORD))
+            .authenticate(basic("monitoring", PASSWORD));
 
         assertThat(in.isAuthenticated()).isTrue();
         assertThat(in.getName()).isEqualTo("monitoring");
@@ -35,10 +36,10 @@ class MonitoringAuthenticationTest {
         MonitoringAuthentication monitoring = authentication(new MonitoringProperties("prometheus", PASSWORD));
 
         assertThat(monitoring.authenticate(basic("prometheus", PASSWORD)).getName()).isEqualTo("prometheus");
-        for (Authentication wrong : new Authentication[] {basic("monitoring", PASSWORD), basic("prometheus", "x"),
-                basic("prometheus", PASSWORD + " "), basic("Prometheus", PASSWORD), basic("prometheus", "")}) {
+        for (Authentication wrong : new Authentication[] { basic("monitoring", PASSWORD), basic("prometheus", "x"),
+                basic("prometheus", PASSWORD + " "), basic("Prometheus", PASSWORD), basic("prometheus", "") }) {
             assertThatThrownBy(() -> monitoring.authenticate(wrong)).isInstanceOf(BadCredentialsException.class)
-                    .hasMessage("Wrong monitoring credentials");
+                .hasMessage("Wrong monitoring credentials");
         }
     }
 
@@ -49,7 +50,8 @@ class MonitoringAuthenticationTest {
 
         assertThat(monitoring.authenticate(basic("monitoring", PASSWORD)).isAuthenticated()).isTrue();
         assertThatThrownBy(() -> monitoring.authenticate(basic("monitoring", hash)))
-                .as("the hash itself is no password").isInstanceOf(BadCredentialsException.class);
+            .as("the hash itself is no password")
+            .isInstanceOf(BadCredentialsException.class);
     }
 
     @Test
@@ -57,22 +59,22 @@ class MonitoringAuthenticationTest {
         MonitoringAuthentication monitoring = authentication(new MonitoringProperties("monitoring", " "));
 
         assertThat(monitoring.isConfigured()).isFalse();
-        for (String password : new String[] {"", " ", "null"}) {
+        for (String password : new String[] { "", " ", "null" }) {
             assertThatThrownBy(() -> monitoring.authenticate(basic("monitoring", password)))
-                    .isInstanceOf(BadCredentialsException.class);
+                .isInstanceOf(BadCredentialsException.class);
         }
     }
 
     @Test
     void aHashNoEncoderReadsOrABrokenBcryptHashStopsStartUpWithoutShowingIt() {
         assertThatThrownBy(() -> authentication(new MonitoringProperties(null, "{md4}8d5bd9ee02a7ed3f")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("MONITORING_PASSWORD (monitoring.password) names no known password encoder")
-                .hasMessageNotContaining("8d5bd9ee");
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith("MONITORING_PASSWORD (monitoring.password) names no known password encoder")
+            .hasMessageNotContaining("8d5bd9ee");
         assertThatThrownBy(() -> authentication(new MonitoringProperties(null, "{bcrypt}not-a-bcrypt-hash")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("MONITORING_PASSWORD (monitoring.password) is not a bcrypt hash")
-                .hasMessageNotContaining("not-a-bcrypt-hash");
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessageStartingWith("MONITORING_PASSWORD (monitoring.password) is not a bcrypt hash")
+            .hasMessageNotContaining("not-a-bcrypt-hash");
     }
 
     @Test
@@ -83,17 +85,17 @@ class MonitoringAuthenticationTest {
         assertThat(blank.password()).isNull();
         assertThat(blank.isConfigured()).isFalse();
         assertThatThrownBy(() -> new MonitoringProperties("prom:etheus", PASSWORD))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("MONITORING_USERNAME (monitoring.username) must not contain a colon (HTTP Basic cannot "
-                        + "send one)");
+            .isInstanceOf(InvalidSettingException.class)
+            .hasMessage("MONITORING_USERNAME (monitoring.username) must not contain a colon (HTTP Basic cannot "
+                    + "send one)");
     }
 
     @Test
     void thePasswordNeverShowsInToString() {
         assertThat(new MonitoringProperties("prometheus", PASSWORD))
-                .hasToString("MonitoringProperties[username=prometheus, password=set]");
+            .hasToString("MonitoringProperties[username=prometheus, password=set]");
         assertThat(new MonitoringProperties(null, null))
-                .hasToString("MonitoringProperties[username=monitoring, password=unset]");
+            .hasToString("MonitoringProperties[username=monitoring, password=unset]");
     }
 
     private static MonitoringAuthentication authentication(MonitoringProperties properties) {
@@ -103,4 +105,5 @@ class MonitoringAuthenticationTest {
     private static Authentication basic(String username, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(username, password);
     }
+
 }

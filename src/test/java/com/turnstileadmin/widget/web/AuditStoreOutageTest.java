@@ -35,13 +35,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * When the audit store's database cannot be reached at all (down, or the pool exhausted): no
- * connection can be had, so the failure comes from opening the transaction rather than from a
- * statement, as {@link AuditWriteFailureTest}'s renamed table gives. It must be handled the same:
- * a change made at Cloudflare is shown with the warning, an unrecorded reveal shows no secret, and
- * the details page still opens.
+ * When the audit store's database cannot be reached at all (down, or the pool exhausted):
+ * no connection can be had, so the failure comes from opening the transaction rather than
+ * from a statement, as {@link AuditWriteFailureTest}'s renamed table gives. It must be
+ * handled the same: a change made at Cloudflare is shown with the warning, an unrecorded
+ * reveal shows no secret, and the details page still opens.
  */
-@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class})
+@WebSliceTest({ WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class,
+        WidgetRotateController.class })
 @Import(AuditStoreOutageTest.Outage.class)
 class AuditStoreOutageTest {
 
@@ -67,18 +68,20 @@ class AuditStoreOutageTest {
     @Test
     void aCreateIsDoneAndTheUserIsToldItIsNotRecorded() throws Exception {
         mvc.perform(CREATE.by(Role.EDITOR))
-                .andExpect(status().isCreated())
-                .andExpect(model().attribute("unrecorded", true));
+            .andExpect(status().isCreated())
+            .andExpect(model().attribute("unrecorded", true));
 
         assertThat(cloudflare.calls()).as("the create, then the check for another widget of that name")
-                .containsExactly("create Shop login", "list");
+            .containsExactly("create Shop login", "list");
     }
 
     @Test
     void aRotatedSecretIsStillShownOnceWithTheWarning() throws Exception {
         String page = mvc.perform(ROTATE.by(Role.ADMIN).header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"new-secret\"", cloudflare.secret(SHOP).value(), "id=\"unrecorded\"");
     }
@@ -88,8 +91,11 @@ class AuditStoreOutageTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10001, "name taken", "/name", WidgetSetting.NAME))));
 
-        String page = mvc.perform(CREATE.by(Role.EDITOR)).andExpect(status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("Cloudflare says: name taken", "could not be recorded in the audit trail either");
     }
@@ -97,21 +103,29 @@ class AuditStoreOutageTest {
     @Test
     void aSecretWhoseRevealCannotBeRecordedIsNotShown() throws Exception {
         String page = mvc.perform(REVEAL.by(Role.EDITOR).header("HX-Request", "true"))
-                .andExpect(status().isServiceUnavailable())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isServiceUnavailable())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("The secret is not shown").doesNotContain(cloudflare.secret(SHOP).value());
     }
 
     @Test
     void theDetailsPageStillOpens() throws Exception {
-        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.ADMIN)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"rotate-secret\"");
     }
 
-    /** Wraps the data source so that, while {@code databaseDown} is set, no connection can be had. */
+    /**
+     * Wraps the data source so that, while {@code databaseDown} is set, no connection can
+     * be had.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class Outage {
 
@@ -132,7 +146,8 @@ class AuditStoreOutageTest {
                         @Override
                         public Connection getConnection() throws SQLException {
                             if (down.getObject().get()) {
-                                // What HikariCP throws when the database does not answer in time.
+                                // What HikariCP throws when the database does not answer
+                                // in time.
                                 throw new SQLTransientConnectionException("Connection is not available");
                             }
                             return super.getConnection();
@@ -141,5 +156,7 @@ class AuditStoreOutageTest {
                 }
             };
         }
+
     }
+
 }

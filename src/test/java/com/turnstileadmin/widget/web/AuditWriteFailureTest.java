@@ -39,21 +39,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * When the audit trail cannot be written, for real: its table is renamed away for each test (and
- * back after it), in the in-memory database of this slice's own context. A change made at
- * Cloudflare is shown as done, with a warning; a secret whose reveal cannot be recorded is not
- * shown; the log says what was not recorded, and never holds a secret.
+ * When the audit trail cannot be written, for real: its table is renamed away for each
+ * test (and back after it), in the in-memory database of this slice's own context. A
+ * change made at Cloudflare is shown as done, with a warning; a secret whose reveal
+ * cannot be recorded is not shown; the log says what was not recorded, and never holds a
+ * secret.
  */
-@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class,
-        WidgetDeleteController.class})
+@WebSliceTest({ WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class,
+        WidgetRotateController.class, WidgetDeleteController.class })
 class AuditWriteFailureTest {
 
     private static final String WARNING = "This was done, but it could not be recorded in the audit trail. "
             + "Tell an administrator.";
+
     private static final String FAILURE_WARNING = "This failed attempt could not be recorded in the audit trail "
             + "either. Tell an administrator.";
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
     private final Logger auditLog = (Logger) LoggerFactory.getLogger(AuditTrail.class);
 
     @Autowired
@@ -84,23 +87,30 @@ class AuditWriteFailureTest {
     @Test
     void aCreateThatCannotBeRecordedIsDoneAndTheUserIsToldSo() throws Exception {
         String page = mvc.perform(CREATE.by(Role.EDITOR))
-                .andExpect(status().isCreated())
-                .andExpect(header().string("Location", WidgetAuditTest.SHOP_PATH.replace(SHOP.value(), "0x4AAAAAAAnew1")))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Location", WidgetAuditTest.SHOP_PATH.replace(SHOP.value(), "0x4AAAAAAAnew1")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("Widget “Shop login” created", "id=\"unrecorded\"", WARNING);
 
         assertThat(cloudflare.calls()).as("the create, then the check for another widget of that name")
-                .containsExactly("create Shop login", "list");
+            .containsExactly("create Shop login", "list");
         assertThatTheLogSays("SUCCEEDED CREATE of widget 0x4AAAAAAAnew1");
     }
 
     @Test
     void thePageAfterTheRedirectShowsTheWarning() throws Exception {
-        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.EDITOR).flashAttr("flash", Text.of("widget.flash.saved", "Shop"))
-                        .flashAttr("unrecorded", true))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc
+            .perform(Route.get(SHOP_PATH)
+                .by(Role.EDITOR)
+                .flashAttr("flash", Text.of("widget.flash.saved", "Shop"))
+                .flashAttr("unrecorded", true))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"unrecorded\"", WARNING);
     }
@@ -108,8 +118,8 @@ class AuditWriteFailureTest {
     @Test
     void anEditThatCannotBeRecordedIsSavedAndTheUserIsToldSo() throws Exception {
         mvc.perform(UPDATE.by(Role.EDITOR))
-                .andExpect(redirectedUrl(SHOP_PATH))
-                .andExpect(flash().attribute("unrecorded", true));
+            .andExpect(redirectedUrl(SHOP_PATH))
+            .andExpect(flash().attribute("unrecorded", true));
 
         assertThat(cloudflare.widget(SHOP).name()).isEqualTo("Shop checkout v2");
         assertThatTheLogSays("SUCCEEDED UPDATE of widget " + SHOP);
@@ -118,9 +128,11 @@ class AuditWriteFailureTest {
     @Test
     void aRotationThatCannotBeRecordedStillShowsTheNewSecretOnceWithTheWarning() throws Exception {
         String page = mvc.perform(ROTATE.by(Role.ADMIN).header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "no-store"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"new-secret\"", cloudflare.secret(SHOP).value(), WARNING);
         assertThatTheLogSays("SUCCEEDED ROTATE_SECRET of widget " + SHOP);
@@ -129,9 +141,9 @@ class AuditWriteFailureTest {
     @Test
     void aDeleteThatCannotBeRecordedIsDoneAndTheUserIsToldSo() throws Exception {
         mvc.perform(DELETE.by(Role.ADMIN))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")))
-                .andExpect(flash().attribute("unrecorded", true));
+            .andExpect(status().is3xxRedirection())
+            .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")))
+            .andExpect(flash().attribute("unrecorded", true));
 
         assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
         assertThatTheLogSays("SUCCEEDED DELETE of widget " + SHOP);
@@ -140,11 +152,13 @@ class AuditWriteFailureTest {
     @Test
     void aSecretWhoseRevealCannotBeRecordedIsNotShown() throws Exception {
         String page = mvc.perform(REVEAL.by(Role.EDITOR).header("HX-Request", "true"))
-                .andExpect(status().isServiceUnavailable())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isServiceUnavailable())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"error-alert\"", "The secret is not shown", "Tell an administrator")
-                .doesNotContain(cloudflare.secret(SHOP).value(), "id=\"secret-value\"");
+            .doesNotContain(cloudflare.secret(SHOP).value(), "id=\"secret-value\"");
         assertThatTheLogSays("SUCCEEDED REVEAL_SECRET of widget " + SHOP);
     }
 
@@ -153,8 +167,11 @@ class AuditWriteFailureTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10001, "name taken", "/name", WidgetSetting.NAME))));
 
-        String page = mvc.perform(CREATE.by(Role.EDITOR)).andExpect(status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(CREATE.by(Role.EDITOR))
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("Cloudflare says: name taken", FAILURE_WARNING, "value=\"Shop login\"");
         assertThatTheLogSays("FAILED CREATE");
@@ -165,8 +182,11 @@ class AuditWriteFailureTest {
         cloudflare.failNextCallWith(new CloudflareApiException("rotate secret", 400,
                 List.of(new CloudflareError(10001, "rotation not allowed yet"))));
 
-        String page = mvc.perform(ROTATE.by(Role.ADMIN)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(ROTATE.by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("The secret was not rotated", FAILURE_WARNING);
         assertThatTheLogSays("FAILED ROTATE_SECRET of widget " + SHOP);
@@ -177,8 +197,11 @@ class AuditWriteFailureTest {
         cloudflare.failNextCallWith(new CloudflareUnavailableException("delete widget",
                 CloudflareUnavailableException.Reason.CONNECTION_FAILED, 0, null, null));
 
-        String page = mvc.perform(DELETE.by(Role.ADMIN)).andExpect(status().isServiceUnavailable())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(DELETE.by(Role.ADMIN))
+            .andExpect(status().isServiceUnavailable())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("Nothing was changed", FAILURE_WARNING);
         assertThatTheLogSays("FAILED DELETE of widget " + SHOP);
@@ -186,18 +209,22 @@ class AuditWriteFailureTest {
 
     @Test
     void theDetailsPageStillOpensWithTheRotateButtonWhenTheTrailCannotBeRead() throws Exception {
-        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.ADMIN)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(Route.get(SHOP_PATH).by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("id=\"rotate-secret\"")
-                .doesNotContain("id=\"grace-period\"", "id=\"rotate-unavailable\"");
+            .doesNotContain("id=\"grace-period\"", "id=\"rotate-unavailable\"");
     }
 
     private void assertThatTheLogSays(String what) {
         assertThat(log.list).filteredOn(event -> event.getLevel() == Level.ERROR)
-                .extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).startsWith("Could not record in the audit trail").contains(what));
+            .extracting(ILoggingEvent::getFormattedMessage)
+            .anySatisfy(line -> assertThat(line).startsWith("Could not record in the audit trail").contains(what));
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .noneMatch(line -> line.contains("secret-1-of") || line.contains("secret-2-of"));
+            .noneMatch(line -> line.contains("secret-1-of") || line.contains("secret-2-of"));
     }
+
 }

@@ -21,17 +21,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.StringUtils;
 
 /**
- * The form's Enterprise-only switches follow the account's configured plan: hidden on a Free account
- * with one calm sentence, shown plainly on Enterprise, shown with one note when the plan is unknown;
- * and Cloudflare's refusal of one is shown at the switches whatever the plan says. A widget's page says
- * once, under its settings, that they need Enterprise, unless the account has it.
+ * The form's Enterprise-only switches follow the account's configured plan: hidden on a
+ * Free account with one calm sentence, shown plainly on Enterprise, shown with one note
+ * when the plan is unknown; and Cloudflare's refusal of one is shown at the switches
+ * whatever the plan says. A widget's page says once, under its settings, that they need
+ * Enterprise, unless the account has it.
  */
-@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class})
+@WebSliceTest({ WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class })
 class EnterpriseSettingsByPlanTest {
 
     private static final String NOTE = "need Turnstile Enterprise";
-    private static final List<String> SWITCHES = List.of("name=\"edited.botFightMode\"",
-            "name=\"edited.offlabel\"", "name=\"edited.ephemeralId\"");
+
+    private static final List<String> SWITCHES = List.of("name=\"edited.botFightMode\"", "name=\"edited.offlabel\"",
+            "name=\"edited.ephemeralId\"");
 
     @Autowired
     private MockMvc mvc;
@@ -69,38 +71,49 @@ class EnterpriseSettingsByPlanTest {
                 List.of(new CloudflareError(10402, "bot_fight_mode is only available on Enterprise plans",
                         "/bot_fight_mode", WidgetSetting.BOT_FIGHT_MODE))));
 
-        String page = mvc.perform(Route.post(widgets(FREE_ACCOUNT), "edited.name", "Shop login",
-                        "edited.domains", "shop.example.com", "edited.mode", "managed",
-                        "edited.clearanceLevel", "no_clearance", "edited.region", "world",
-                        "edited.botFightMode", "true").by(Role.EDITOR))
-                .andExpect(status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc
+            .perform(
+                    Route
+                        .post(widgets(FREE_ACCOUNT), "edited.name", "Shop login", "edited.domains", "shop.example.com",
+                                "edited.mode", "managed", "edited.clearanceLevel", "no_clearance", "edited.region",
+                                "world", "edited.botFightMode", "true")
+                        .by(Role.EDITOR))
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-        assertThat(page).contains(SWITCHES.toArray(String[]::new)).contains("<small id=\"enterprise-message\">"
-                + "Cloudflare says: bot_fight_mode is only available on Enterprise plans</small>");
+        assertThat(page).contains(SWITCHES.toArray(String[]::new))
+            .contains("<small id=\"enterprise-message\">"
+                    + "Cloudflare says: bot_fight_mode is only available on Enterprise plans</small>");
     }
 
     @Test
     void aWidgetsPageSaysOnceUnderItsSettingsThatThreeNeedEnterpriseUnlessTheAccountHasIt() throws Exception {
         assertThat(StringUtils.countOccurrencesOf(details(FREE_ACCOUNT), NOTE + ", which this account does not have"))
-                .isOne();
+            .isOne();
         assertThat(StringUtils.countOccurrencesOf(details(ACCOUNT), NOTE)).isOne();
         assertThat(details(ENTERPRISE_ACCOUNT)).doesNotContain(NOTE).contains("Bot fight mode");
     }
 
     private String details(AccountId account) throws Exception {
         return mvc.perform(Route.get(widgets(account) + "/" + FakeTurnstileWidgets.SHOP).by(Role.VIEWER))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
     private String newForm(AccountId account) throws Exception {
         return mvc.perform(Route.get(widgets(account) + "/new").by(Role.EDITOR))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
     private static String widgets(AccountId account) {
         return "/accounts/" + account.value() + "/widgets";
     }
+
 }

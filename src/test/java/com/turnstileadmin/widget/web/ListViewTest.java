@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class ListViewTest {
 
     private static final String LIST = "/accounts/023e105f4ecef8ad9ca31a8372d0c353/widgets";
+
     private static final ListParams DEFAULTS = new ListParams("", "name", "", "", "created", "desc", 1, 25);
 
     @Test
@@ -54,7 +55,8 @@ class ListViewTest {
 
     /** The list in this state, answered with {@code shown} widgets of {@code total}. */
     private static ListView view(ListParams params, int shown, int total) {
-        return new ListView(params, WidgetListing.of(new WidgetPage(TestWidgets.some(shown), params.page(),
-                params.size(), total)), LIST);
+        return new ListView(params,
+                WidgetListing.of(new WidgetPage(TestWidgets.some(shown), params.page(), params.size(), total)), LIST);
     }
+
 }

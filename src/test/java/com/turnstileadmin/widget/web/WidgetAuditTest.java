@@ -28,26 +28,27 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What the audit trail records of each action taken through the pages, on success and on failure:
- * the real service and audit store (H2), with Cloudflare faked.
+ * What the audit trail records of each action taken through the pages, on success and on
+ * failure: the real service and audit store (H2), with Cloudflare faked.
  */
-@WebSliceTest({WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class, WidgetRotateController.class,
-        WidgetDeleteController.class})
+@WebSliceTest({ WidgetFormController.class, WidgetFieldCheckController.class, WidgetDetailsController.class,
+        WidgetRotateController.class, WidgetDeleteController.class })
 class WidgetAuditTest {
 
     static final String SHOP_PATH = WIDGETS + "/" + SHOP;
     static final Route CREATE = Route.post(WIDGETS, "edited.name", "Shop login", "edited.domains", "login.example.com",
             "edited.mode", "managed", "edited.clearanceLevel", "no_clearance", "edited.region", "world");
-    /** The edit form of "Shop checkout" as it was opened, renamed and with a domain added. */
-    static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "edited.name", "Shop checkout v2",
-            "edited.domains", "example.com\nshop.example.com", "edited.mode", "managed",
-            "edited.clearanceLevel", "no_clearance", "edited.region", "world",
-            "modifiedOn", "1970-01-01T00:00:00Z", "base.name", "Shop checkout",
+
+    /**
+     * The edit form of "Shop checkout" as it was opened, renamed and with a domain added.
+     */
+    static final Route UPDATE = Route.post(SHOP_PATH + "/edit", "edited.name", "Shop checkout v2", "edited.domains",
+            "example.com\nshop.example.com", "edited.mode", "managed", "edited.clearanceLevel", "no_clearance",
+            "edited.region", "world", "modifiedOn", "1970-01-01T00:00:00Z", "base.name", "Shop checkout",
             "base.domains", "example.com", "base.mode", "managed", "base.clearanceLevel", "no_clearance");
-    static final Route ROTATE = Route.post(SHOP_PATH + "/rotate", "invalidateImmediately", "true",
-            "confirmation", "AAshop");
-    static final Route DELETE = Route.post(SHOP_PATH + "/delete", "name", "Shop checkout",
-            "confirmation", "AAshop");
+    static final Route ROTATE = Route.post(SHOP_PATH + "/rotate", "invalidateImmediately", "true", "confirmation",
+            "AAshop");
+    static final Route DELETE = Route.post(SHOP_PATH + "/delete", "name", "Shop checkout", "confirmation", "AAshop");
     static final Route REVEAL = Route.post(SHOP_PATH + "/secret");
 
     private static final CloudflareApiException REFUSED = new CloudflareApiException("do it", 400,
@@ -77,9 +78,9 @@ class WidgetAuditTest {
         assertThat(entry.widgetName()).isEqualTo("Shop login");
         assertThat(entry.error()).isNull();
         assertThat(entry.occurredAt()).isNotNull();
-        assertThat(entry.changes()).as("the settings it began with").contains(
-                new FieldChange("Name", null, "Shop login"), new FieldChange("Domains", null, "login.example.com"),
-                new FieldChange("Mode", null, "managed"));
+        assertThat(entry.changes()).as("the settings it began with")
+            .contains(new FieldChange("Name", null, "Shop login"),
+                    new FieldChange("Domains", null, "login.example.com"), new FieldChange("Mode", null, "managed"));
     }
 
     @Test
@@ -93,7 +94,8 @@ class WidgetAuditTest {
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.FAILED);
         assertThat(entry.sitekey()).isNull();
         assertThat(entry.widgetName()).isEqualTo("Shop login");
-        assertThat(entry.error()).isEqualTo("Cloudflare refused to do it: not allowed right now (Cloudflare error 10001, HTTP 400)");
+        assertThat(entry.error())
+            .isEqualTo("Cloudflare refused to do it: not allowed right now (Cloudflare error 10001, HTTP 400)");
         assertThat(entry.changes()).as("the settings asked for").contains(new FieldChange("Name", null, "Shop login"));
     }
 
@@ -107,7 +109,10 @@ class WidgetAuditTest {
         assertThat(entries()).isEmpty();
     }
 
-    /** Nothing of the user's can be lost, so there is nothing to show as a conflict nor to record as failed. */
+    /**
+     * Nothing of the user's can be lost, so there is nothing to show as a conflict nor to
+     * record as failed.
+     */
     @Test
     void aSaveWithoutEditsOfAWidgetChangedElsewhereMeanwhileIsNoFailedEdit() throws Exception {
         cloudflare.changedElsewhere(SHOP, settings -> settings.withMode(WidgetMode.INVISIBLE));
@@ -128,8 +133,7 @@ class WidgetAuditTest {
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
         assertThat(entry.sitekey()).isEqualTo(SHOP.value());
         assertThat(entry.widgetName()).isEqualTo("Shop checkout v2");
-        assertThat(entry.changes()).containsExactly(
-                new FieldChange("Name", "Shop checkout", "Shop checkout v2"),
+        assertThat(entry.changes()).containsExactly(new FieldChange("Name", "Shop checkout", "Shop checkout v2"),
                 new FieldChange("Domains", "example.com", "example.com, shop.example.com"));
     }
 
@@ -141,9 +145,10 @@ class WidgetAuditTest {
 
         AuditEntry entry = onlyEntry();
         assertThat(entry.outcome()).isEqualTo(AuditOutcome.FAILED);
-        assertThat(entry.error()).isEqualTo("Nothing was saved: someone else changed Mode since the edit form was opened");
+        assertThat(entry.error())
+            .isEqualTo("Nothing was saved: someone else changed Mode since the edit form was opened");
         assertThat(entry.changes()).as("what the edit set out to change")
-                .contains(new FieldChange("Name", "Shop checkout", "Shop checkout v2"));
+            .contains(new FieldChange("Name", "Shop checkout", "Shop checkout v2"));
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
 
@@ -166,12 +171,11 @@ class WidgetAuditTest {
         mvc.perform(ROTATE.by(Role.ADMIN)).andExpect(status().isOk());
         mvc.perform(ROTATE.with("invalidateImmediately", "false").by(Role.ADMIN)).andExpect(status().isOk());
 
-        assertThat(entries()).extracting(AuditEntry::action, AuditEntry::outcome, AuditEntry::invalidateImmediately,
-                AuditEntry::widgetName).containsExactly(
-                        tuple(AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED, false,
-                                "Shop checkout"),
-                        tuple(AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED, true,
-                                "Shop checkout"));
+        assertThat(entries())
+            .extracting(AuditEntry::action, AuditEntry::outcome, AuditEntry::invalidateImmediately,
+                    AuditEntry::widgetName)
+            .containsExactly(tuple(AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED, false, "Shop checkout"),
+                    tuple(AuditAction.ROTATE_SECRET, AuditOutcome.SUCCEEDED, true, "Shop checkout"));
     }
 
     @Test
@@ -194,8 +198,9 @@ class WidgetAuditTest {
 
         mvc.perform(ROTATE.with("invalidateImmediately", "false").by(Role.ADMIN)).andExpect(status().isOk());
 
-        assertThat(entries()).extracting(AuditEntry::outcome, AuditEntry::widgetName).containsExactly(
-                tuple(AuditOutcome.FAILED, "Shop checkout"), tuple(AuditOutcome.SUCCEEDED, "Shop checkout"));
+        assertThat(entries()).extracting(AuditEntry::outcome, AuditEntry::widgetName)
+            .containsExactly(tuple(AuditOutcome.FAILED, "Shop checkout"),
+                    tuple(AuditOutcome.SUCCEEDED, "Shop checkout"));
     }
 
     @Test
@@ -270,4 +275,5 @@ class WidgetAuditTest {
         assertThat(entries).hasSize(1);
         return entries.get(0);
     }
+
 }

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetDeleteControllerTest {
 
     private static final Route CONFIRM = Route.get(WIDGETS + "/" + SHOP + "/delete");
+
     private static final Route DELETE = Route.post(WIDGETS + "/" + SHOP + "/delete", "name", "Shop checkout",
             "confirmation", "AAshop");
 
@@ -44,9 +45,11 @@ class WidgetDeleteControllerTest {
     @Test
     void adminIsAskedToTypeTheEndOfTheSitekeyInARedDialog() throws Exception {
         String page = mvc.perform(CONFIRM.by(Role.ADMIN))
-                .andExpect(status().isOk())
-                .andExpect(view().name("widgets/delete"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(view().name("widgets/delete"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         Document dialog = Html.parse(page);
         assertThat(dialog.expectFirst("#delete-confirmation").attr("data-expected")).isEqualTo("AAshop");
@@ -58,8 +61,8 @@ class WidgetDeleteControllerTest {
     @Test
     void adminDeletesWithOneCallAndLandsOnTheListToldTheNameCloudflareDeleted() throws Exception {
         mvc.perform(DELETE.with("name", "A name the form made up").by(Role.ADMIN))
-                .andExpect(redirectedUrl(WIDGETS))
-                .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")));
+            .andExpect(redirectedUrl(WIDGETS))
+            .andExpect(flash().attribute("flash", shownAs(messages, "Widget “Shop checkout” deleted.")));
 
         assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
     }
@@ -67,7 +70,7 @@ class WidgetDeleteControllerTest {
     @Test
     void theWidgetsNameIsNoLongerEnoughToDelete() throws Exception {
         mvc.perform(DELETE.with("confirmation", "Shop checkout").by(Role.ADMIN))
-                .andExpect(status().isUnprocessableContent());
+            .andExpect(status().isUnprocessableContent());
 
         assertThat(cloudflare.calls()).isEmpty();
     }
@@ -75,7 +78,7 @@ class WidgetDeleteControllerTest {
     @Test
     void theCodeIsComparedWithTheSitekeyOfTheAddressWhateverTheFormSaysTheNameIs() throws Exception {
         mvc.perform(DELETE.with("name", "").with("confirmation", " AAshop ").by(Role.ADMIN))
-                .andExpect(redirectedUrl(WIDGETS));
+            .andExpect(redirectedUrl(WIDGETS));
 
         assertThat(cloudflare.calls()).containsExactly("delete " + SHOP);
     }
@@ -83,13 +86,15 @@ class WidgetDeleteControllerTest {
     @Test
     void aWrongCodeIsShownAgainWithTheMismatchAndNothingIsDeleted() throws Exception {
         String page = mvc.perform(DELETE.with("confirmation", "Shop").by(Role.ADMIN))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(view().name("widgets/delete"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(view().name("widgets/delete"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         Element typed = Html.first(page, "#delete-confirmation");
         assertThat(Html.text(page, "#delete-confirmation-message"))
-                .isEqualTo("That is not it. Type AAshop, the last 6 characters of the sitekey.");
+            .isEqualTo("That is not it. Type AAshop, the last 6 characters of the sitekey.");
         assertThat(typed.attr("aria-invalid")).isEqualTo("true");
         assertThat(typed.val()).isEqualTo("Shop");
         assertThat(cloudflare.calls()).as("nothing deleted, nothing read").isEmpty();
@@ -104,8 +109,10 @@ class WidgetDeleteControllerTest {
     }
 
     static Stream<Route> unknownWidgets() {
-        return Stream.of("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + "/delete",
-                        WIDGETS + "/0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete")
-                .map(path -> Route.post(path, "confirmation", "Shop checkout"));
+        return Stream
+            .of("/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + "/delete",
+                    WIDGETS + "/0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/delete")
+            .map(path -> Route.post(path, "confirmation", "Shop checkout"));
     }
+
 }

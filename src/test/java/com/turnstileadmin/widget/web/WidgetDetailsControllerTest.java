@@ -41,9 +41,12 @@ import org.springframework.test.web.servlet.MockMvc;
 class WidgetDetailsControllerTest {
 
     private static final Route DETAILS = Route.get(WIDGETS + "/" + SHOP);
+
     private static final Route REVEAL = Route.post(WIDGETS + "/" + SHOP + "/secret");
 
-    /** Every action the details page can offer, by the id of its button, link or dialog. */
+    /**
+     * Every action the details page can offer, by the id of its button, link or dialog.
+     */
     private static final List<String> ACTIONS = List.of("edit-widget", "reveal-secret", "rotate-secret",
             "delete-widget", "rotate-dialog", "delete-dialog");
 
@@ -71,11 +74,11 @@ class WidgetDetailsControllerTest {
         Document details = Html.parse(page);
         Set<String> expected = Html.words(offered);
         assertThat(ACTIONS).allSatisfy(action -> assertThat(details.getElementById(action) != null).as(action)
-                .isEqualTo(expected.contains(action)));
-        assertThat(details.select("dialog").eachAttr("id")).isEqualTo(role == Role.ADMIN
-                ? List.of("rotate-dialog", "delete-dialog") : List.of());
-        assertThat(details.select("#secret .hint").eachText()).isEqualTo(role == Role.VIEWER
-                ? List.of("Only editors and admins can see the secret.") : List.of());
+            .isEqualTo(expected.contains(action)));
+        assertThat(details.select("dialog").eachAttr("id"))
+            .isEqualTo(role == Role.ADMIN ? List.of("rotate-dialog", "delete-dialog") : List.of());
+        assertThat(details.select("#secret .hint").eachText())
+            .isEqualTo(role == Role.VIEWER ? List.of("Only editors and admins can see the secret.") : List.of());
     }
 
     @Test
@@ -84,8 +87,11 @@ class WidgetDetailsControllerTest {
 
         String page = mvc.perform(DETAILS.by(Role.VIEWER)).andReturn().getResponse().getContentAsString();
 
-        List<String> entries = Html.parse(page).select("dt").stream()
-                .map(term -> term.text() + ": " + term.nextElementSibling().text()).toList();
+        List<String> entries = Html.parse(page)
+            .select("dt")
+            .stream()
+            .map(term -> term.text() + ": " + term.nextElementSibling().text())
+            .toList();
         assertThat(entries).containsSubsequence("Domains: example.com shop.example.com", "Mode: Invisible",
                 "Clearance level: Managed", "Region: China", "Bot fight mode: On",
                 "Remove Cloudflare branding (offlabel): Off", "Ephemeral ID: On");
@@ -93,26 +99,27 @@ class WidgetDetailsControllerTest {
     }
 
     @ParameterizedTest(name = "{0} sees the widget's history: {1}")
-    @CsvSource({"VIEWER, false", "EDITOR, false", "ADMIN, true"})
+    @CsvSource({ "VIEWER, false", "EDITOR, false", "ADMIN, true" })
     void onlyAdminsSeeTheWidgetsHistoryLoadedOnceShownAndLinkedWithoutJavaScript(Role role, boolean shown)
             throws Exception {
         String page = mvc.perform(DETAILS.by(role)).andReturn().getResponse().getContentAsString();
 
         Elements loaders = Html.parse(page).select("#widget-history [hx-get]");
-        assertThat(loaders.eachAttr("hx-get")).isEqualTo(shown ? List.of(WIDGETS + "/" + SHOP + "/history") : List.of());
-        assertThat(loaders.eachAttr("hx-trigger")).isEqualTo(shown ? List.of("load, secret-revealed from:body") : List.of());
+        assertThat(loaders.eachAttr("hx-get"))
+            .isEqualTo(shown ? List.of(WIDGETS + "/" + SHOP + "/history") : List.of());
+        assertThat(loaders.eachAttr("hx-trigger"))
+            .isEqualTo(shown ? List.of("load, secret-revealed from:body") : List.of());
         assertThat(loaders.select("a").eachAttr("href")).as("without JavaScript")
-                .isEqualTo(shown ? List.of("/accounts/" + WebSliceTestConfiguration.ACCOUNT.value() + "/audit?widget=" + SHOP)
-                        : List.of());
+            .isEqualTo(
+                    shown ? List.of("/accounts/" + WebSliceTestConfiguration.ACCOUNT.value() + "/audit?widget=" + SHOP)
+                            : List.of());
         assertThat(cloudflare.calls()).as("the history is not Cloudflare's").containsExactly("get " + SHOP);
     }
 
     @ParameterizedTest
     @EnumSource(Role.class)
     void everyRoleOpensTheDetailsWithOneCloudflareCall(Role role) throws Exception {
-        mvc.perform(DETAILS.by(role))
-                .andExpect(status().isOk())
-                .andExpect(view().name("widgets/details"));
+        mvc.perform(DETAILS.by(role)).andExpect(status().isOk()).andExpect(view().name("widgets/details"));
 
         assertThat(cloudflare.calls()).containsExactly("get " + SHOP);
     }
@@ -125,13 +132,15 @@ class WidgetDetailsControllerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"EDITOR", "ADMIN"})
+    @EnumSource(value = Role.class, names = { "EDITOR", "ADMIN" })
     void editorsAndAdminsRevealTheSecretOnAResponseNoCacheKeeps(Role role) throws Exception {
         String page = mvc.perform(REVEAL.by(role))
-                .andExpect(status().isOk())
-                .andExpect(view().name("widgets/details"))
-                .andExpect(header().string("Cache-Control", "no-store"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(view().name("widgets/details"))
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).contains("<html");
         assertThat(Html.text(page, "#secret-value")).isEqualTo(cloudflare.secret(SHOP).value());
@@ -141,10 +150,12 @@ class WidgetDetailsControllerTest {
     @Test
     void htmxRevealGetsOnlyTheSecretFragmentAndTellsTheHistoryToRefresh() throws Exception {
         String fragment = mvc.perform(REVEAL.by(Role.EDITOR).header("HX-Request", "true"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "no-store"))
-                .andExpect(header().string("HX-Trigger", "secret-revealed"))
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", "no-store"))
+            .andExpect(header().string("HX-Trigger", "secret-revealed"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(fragment).startsWith("<div id=\"secret\"").doesNotContain("<html");
         assertThat(Html.text(fragment, "#secret #secret-value")).isEqualTo(cloudflare.secret(SHOP).value());
@@ -154,13 +165,13 @@ class WidgetDetailsControllerTest {
     @Test
     void theAddressANoScriptRevealLeavesLeadsBackToTheWidgetsPage() throws Exception {
         mvc.perform(Route.get(WIDGETS + "/" + SHOP + "/secret").by(Role.VIEWER))
-                .andExpect(redirectedUrl(WIDGETS + "/" + SHOP));
+            .andExpect(redirectedUrl(WIDGETS + "/" + SHOP));
 
         assertThat(cloudflare.calls()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/secret"})
+    @ValueSource(strings = { "", "/secret" })
     void anUnknownAccountIsNotFoundWithoutACall(String action) throws Exception {
         String path = "/accounts/" + UNKNOWN_ACCOUNT.value() + "/widgets/" + SHOP + action;
         Route route = action.isEmpty() ? Route.get(path) : Route.post(path);
@@ -171,11 +182,11 @@ class WidgetDetailsControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "0x4AAA~shop", "0x4AAA.shop"})
+    @ValueSource(strings = { "0x4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "0x4AAA~shop", "0x4AAA.shop" })
     void aMalformedSitekeyIsNotFoundWithoutACall(String sitekey) throws Exception {
         mvc.perform(Route.get(WIDGETS + "/" + sitekey).by(Role.ADMIN))
-                .andExpect(status().isNotFound())
-                .andExpect(view().name("error"));
+            .andExpect(status().isNotFound())
+            .andExpect(view().name("error"));
 
         assertThat(cloudflare.calls()).isEmpty();
     }
@@ -183,8 +194,10 @@ class WidgetDetailsControllerTest {
     @Test
     void aWidgetCloudflareDoesNotHaveIsNotFound() throws Exception {
         String page = mvc.perform(Route.get(WIDGETS + "/0x4AAAAAAAgone").by(Role.VIEWER))
-                .andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(Html.text(page, "h1")).isEqualTo("Widget not found");
         assertThat(cloudflare.calls()).containsExactly("get 0x4AAAAAAAgone");
@@ -195,7 +208,9 @@ class WidgetDetailsControllerTest {
         cloudflare.add("0x4AAAAAAAxss", "<script>alert(1)</script>");
 
         String page = mvc.perform(Route.get(WIDGETS + "/0x4AAAAAAAxss").by(Role.ADMIN))
-                .andReturn().getResponse().getContentAsString();
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(page).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
@@ -204,8 +219,11 @@ class WidgetDetailsControllerTest {
     void afterARotationHereThePageSaysUntilWhenThePreviousSecretWorksAndWhyTheButtonIsDisabled() throws Exception {
         Instant end = rotated(false).occurredAt().plus(Duration.ofHours(2));
 
-        String page = mvc.perform(DETAILS.by(Role.ADMIN)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(DETAILS.by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         Document details = Html.parse(page);
         Element until = details.expectFirst("#grace-period time");
@@ -218,7 +236,7 @@ class WidgetDetailsControllerTest {
         assertThat(rotate.attr("aria-describedby")).isEqualTo("rotate-unavailable");
         assertThat(rotate.hasAttr("data-dialog")).as("opens no dialog").isFalse();
         assertThat(details.expectFirst("#rotate-unavailable").text())
-                .contains("The secret can be rotated again once the 2-hour grace period");
+            .contains("The secret can be rotated again once the 2-hour grace period");
         assertThat(cloudflare.calls()).as("the grace period costs no Cloudflare call").containsExactly("get " + SHOP);
     }
 
@@ -259,4 +277,5 @@ class WidgetDetailsControllerTest {
                 WebSliceTestConfiguration.ACCOUNT, AuditAction.ROTATE_SECRET, SHOP.value(), "Shop checkout",
                 invalidateImmediately, List.of()));
     }
+
 }

@@ -14,6 +14,7 @@ import org.springframework.beans.BeanWrapperImpl;
 class WidgetFormTest {
 
     private static final Instant OPENED = Instant.parse("2025-03-12T10:00:00Z");
+
     private static final Instant LATER = Instant.parse("2025-03-12T11:30:00Z");
 
     @Test
@@ -90,4 +91,5 @@ class WidgetFormTest {
             assertThat(bean.isWritableProperty("base." + setting.field())).as(setting.field()).isTrue();
         }
     }
+
 }

@@ -76,8 +76,8 @@ class WidgetFormValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"mode, turbo", "mode, ' '", "clearanceLevel, jschallenge2", "clearanceLevel, ''", "region, mars",
-            "region, ' '"})
+    @CsvSource({ "mode, turbo", "mode, ' '", "clearanceLevel, jschallenge2", "clearanceLevel, ''", "region, mars",
+            "region, ' '" })
     void aChoiceThatIsNoneOfTheKnownOnesIsRefused(String field, String value) {
         WidgetForm form = form("Shop", "example.com");
         new BeanWrapperImpl(form).setPropertyValue("edited." + field, value);
@@ -94,16 +94,17 @@ class WidgetFormValidatorTest {
 
             WidgetFormValidator.validateField(wrongEverywhere(), setting, errors);
 
-            assertThat(errors.getFieldErrors()).as(setting.field()).singleElement().extracting(FieldError::getField)
-                    .isEqualTo("edited." + setting.field());
+            assertThat(errors.getFieldErrors()).as(setting.field())
+                .singleElement()
+                .extracting(FieldError::getField)
+                .isEqualTo("edited." + setting.field());
         }
     }
 
     @Test
     void validateChecksEverySettingInTheFormsOrder() {
         assertThat(validated(wrongEverywhere()).getFieldErrors()).extracting(FieldError::getField)
-                .containsExactly("edited.name", "edited.domains", "edited.mode", "edited.clearanceLevel",
-                        "edited.region");
+            .containsExactly("edited.name", "edited.domains", "edited.mode", "edited.clearanceLevel", "edited.region");
     }
 
     @Test
@@ -149,4 +150,5 @@ class WidgetFormValidatorTest {
         assertThat(errors.getAllErrors()).hasSize(1);
         return errors.getFieldError();
     }
+
 }

@@ -4,16 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
 
-/** The widget form's fields as a browser sends them, for the tests that create widgets over HTTP. */
+/**
+ * The widget form's fields as a browser sends them, for the tests that create widgets
+ * over HTTP.
+ */
 public final class WidgetForms {
 
     private WidgetForms() {
     }
 
     /**
-     * A new widget's form, filled in as the page starts it (managed, no clearance, world).
-     *
-     * @param more further fields, as pairs of the field's name ({@code edited.offlabel}) and its value
+     * A new widget's form, filled in as the page starts it (managed, no clearance,
+     * world).
+     * @param more further fields, as pairs of the field's name ({@code edited.offlabel})
+     * and its value
      */
     public static Map<String, String> newWidget(String name, String domains, String... more) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -32,4 +36,5 @@ public final class WidgetForms {
     public static MultiValueMap<String, String> newWidgetParams(String name, String domains) {
         return MultiValueMap.fromSingleValue(newWidget(name, domains));
     }
+
 }

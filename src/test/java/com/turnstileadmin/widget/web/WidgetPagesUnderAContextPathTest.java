@@ -30,15 +30,18 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * The widget pages of an app served under a context path ({@code server.servlet.context-path=/admin}): every
- * address they link to, post to or load with htmx, and every redirect and {@code Location}, is under it.
+ * The widget pages of an app served under a context path
+ * ({@code server.servlet.context-path=/admin}): every address they link to, post to or
+ * load with htmx, and every redirect and {@code Location}, is under it.
  */
-@WebSliceTest({WidgetDetailsController.class, WidgetFormController.class, WidgetFieldCheckController.class, WidgetRotateController.class,
-        WidgetDeleteController.class})
+@WebSliceTest({ WidgetDetailsController.class, WidgetFormController.class, WidgetFieldCheckController.class,
+        WidgetRotateController.class, WidgetDeleteController.class })
 class WidgetPagesUnderAContextPathTest {
 
     private static final String CONTEXT = "/admin";
+
     private static final String SHOP_PATH = WIDGETS + "/" + SHOP.value();
+
     /** The attributes that hold an address the browser goes to or asks. */
     private static final List<String> ADDRESSES = List.of("href", "src", "action", "hx-get", "hx-post");
 
@@ -52,11 +55,12 @@ class WidgetPagesUnderAContextPathTest {
     private AuditTrail audit;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "/edit", "/rotate", "/delete"})
+    @ValueSource(strings = { "", "/edit", "/rotate", "/delete" })
     void everyAddressOfAWidgetsPagesIsUnderTheContextPath(String page) throws Exception {
         assertEveryAddressIsUnderTheContextPath(render(get(SHOP_PATH + page)));
 
-        // During a grace period the pages also say until when, and the details page offers no rotation.
+        // During a grace period the pages also say until when, and the details page
+        // offers no rotation.
         audit.succeeded(new Attempt(new SignedInUser("local:admin", "admin", null, Role.ADMIN),
                 WebSliceTestConfiguration.ACCOUNT, AuditAction.ROTATE_SECRET, SHOP.value(), "Shop checkout", false,
                 List.of()));
@@ -68,44 +72,58 @@ class WidgetPagesUnderAContextPathTest {
         String form = render(get(WIDGETS + "/new"));
         assertEveryAddressIsUnderTheContextPath(form);
         assertThat(Jsoup.parse(form).select("#name, #domains").eachAttr("hx-post"))
-                .containsExactly(CONTEXT + WIDGETS + "/validate", CONTEXT + WIDGETS + "/validate");
+            .containsExactly(CONTEXT + WIDGETS + "/validate", CONTEXT + WIDGETS + "/validate");
 
         String refused = mvc.perform(post(WIDGETS).param("edited.name", "").param("createToken", "token-1"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertEveryAddressIsUnderTheContextPath(refused);
         assertThat(Jsoup.parse(refused).selectFirst("#widget-form").attr("action")).isEqualTo(CONTEXT + WIDGETS);
     }
 
     @Test
     void aNewWidgetsAddressAndItsPageOfKeysAreUnderTheContextPath() throws Exception {
-        String created = mvc.perform(post(WIDGETS).param("edited.name", "Under admin")
-                        .param("edited.domains", "admin.example.com").param("edited.mode", "managed")
-                        .param("edited.clearanceLevel", "no_clearance").param("edited.region", "world")
-                        .param("createToken", "token-2"))
-                .andExpect(status().isCreated())
-                .andExpect(header().string("Location", CONTEXT + WIDGETS + "/0x4AAAAAAAnew1"))
-                .andReturn().getResponse().getContentAsString();
+        String created = mvc
+            .perform(post(WIDGETS).param("edited.name", "Under admin")
+                .param("edited.domains", "admin.example.com")
+                .param("edited.mode", "managed")
+                .param("edited.clearanceLevel", "no_clearance")
+                .param("edited.region", "world")
+                .param("createToken", "token-2"))
+            .andExpect(status().isCreated())
+            .andExpect(header().string("Location", CONTEXT + WIDGETS + "/0x4AAAAAAAnew1"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertEveryAddressIsUnderTheContextPath(created);
         assertThat(Jsoup.parse(created).selectFirst("#open-created").attr("href"))
-                .isEqualTo(CONTEXT + WIDGETS + "/0x4AAAAAAAnew1");
+            .isEqualTo(CONTEXT + WIDGETS + "/0x4AAAAAAAnew1");
     }
 
     @Test
     void redirectsAfterAChangeAreUnderTheContextPath() throws Exception {
         mvc.perform(get(SHOP_PATH + "/secret")).andExpect(redirectedUrl(CONTEXT + SHOP_PATH));
         mvc.perform(post(SHOP_PATH + "/delete").param("confirmation", SHOP.confirmationCode()))
-                .andExpect(redirectedUrl(CONTEXT + WIDGETS));
+            .andExpect(redirectedUrl(CONTEXT + WIDGETS));
     }
 
     @Test
     void theRevealedSecretsHideLinkAndTheRotationsOutcomeAreUnderTheContextPath() throws Exception {
         String revealed = mvc.perform(post(SHOP_PATH + "/secret").header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(Jsoup.parse(revealed).selectFirst("#hide-secret").attr("href")).isEqualTo(CONTEXT + SHOP_PATH);
 
         String rotated = mvc.perform(post(SHOP_PATH + "/rotate").header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(Jsoup.parse(rotated).selectFirst("#rotate-done").attr("href")).isEqualTo(CONTEXT + SHOP_PATH);
     }
 
@@ -115,10 +133,13 @@ class WidgetPagesUnderAContextPathTest {
                 CloudflareUnavailableException.Reason.SERVER_ERROR, 502, null, null));
 
         String page = mvc.perform(get(SHOP_PATH).queryParam("from", "list"))
-                .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isServiceUnavailable())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
         assertThat(Jsoup.parse(page).selectFirst("#error-alert .retry").attr("href"))
-                .isEqualTo(CONTEXT + SHOP_PATH + "?from=list");
+            .isEqualTo(CONTEXT + SHOP_PATH + "?from=list");
         assertEveryAddressIsUnderTheContextPath(page);
     }
 
@@ -126,13 +147,18 @@ class WidgetPagesUnderAContextPathTest {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    /** Every address in the page is under the context path, or on the page itself ({@code #content}). */
+    /**
+     * Every address in the page is under the context path, or on the page itself
+     * ({@code #content}).
+     */
     private static void assertEveryAddressIsUnderTheContextPath(String html) {
-        List<String> addresses = Jsoup.parse(html).getAllElements().stream()
-                .flatMap(element -> ADDRESSES.stream().filter(element::hasAttr).map(name -> describe(element, name)))
-                .toList();
+        List<String> addresses = Jsoup.parse(html)
+            .getAllElements()
+            .stream()
+            .flatMap(element -> ADDRESSES.stream().filter(element::hasAttr).map(name -> describe(element, name)))
+            .toList();
         assertThat(addresses).isNotEmpty()
-                .allSatisfy(address -> assertThat(address).matches(".*=\"(" + CONTEXT + "/.*|#.*)\""));
+            .allSatisfy(address -> assertThat(address).matches(".*=\"(" + CONTEXT + "/.*|#.*)\""));
     }
 
     private static String describe(Element element, String attribute) {
@@ -147,4 +173,5 @@ class WidgetPagesUnderAContextPathTest {
     private static MockHttpServletRequestBuilder post(String path) {
         return MockMvcRequestBuilders.post(CONTEXT + path).contextPath(CONTEXT).with(SignedIn.admin()).with(csrf());
     }
+
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class WidgetRowTest {
 
     private static final Instant NOW = Instant.parse("2025-03-12T10:00:00Z");
+
     private static final AccountId ACCOUNT = new AccountId("023e105f4ecef8ad9ca31a8372d0c353");
 
     private final Times times = new Times(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -38,8 +39,10 @@ class WidgetRowTest {
         assertThat(row.regionLabel()).isEqualTo("China");
         assertThat(row.clearanceLevel()).isEqualTo("managed");
         assertThat(row.clearanceLevelLabel()).isEqualTo("Managed");
-        assertThat(row.created()).isEqualTo(new ShownTime("1970-01-01T00:00:00Z", "1970-01-01 00:00:00 UTC", "1 Jan 1970"));
-        assertThat(row.modified()).isEqualTo(new ShownTime("2025-03-12T07:00:00Z", "2025-03-12 07:00:00 UTC", "3 hours ago"));
+        assertThat(row.created())
+            .isEqualTo(new ShownTime("1970-01-01T00:00:00Z", "1970-01-01 00:00:00 UTC", "1 Jan 1970"));
+        assertThat(row.modified())
+            .isEqualTo(new ShownTime("2025-03-12T07:00:00Z", "2025-03-12 07:00:00 UTC", "3 hours ago"));
     }
 
     @Test
@@ -50,10 +53,10 @@ class WidgetRowTest {
         assertThat(row.sitekeyEnd()).isEqualTo("12345678");
         assertThat(row.sitekeyStart() + row.sitekeyEnd()).isEqualTo(row.sitekey());
         assertThat(WidgetRow.of(TestWidgets.widget("0x4AB", "Short"), ACCOUNT, times, TestLabels.real()))
-                .satisfies(shortOne -> {
-                    assertThat(shortOne.sitekeyStart()).isEmpty();
-                    assertThat(shortOne.sitekeyEnd()).isEqualTo("0x4AB");
-                });
+            .satisfies(shortOne -> {
+                assertThat(shortOne.sitekeyStart()).isEmpty();
+                assertThat(shortOne.sitekeyEnd()).isEqualTo("0x4AB");
+            });
     }
 
     @Test
@@ -84,4 +87,5 @@ class WidgetRowTest {
                 settings.ephemeralId());
         return WidgetRow.of(TestWidgets.widget(withDomains, NOW), ACCOUNT, times, TestLabels.real());
     }
+
 }
