@@ -77,18 +77,33 @@
             var source = document.querySelector(button.dataset.copyTarget);
             text = source ? source.textContent : "";
         }
-        if (!navigator.clipboard) {
-            return;
-        }
-        navigator.clipboard.writeText(text).then(function () {
-            var label = button.textContent;
-            button.textContent = "Copied";
+        var label = button.textContent;
+        var say = function (words) {
+            button.textContent = words;
             button.classList.add("copied");
             setTimeout(function () {
                 button.textContent = label;
                 button.classList.remove("copied");
             }, 1500);
-        });
+        };
+        // Without the clipboard (no permission, the window not focused), the text is selected instead,
+        // so that Ctrl+C copies it, and the button says so rather than seeming to do nothing.
+        var selectInstead = function () {
+            var source = button.dataset.copyTarget && document.querySelector(button.dataset.copyTarget);
+            if (!source) {
+                say("Could not copy");
+                return;
+            }
+            window.getSelection().selectAllChildren(source);
+            say("Selected: press Ctrl+C");
+        };
+        if (!navigator.clipboard) {
+            selectInstead();
+            return;
+        }
+        navigator.clipboard.writeText(text).then(function () {
+            say("Copied");
+        }, selectInstead);
     });
 
     // Links with data-dialog open that <dialog> instead of their page. A modal dialog makes the rest

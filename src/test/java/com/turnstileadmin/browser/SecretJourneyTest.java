@@ -34,6 +34,21 @@ class SecretJourneyTest extends Journey {
     }
 
     @Test
+    void aCopyTheClipboardRefusesSelectsTheSecretAndSaysHowToCopyIt(Page page) {
+        String secret = openNewWidget(page, User.EDITOR, "Copy refused").secret().value();
+        page.locator("#reveal-secret").click();
+        assertThat(page.locator("#secret-value")).hasText(secret);
+        // What a browser does when the window is not focused or the permission is
+        // missing.
+        page.evaluate("() => navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused'))");
+
+        page.locator("#copy-secret").click();
+
+        assertThat(page.locator("#copy-secret")).hasText("Selected: press Ctrl+C");
+        Assertions.assertThat(page.evaluate("() => window.getSelection().toString()")).isEqualTo(secret);
+    }
+
+    @Test
     void rotatingWithAGracePeriodShowsTheNewSecretOnceAndThenTheButtonSaysUntilWhenItIsUnavailable(Page page) {
         Sitekey sitekey = openNewWidget(page, User.ADMIN, "Rotate").widget().sitekey();
         String oldSecret = reveal(page);
