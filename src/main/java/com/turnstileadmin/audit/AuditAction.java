@@ -3,18 +3,14 @@ package com.turnstileadmin.audit;
 /** What was done, or tried, to a widget. */
 public enum AuditAction {
 
-    CREATE("Created"), UPDATE("Edited"), DELETE("Deleted"), ROTATE_SECRET("Rotated secret"),
-    REVEAL_SECRET("Revealed secret");
+    CREATE, UPDATE, DELETE, ROTATE_SECRET, REVEAL_SECRET;
 
-    private final String label;
-
-    AuditAction(String label) {
-        this.label = label;
-    }
-
-    /** How the audit page names it. */
-    public String label() {
-        return label;
+    /**
+     * The key of what the pages and the CSV call it in {@code messages.properties}:
+     * {@code audit.action.UPDATE}.
+     */
+    public String labelKey() {
+        return "audit.action." + name();
     }
 
 }

@@ -2,6 +2,7 @@ package com.turnstileadmin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.widget.ClearanceLevel;
 import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.WidgetMode;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -110,6 +112,7 @@ class MessageKeysTest {
         ClearanceLevel.KNOWN.forEach(level -> keys.add("label.clearanceLevel." + level.value()));
         Region.KNOWN.forEach(region -> keys.add("label.region." + region.value()));
         WidgetOrigin.KNOWN.forEach(origin -> keys.add("label.origin." + origin.value()));
+        Arrays.stream(AuditAction.values()).forEach(action -> keys.add(action.labelKey()));
         // WidgetFormValidator's refusal of a value the form does not offer:
         // widget.<field>.unknown.
         Stream.of("mode", "clearanceLevel", "region").forEach(field -> keys.add("widget." + field + ".unknown"));

@@ -1,11 +1,13 @@
 package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.audit.FieldChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +48,15 @@ final class AuditCsv {
 
     private final Writer out;
 
-    AuditCsv(Writer out) {
+    /**
+     * What the file calls each action: the pages' words, in English, as the trail is
+     * kept.
+     */
+    private final Function<AuditAction, String> actionNames;
+
+    AuditCsv(Writer out, Function<AuditAction, String> actionNames) {
         this.out = out;
+        this.actionNames = actionNames;
     }
 
     /** The byte-order mark and the header row: the file's beginning. */
@@ -63,8 +72,8 @@ final class AuditCsv {
 
     void row(AuditEntry entry) {
         line(List.of(entry.occurredAt().toString(), entry.actorName(), orEmpty(entry.actorEmail()),
-                entry.actorSubject(), entry.action().label(), orEmpty(entry.widgetName()), orEmpty(entry.sitekey()),
-                entry.succeeded() ? "succeeded" : "failed", orEmpty(entry.error()),
+                entry.actorSubject(), actionNames.apply(entry.action()), orEmpty(entry.widgetName()),
+                orEmpty(entry.sitekey()), entry.succeeded() ? "succeeded" : "failed", orEmpty(entry.error()),
                 entry.invalidateImmediately() == null ? "" : entry.invalidateImmediately() ? "yes" : "no",
                 changes(entry.changes())));
     }

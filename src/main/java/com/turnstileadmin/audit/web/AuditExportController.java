@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +36,12 @@ class AuditExportController {
 
     private final Clock clock;
 
-    AuditExportController(AuditTrail trail, Clock clock) {
+    private final MessageSource messages;
+
+    AuditExportController(AuditTrail trail, Clock clock, MessageSource messages) {
         this.trail = trail;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @InitBinder
@@ -68,7 +74,8 @@ class AuditExportController {
                     .filename("audit-trail-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".csv")
                     .build()
                     .toString());
-        AuditCsv csv = new AuditCsv(response.getWriter());
+        AuditCsv csv = new AuditCsv(response.getWriter(),
+                action -> messages.getMessage(action.labelKey(), null, Locale.ENGLISH));
         csv.header();
         trail.forEach(accountId, params.toFilter(), csv::row);
         // With the response in hand and nothing returned, Spring MVC renders no view: the

@@ -25,7 +25,7 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
         String exportPath) {
 
     /** A choice of the form's action list. */
-    public record ActionChoice(String value, String label) {
+    public record ActionChoice(String value, String labelKey) {
     }
 
     /**
@@ -38,7 +38,7 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
 
     public List<ActionChoice> actions() {
         return Arrays.stream(AuditAction.values())
-            .map(action -> new ActionChoice(AuditParams.actionValue(action), action.label()))
+            .map(action -> new ActionChoice(AuditParams.actionValue(action), action.labelKey()))
             .toList();
     }
 

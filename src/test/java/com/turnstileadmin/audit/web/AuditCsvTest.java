@@ -9,11 +9,25 @@ import com.turnstileadmin.audit.FieldChange;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class AuditCsvTest {
+
+    /** The app's own words for the actions, from messages.properties. */
+    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasename("messages");
+        MESSAGES.setDefaultEncoding("UTF-8");
+    }
+
+    private static String actionName(AuditAction action) {
+        return MESSAGES.getMessage(action.labelKey(), null, Locale.ENGLISH);
+    }
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -61,7 +75,7 @@ class AuditCsvTest {
     void theFileStartsWithAByteOrderMarkBeforeTheHeader() {
         StringWriter out = new StringWriter();
 
-        new AuditCsv(out).header();
+        new AuditCsv(out, AuditCsvTest::actionName).header();
 
         assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n");
     }
@@ -69,7 +83,7 @@ class AuditCsvTest {
     @Test
     void aRowHasEveryColumnOfTheHeaderAndEndsInCrLf() {
         StringWriter out = new StringWriter();
-        AuditCsv csv = new AuditCsv(out);
+        AuditCsv csv = new AuditCsv(out, AuditCsvTest::actionName);
 
         csv.header();
         csv.row(new AuditEntry(7L, Instant.parse("2026-03-01T12:00:00Z"), "sub-a", "alice", null, "acc",
