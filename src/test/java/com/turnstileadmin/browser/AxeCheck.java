@@ -76,8 +76,19 @@ final class AxeCheck {
         }
     }
 
+    /**
+     * Waits until no htmx request is in flight and no transition runs: a region fading
+     * back from its busy state shows its text at a contrast it never keeps, which axe
+     * would report.
+     */
+    private static void settled(Page page) {
+        page.waitForFunction("() => !document.querySelector('.busy, .htmx-request, .htmx-swapping, .htmx-settling')"
+                + " && document.getAnimations().every(a => a.effect.getComputedTiming().iterations === Infinity)");
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> violations(Page page) {
+        settled(page);
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
             // As a function body, run once in this document: axe puts itself on window.
             page.evaluate("() => {\n" + AXE_SOURCE + "\n}");
