@@ -35,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultMatcher;
 
 @WebSliceTest({ WidgetFormController.class, WidgetFieldCheckController.class })
 class WidgetFormControllerTest {
@@ -110,11 +112,7 @@ class WidgetFormControllerTest {
         String token = createTokenIn(newForm());
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel", WidgetSetting.OFFLABEL))));
-        String refused = mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String refused = refused(CREATE.with("createToken", token).by(Role.EDITOR));
         assertThat(createTokenIn(refused)).isEqualTo(token);
 
         mvc.perform(CREATE.with("createToken", token).by(Role.EDITOR)).andExpect(status().isCreated());
@@ -273,13 +271,8 @@ class WidgetFormControllerTest {
 
     @Test
     void aRefusedSaveIsA422WithASummaryLinkingEachProblemToItsField() throws Exception {
-        String page = mvc
-            .perform(
-                    CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/").by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(
+                CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/").by(Role.EDITOR));
 
         Element summary = Html.first(page, "#error-summary");
         assertThat(summary.attr("role")).isEqualTo("alert");
@@ -297,11 +290,7 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10403, "offlabel needs Enterprise", "/offlabel", WidgetSetting.OFFLABEL))));
 
-        String page = mvc.perform(CREATE.with("edited.offlabel", "true").by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(CREATE.with("edited.offlabel", "true").by(Role.EDITOR));
 
         assertThat(Html.text(page, "#error-summary a[href=#offlabel]"))
             .isEqualTo("Cloudflare says: offlabel needs Enterprise");
@@ -313,11 +302,7 @@ class WidgetFormControllerTest {
     void aRefusalWithoutAReasonSaysItsStatusAtTheTop() throws Exception {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400, List.of()));
 
-        String page = mvc.perform(CREATE.by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(CREATE.by(Role.EDITOR));
 
         assertThat(page).contains("<span>Cloudflare says: HTTP 400</span>");
     }
@@ -352,14 +337,9 @@ class WidgetFormControllerTest {
 
     @Test
     void invalidInputComesBackWithTheMessageAtItsFieldAndNoCall() throws Exception {
-        String page = mvc
-            .perform(
-                    CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/").by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andExpect(view().name("widgets/form"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(
+                CREATE.with("edited.name", " ").with("edited.domains", "https://shop.example.com/").by(Role.EDITOR),
+                view().name("widgets/form"));
 
         Document form = Html.parse(page);
         assertThat(form.expectFirst("#name-message").text()).isEqualTo("Give the widget a name.");
@@ -375,12 +355,7 @@ class WidgetFormControllerTest {
             throws Exception {
         cloudflare.failNextCallWith(outage);
 
-        String page = mvc.perform(CREATE.by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andExpect(view().name("widgets/form"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(CREATE.by(Role.EDITOR), view().name("widgets/form"));
 
         Document form = Html.parse(page);
         assertThat(form.expectFirst("#name").val()).isEqualTo("Shop login");
@@ -411,11 +386,7 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(new CloudflareUnavailableException("get widget",
                 CloudflareUnavailableException.Reason.SERVER_ERROR, 503, null, null));
 
-        String page = mvc.perform(UPDATE.by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(UPDATE.by(Role.EDITOR));
 
         Document form = Html.parse(page);
         assertThat(form.select("#error-summary span").eachText()).singleElement()
@@ -431,11 +402,7 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400, List.of(new CloudflareError(10400,
                 "login.example.com is not a domain of this account", "/domains", WidgetSetting.DOMAINS))));
 
-        String page = mvc.perform(CREATE.by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(CREATE.by(Role.EDITOR));
 
         assertThat(Html.text(page, "#domains-message"))
             .isEqualTo("Cloudflare says: login.example.com is not a domain of this account");
@@ -450,11 +417,7 @@ class WidgetFormControllerTest {
         cloudflare.failNextCallWith(new CloudflareApiException("create widget", 400,
                 List.of(new CloudflareError(10402, "only available with Turnstile Enterprise", null, setting))));
 
-        String page = mvc.perform(CREATE.with(setting.field(), "true").by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(CREATE.with(setting.field(), "true").by(Role.EDITOR));
 
         assertThat(Html.text(page, "#enterprise-message"))
             .isEqualTo("Cloudflare says: only available with Turnstile " + "Enterprise");
@@ -487,11 +450,7 @@ class WidgetFormControllerTest {
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @MethodSource("cutOffBases")
     void anEditFormWithoutItsBaseIsRefusedWithoutACallAndStaysAnEdit(String field, String value) throws Exception {
-        String page = mvc.perform(UPDATE.with(field, value).by(Role.EDITOR))
-            .andExpect(status().isUnprocessableContent())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String page = refused(UPDATE.with(field, value).by(Role.EDITOR));
 
         assertThat(Html.texts(page, "#error-summary span"))
             .containsExactly("This form is incomplete. Open the widget's edit page again.");
@@ -503,6 +462,19 @@ class WidgetFormControllerTest {
     static Stream<Arguments> cutOffBases() {
         return Stream.of(Arguments.of("modifiedOn", ""), Arguments.of("modifiedOn", "yesterday"),
                 Arguments.of("base.mode", ""), Arguments.of("base.name", ""), Arguments.of("base.clearanceLevel", ""));
+    }
+
+    /**
+     * The page of a request the app refuses with its form again (422, which htmx swaps
+     * like a success).
+     */
+    private String refused(RequestBuilder request, ResultMatcher... more) throws Exception {
+        return mvc.perform(request)
+            .andExpect(status().isUnprocessableContent())
+            .andExpectAll(more)
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
 }
