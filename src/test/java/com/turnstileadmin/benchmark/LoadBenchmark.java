@@ -70,7 +70,7 @@ class LoadBenchmark {
         try (SandboxServer sandbox = SandboxServer.start(new SandboxProperties(DEMO_WIDGETS, 0, 0, latency),
                 new SandboxFaults(latency), Clock.systemUTC());
                 AppStore store = AppStore.choose(settings.store());
-                RunningApp app = RunningApp.start(jdk, jvm, environment(sandbox, store, password));
+                RunningApp app = RunningApp.start(jdk, jvm, environment(sandbox, store, settings.users(), password));
                 MemorySampler memory = new MemorySampler(app.image().pid())) {
             report = run(settings, sandbox, store, app, memory, password);
         }
@@ -110,10 +110,16 @@ class LoadBenchmark {
                 users.add(new VirtualUser(app.baseUrl(), listPath, i, recorder, clients));
             }
             long beforeSignIn = sandbox.requestCount();
-            awaitAll(people, users.stream().map(user -> (Callable<Void>) () -> {
-                user.signIn(password);
-                return null;
-            }).toList(), Duration.ofMinutes(2));
+            List<Callable<Void>> signIns = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                VirtualUser user = users.get(i);
+                String username = username(i);
+                signIns.add(() -> {
+                    user.signIn(username, password);
+                    return null;
+                });
+            }
+            awaitAll(people, signIns, Duration.ofMinutes(2));
             long callsToSignIn = sandbox.requestCount() - beforeSignIn;
 
             String loadBefore = loadAverage();
@@ -212,20 +218,30 @@ class LoadBenchmark {
         }
     }
 
+    private static String username(int user) {
+        return "user" + user;
+    }
+
     /**
      * The app's settings: Cloudflare mode against the sandbox, the store, the sign-in
      * form's password.
      */
-    private static Map<String, String> environment(SandboxServer sandbox, AppStore store, String password) {
+    private static Map<String, String> environment(SandboxServer sandbox, AppStore store, int users, String password) {
         Map<String, String> environment = new HashMap<>(store.environment());
         environment.put("CLOUDFLARE_API_BASE_URL", sandbox.apiBaseUrl().toString());
         environment.put("CLOUDFLARE_ACCOUNT_ID", sandbox.accountId().value());
         environment.put("CLOUDFLARE_API_TOKEN", sandbox.apiToken().token());
-        environment.put("LOCAL_ADMIN_PASSWORD", password);
-        // Every virtual user signs in as admin, so one share per user would refuse them;
-        // and the
-        // benchmark counts one call per page view, which shared reads of the same page
-        // would spare.
+        // Each virtual user is a person of their own, an admin (whose pages load the
+        // most),
+        // as the per-user limits (sessions, rate-limit share) expect: 50 sessions of one
+        // user would sign all but the newest 5 out.
+        for (int i = 0; i < users; i++) {
+            environment.put("LOCAL_SIGN_IN_USERS_" + i + "_USERNAME", username(i));
+            environment.put("LOCAL_SIGN_IN_USERS_" + i + "_PASSWORD_HASH", "{noop}" + password);
+            environment.put("LOCAL_SIGN_IN_USERS_" + i + "_ROLE", "admin");
+        }
+        // The benchmark counts one call per page view, which shared reads of the same
+        // page would spare.
         environment.put("CLOUDFLARE_BUDGET_CAPACITY", "1000000");
         environment.put("CLOUDFLARE_BUDGET_PER_MINUTE", "1000000");
         environment.put("CLOUDFLARE_SHARED_READS_WINDOW", "0s");

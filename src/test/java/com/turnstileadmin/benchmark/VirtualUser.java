@@ -80,16 +80,17 @@ final class VirtualUser {
     }
 
     /**
-     * Signs in as {@code admin} on the local sign-in form; fails if the form does not let
-     * them in.
+     * Signs in as {@code username} on the local sign-in form; fails if the form does not
+     * let them in.
      */
-    void signIn(String password) throws IOException, InterruptedException {
+    void signIn(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> form = http.send(request("/login", false).build(), HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(form.body());
         if (form.statusCode() != 200 || !csrf.find()) {
             throw new IllegalStateException("The sign-in form answered " + form.statusCode() + " without a CSRF token");
         }
-        String body = "username=admin&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        String body = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                + encode(csrf.group(1));
         HttpResponse<String> signedIn = http
             .send(request("/login", false).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
