@@ -1,6 +1,7 @@
 package com.turnstileadmin.security.monitoring;
 
 import com.turnstileadmin.security.SecurityConfiguration;
+import com.turnstileadmin.security.SessionlessRequests;
 import com.turnstileadmin.security.SignInLockedException;
 import com.turnstileadmin.security.SignInThrottle;
 import com.turnstileadmin.security.SingleSignOn;
@@ -17,16 +18,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may reach the management endpoints ({@code /actuator/**}), in a filter chain of
  * their own ahead of the dashboard's: health and its liveness and readiness groups are
  * public (status only, see application.yml); every other endpoint needs HTTP Basic with
- * {@link MonitoringProperties}. Stateless: no session is made or read, so a dashboard
- * session opens nothing here and a scrape leaves nothing behind; no CSRF token, as
- * nothing here changes state. A refusal is a bare 401 with a Basic challenge, never a
- * page; after too many wrong passwords ({@link SignInThrottle}) a bare 429.
+ * {@link MonitoringProperties}. Stateless: no session is made or read
+ * ({@link SessionlessRequests}), so a dashboard session opens nothing here and a scrape
+ * leaves nothing behind; no CSRF token, as nothing here changes state. A refusal is a
+ * bare 401 with a Basic challenge, never a page; after too many wrong passwords
+ * ({@link SignInThrottle}) a bare 429.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementSecurityConfiguration {
@@ -68,6 +71,7 @@ class ManagementSecurityConfiguration {
             // Only the monitoring credentials: never the dashboard's users.
             .authenticationManager(new ThrottledMonitoringAuthentication(credentials, throttle))
             .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(challenge))
+            .addFilterBefore(new SessionlessRequests(), SecurityContextHolderFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.requestCache(new NullRequestCache()))
             .csrf(csrf -> csrf.disable())
