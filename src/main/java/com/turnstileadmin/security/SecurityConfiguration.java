@@ -89,9 +89,9 @@ public class SecurityConfiguration {
         // and never run a request again: a form sent while signed out is not kept.
         RequestCache requestCache = new ContinueCookie(new NegatedRequestMatcher(HTMX_REQUEST));
         http.authorizeHttpRequests(requests -> requests
-            // The management endpoints have a chain of their own
-            // (ManagementSecurityConfiguration).
-            .requestMatchers(SIGN_IN_PAGE, "/error", "/webjars/**", "/assets/**")
+            // The management endpoints and the static files have chains of their own
+            // (ManagementSecurityConfiguration, StaticFiles).
+            .requestMatchers(SIGN_IN_PAGE, "/error")
             .permitAll()
             .requestMatchers(NoAccessController.PAGE)
             .authenticated()

@@ -1,17 +1,24 @@
 package com.turnstileadmin.security;
 
 import java.sql.DatabaseMetaData;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions live in the audit trail's database (Spring Session JDBC, configured by Boot;
@@ -38,6 +45,40 @@ class SessionStoreConfiguration {
     @Bean
     CookieSerializer sessionCookie(ServerProperties server) {
         return new SessionCookie(server.getServlet().getSession().getCookie());
+    }
+
+    /**
+     * Boot's store, as every part of the app uses it (Spring Session's filter, the
+     * registry of a user's sessions, the sessions page), with the last-access time
+     * written in steps ({@link CoarseLastAccessSessions}). Decorated rather than
+     * declared: a session store of the app's own would turn Boot's off.
+     */
+    @Bean
+    static BeanPostProcessor coarseLastAccess(ObjectProvider<ServerProperties> server) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof JdbcIndexedSessionRepository jdbc)) {
+                    return bean;
+                }
+                Duration idleTimeout = server.getObject().getServlet().getSession().getTimeout();
+                return coarse(jdbc, CoarseLastAccessSessions.stepFor(idleTimeout));
+            }
+        };
+    }
+
+    /** Just ahead of Spring Session's filter: see {@link CoarseLastAccessSessions}. */
+    @Bean
+    FilterRegistrationBean<CoarseLastAccessSessions.OneReadPerRequest> oneSessionReadPerRequest() {
+        FilterRegistrationBean<CoarseLastAccessSessions.OneReadPerRequest> filter = new FilterRegistrationBean<>(
+                new CoarseLastAccessSessions.OneReadPerRequest());
+        filter.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return filter;
+    }
+
+    private static <S extends Session> CoarseLastAccessSessions<S> coarse(FindByIndexNameSessionRepository<S> store,
+            Duration step) {
+        return new CoarseLastAccessSessions<>(store, step);
     }
 
     @Bean

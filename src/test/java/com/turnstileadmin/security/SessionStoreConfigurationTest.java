@@ -34,7 +34,7 @@ class SessionStoreConfigurationTest {
      * Also run by {@link ReplicasShareSessionsTest} on PostgreSQL, with the repositories
      * of two running replicas.
      */
-    static void bothRequestsSucceed(JdbcIndexedSessionRepository replicaA, JdbcIndexedSessionRepository replicaB) {
+    static void bothRequestsSucceed(SessionRepository<?> replicaA, SessionRepository<?> replicaB) {
         String id = signedInSession(replicaA);
 
         addAtOnce(replicaA, replicaB, id);
