@@ -77,7 +77,7 @@ class CloudflareCallBudgetTest {
         String form = mvc.perform(get(details + "/edit").with(ADMIN)).andReturn().getResponse().getContentAsString();
         MockHttpServletRequestBuilder save = post(details + "/edit").with(csrf())
             .params(WidgetForms.newWidgetParams("Budget renamed", "budget.example"))
-            .param("modifiedOn", hidden(form, "modifiedOn"))
+            .param("modifiedOn", WidgetForms.hidden(form, "modifiedOn"))
             .param("base.name", "Budget")
             .param("base.domains", "budget.example")
             .param("base.mode", "managed")
@@ -107,15 +107,6 @@ class CloudflareCallBudgetTest {
         Matcher sitekey = SITEKEY.matcher(page);
         assertThat(sitekey.find()).isTrue();
         return sitekey.group(1);
-    }
-
-    private static String hidden(String page, String name) {
-        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
-        if (!value.find()) {
-            value = Pattern.compile("value=\"([^\"]*)\"[^>]*name=\"" + name + "\"").matcher(page);
-            assertThat(value.find()).as("hidden field " + name).isTrue();
-        }
-        return value.group(1);
     }
 
 }

@@ -2,50 +2,21 @@ package com.turnstileadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.github.benmanes.caffeine.cache.Ticker;
-import com.turnstileadmin.sandbox.SandboxServer;
-import com.turnstileadmin.security.Role;
 import com.turnstileadmin.widget.web.WidgetForms;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Identical list reads within the window (the default, 1 s, on a clock the test moves)
  * are one Cloudflare call, counted where Cloudflare would count them: requests arriving
- * at the sandbox.
+ * at the sandbox. {@link SharedWidgetReadsOverHttpTest} shares a widget's page.
  */
-@SpringBootTest(properties = "cloudflare.shared-reads.window=1s")
-@AutoConfigureMockMvc
-class SharedListReadsOverHttpTest {
-
-    private static final RequestPostProcessor ALICE = user("alice").authorities(Role.VIEWER.authorities());
-
-    private static final RequestPostProcessor BOB = user("bob").authorities(Role.VIEWER.authorities());
-
-    private static final RequestPostProcessor EDDIE = user("eddie").authorities(Role.EDITOR.authorities());
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    SandboxServer sandbox;
-
-    @Autowired
-    AtomicLong nanos;
+class SharedListReadsOverHttpTest extends SharedReadsOverHttp {
 
     @Test
     void twoUsersIdenticalListReadsWithinTheWindowAreOneCall() throws Exception {
@@ -77,46 +48,6 @@ class SharedListReadsOverHttpTest {
         long calls = sandbox.requestCount();
         assertThat(body(page.with(EDDIE))).contains("Shared reads widget");
         assertThat(sandbox.requestCount() - calls).isEqualTo(1);
-    }
-
-    @Test
-    void aWidgetsPageIsNeverShared() throws Exception {
-        String sitekey = body(get(list()).with(ALICE)).replaceFirst("(?s).*?widgets/([A-Za-z0-9_-]{10,32})\".*", "$1");
-
-        assertThat(callsFor(get(list() + "/" + sitekey).with(ALICE), get(list() + "/" + sitekey).with(BOB)))
-            .isEqualTo(2);
-    }
-
-    private long callsFor(MockHttpServletRequestBuilder... requests) throws Exception {
-        long before = sandbox.requestCount();
-        for (MockHttpServletRequestBuilder request : requests) {
-            mvc.perform(request).andExpect(status().isOk());
-        }
-        return sandbox.requestCount() - before;
-    }
-
-    private String body(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private String list() {
-        return "/accounts/" + sandbox.accountId().value() + "/widgets";
-    }
-
-    /** The shared reads' clock, moved by the test. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableTicker {
-
-        @Bean
-        AtomicLong nanos() {
-            return new AtomicLong();
-        }
-
-        @Bean
-        Ticker ticker(AtomicLong nanos) {
-            return nanos::get;
-        }
-
     }
 
 }

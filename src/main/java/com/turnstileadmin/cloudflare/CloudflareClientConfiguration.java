@@ -37,7 +37,7 @@ class CloudflareClientConfiguration {
         }
         CloudflareWidgetClient client = new CloudflareWidgetClient(webClientBuilder, accounts, properties,
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
-        return new SharedListReads(client, sharedReads, ticker.getIfAvailable(Ticker::systemTicker));
+        return new SharedReads(client, sharedReads, ticker.getIfAvailable(Ticker::systemTicker));
     }
 
     private static boolean isLoopback(URI url) {

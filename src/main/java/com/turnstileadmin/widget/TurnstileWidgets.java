@@ -6,8 +6,9 @@ import com.turnstileadmin.account.AccountId;
  * The Cloudflare Turnstile widget API, as the rest of the app sees it: six operations on
  * one account's widgets, in domain types, and a probe of an account. Each call is exactly
  * one request to Cloudflare (plus automatic retries of failed reads, except the probe's),
- * except that the app's adapter answers an identical list read within a short window from
- * the same request ({@code cloudflare.shared-reads}).
+ * except that the app's adapter answers an identical {@link #list} or {@link #widget}
+ * read within a short window from the same request ({@code cloudflare.shared-reads}, 2 s
+ * at most).
  *
  * <p>
  * Every method throws {@link CloudflareApiException} when Cloudflare refuses the request,
@@ -28,7 +29,26 @@ public interface TurnstileWidgets {
         return list(account, WidgetQuery.smallestPage());
     }
 
+    /**
+     * The widget with its secret as Cloudflare has it at this moment: always a call of
+     * its own, never an answer shared with another read. For revealing the secret (each
+     * reveal is recorded for its user) and for the check right before an edit is written
+     * that nobody changed the widget meanwhile, which a shared answer, up to the window
+     * old, could miss.
+     */
     WidgetWithSecret get(AccountId account, Sitekey sitekey);
+
+    /**
+     * The widget without its secret, for the pages that show none (its page, the edit
+     * form, the rotate and delete dialogs). The app's adapter may answer it from an
+     * identical read of any user of this instance in flight or a moment old (at most
+     * {@code cloudflare.shared-reads.window}, and never from before this instance's last
+     * write to the account): never use it for a check before a write, which needs
+     * {@link #get}.
+     */
+    default Widget widget(AccountId account, Sitekey sitekey) {
+        return get(account, sitekey).widget();
+    }
 
     WidgetWithSecret create(AccountId account, WidgetSettings settings);
 

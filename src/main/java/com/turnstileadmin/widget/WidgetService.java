@@ -20,12 +20,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a signed-in user can do with widgets, and who may do it (the roles of the README's
- * "Roles and sign-in"). Every method is one Cloudflare call, except an edit, which first
- * reads the widget to make sure nobody changed it since the form was opened, and a
- * listing filtered by mode or region, which Cloudflare cannot filter: it reads up to
- * {@value #FILTER_PAGES} pages. Each call is taken from the acting user's share of the
- * team's rate limit first ({@link UserCallBudget}): past it, {@link OverBudgetException}
- * and no call.
+ * "Roles and sign-in"). Every method is one Cloudflare call (or none, when the adapter
+ * answers a list or a widget from another user's identical read of a moment ago, see
+ * {@link TurnstileWidgets}), except an edit, which first reads the widget to make sure
+ * nobody changed it since the form was opened, and a listing filtered by mode or region,
+ * which Cloudflare cannot filter: it reads up to {@value #FILTER_PAGES} pages. Each call
+ * is taken from the acting user's share of the team's rate limit first
+ * ({@link UserCallBudget}): past it, {@link OverBudgetException} and no call.
  *
  * <p>
  * Every change and every reveal of a secret is recorded in the {@link AuditTrail}, with
@@ -101,12 +102,14 @@ public class WidgetService {
 
     /**
      * The widget without its secret, which only {@link #revealSecret} hands out: for its
-     * forms.
+     * page and forms. Possibly another user's read of a moment ago
+     * ({@link TurnstileWidgets#widget}); it counts against this user's share all the
+     * same.
      */
     @PreAuthorize("hasRole('VIEWER')")
     public Widget widget(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
-        return cloudflare.get(account, sitekey).widget();
+        return cloudflare.widget(account, sitekey);
     }
 
     /**
@@ -130,6 +133,8 @@ public class WidgetService {
     public RevealedSecret revealSecret(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.REVEAL_SECRET, sitekey.value(), null);
+        // Never a shared read: the secret this user is recorded as seeing is one
+        // Cloudflare gave them.
         WidgetWithSecret revealed = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey));
         audit.succeeded(attempt.about(sitekey.value(), revealed.widget().name()));
         return new RevealedSecret(new WidgetDetails(revealed.widget(), gracePeriodEnd(account, sitekey)),
@@ -179,6 +184,9 @@ public class WidgetService {
         // No name from the form, which the user could set to anything: the trail names
         // the widget as last seen.
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
+        // Cloudflare's latest state, never a shared read: a change made elsewhere a
+        // moment
+        // ago must be found here, or this save would overwrite it.
         Widget current = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.

@@ -8,23 +8,15 @@ import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
-import com.turnstileadmin.widget.ListsOnlyWidgets;
 import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sharing itself, against fakes of the port; {@code SharedListReadsOverHttpTest}
- * counts at the sandbox.
+ * The sharing of lists, against fakes of the port; {@code SharedListReadsOverHttpTest}
+ * counts at the sandbox. {@link SharedWidgetReadsTest} shares widget reads.
  */
 class SharedListReadsTest {
 
@@ -42,30 +34,18 @@ class SharedListReadsTest {
 
     @Test
     void identicalReadsInFlightWaitForTheOneCall() throws Exception {
-        SlowList slow = new SlowList();
-        SharedListReads reads = new SharedListReads(slow, ONE_SECOND, ticker);
-        ExecutorService threads = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<WidgetPage>> pages = List.of(threads.submit(() -> reads.list(ACCOUNT, WidgetQuery.firstPage())),
-                    threads.submit(() -> reads.list(ACCOUNT, WidgetQuery.firstPage())),
-                    threads.submit(() -> reads.list(ACCOUNT, WidgetQuery.firstPage())));
-            assertThat(slow.started.await(5, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(300);
-            slow.answer.countDown();
+        SlowReads slow = new SlowReads();
+        SharedReads reads = new SharedReads(slow, ONE_SECOND, ticker);
 
-            for (Future<WidgetPage> page : pages) {
-                assertThat(page.get(5, TimeUnit.SECONDS).totalCount()).isEqualTo(7);
-            }
-            assertThat(slow.calls).hasValue(1);
-        }
-        finally {
-            threads.shutdownNow();
-        }
+        assertThat(slow.threeAtOnce(() -> reads.list(ACCOUNT, WidgetQuery.firstPage())))
+            .extracting(WidgetPage::totalCount)
+            .containsExactly(7, 7, 7);
+        assertThat(slow.calls).hasValue(1);
     }
 
     @Test
     void anAnswerServesTheSameQueryForTheWindowAndNoLonger() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
 
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         nanos.addAndGet(Duration.ofMillis(900).toNanos());
@@ -79,7 +59,7 @@ class SharedListReadsTest {
 
     @Test
     void anotherQueryOrAccountIsAReadOfItsOwn() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
 
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         reads.list(ACCOUNT, WidgetQuery.firstPage().withPage(2));
@@ -90,7 +70,7 @@ class SharedListReadsTest {
 
     @Test
     void aWriteDropsTheAccountsSharedListsAndNoOthers() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         reads.list(STAGING, WidgetQuery.firstPage());
 
@@ -103,7 +83,7 @@ class SharedListReadsTest {
 
     @Test
     void aFailedWriteDropsThemToo() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         cloudflare.failNextCallWith(new CloudflareUnavailableException("delete widget", Reason.TIMEOUT, 0, null, null)
             .withOutcomeUnknown());
@@ -117,7 +97,7 @@ class SharedListReadsTest {
 
     @Test
     void aFailureIsThrownAsItCameAndNotKeptForTheNextRead() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
         CloudflareUnavailableException timeout = new CloudflareUnavailableException("list widgets", Reason.TIMEOUT, 0,
                 null, null);
         cloudflare.failNextCallWith(timeout);
@@ -130,7 +110,7 @@ class SharedListReadsTest {
 
     @Test
     void aWindowOfZeroSharesNothing() {
-        SharedListReads reads = new SharedListReads(cloudflare, new SharedReadsProperties(Duration.ZERO, 1000), ticker);
+        SharedReads reads = new SharedReads(cloudflare, new SharedReadsProperties(Duration.ZERO, 1000), ticker);
 
         reads.list(ACCOUNT, WidgetQuery.firstPage());
         reads.list(ACCOUNT, WidgetQuery.firstPage());
@@ -139,40 +119,13 @@ class SharedListReadsTest {
     }
 
     @Test
-    void widgetReadsWithTheirSecretAndProbesAreNeverShared() {
-        SharedListReads reads = new SharedListReads(cloudflare, ONE_SECOND, ticker);
+    void probesAreNeverShared() {
+        SharedReads reads = new SharedReads(cloudflare, ONE_SECOND, ticker);
 
-        reads.get(ACCOUNT, FakeTurnstileWidgets.SHOP);
-        reads.get(ACCOUNT, FakeTurnstileWidgets.SHOP);
         reads.probe(ACCOUNT);
         reads.probe(ACCOUNT);
 
-        assertThat(cloudflare.calls()).containsExactly("get " + FakeTurnstileWidgets.SHOP,
-                "get " + FakeTurnstileWidgets.SHOP, "list", "list");
-    }
-
-    /** A port whose lists answer only when the test lets them, counting the calls. */
-    private static final class SlowList extends ListsOnlyWidgets {
-
-        final CountDownLatch started = new CountDownLatch(1);
-
-        final CountDownLatch answer = new CountDownLatch(1);
-
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public WidgetPage list(AccountId account, WidgetQuery query) {
-            calls.incrementAndGet();
-            started.countDown();
-            try {
-                answer.await(5, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new WidgetPage(List.of(), query.page(), query.perPage(), 7);
-        }
-
+        assertThat(cloudflare.calls()).containsExactly("list", "list");
     }
 
 }

@@ -2,6 +2,8 @@ package com.turnstileadmin.widget.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -30,6 +32,21 @@ public final class WidgetForms {
             fields.put(more[i], more[i + 1]);
         }
         return fields;
+    }
+
+    /**
+     * The value of the page's hidden field {@code name} (an edit form's
+     * {@code modifiedOn}, say), whichever order its attributes come in.
+     */
+    public static String hidden(String page, String name) {
+        Matcher value = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        if (!value.find()) {
+            value = Pattern.compile("value=\"([^\"]*)\"[^>]*name=\"" + name + "\"").matcher(page);
+            if (!value.find()) {
+                throw new AssertionError("no hidden field " + name);
+            }
+        }
+        return value.group(1);
     }
 
     /** {@link #newWidget} as MockMvc's {@code params} take it. */
