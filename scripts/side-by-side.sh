@@ -25,6 +25,8 @@ Environment:
   CONNECTIONS=10     wrk's -c
   THREADS=2          wrk's -t
   JVM_OPTS=-Xmx256m  options of both JVMs
+  AS_IMAGE=1         ours also with the Dockerfile's JAVA_TOOL_OPTIONS, before JVM_OPTS, as its
+                     image runs it; 0: JVM_OPTS alone, as petclinic
   JAVA_HOME          the JDK both run on; default the newest one on PATH or under /usr/lib/jvm
   OUR_JAR            our jar; default: ./mvnw -q -DskipTests package here (MAVEN_ARGS=-o for offline)
 A checkout without target/spring-petclinic-*.jar is built with its own ./mvnw, tests and checks skipped.
@@ -47,6 +49,11 @@ ROUNDS=${ROUNDS:-2}
 CONNECTIONS=${CONNECTIONS:-10}
 THREADS=${THREADS:-2}
 JVM_OPTS=${JVM_OPTS:--Xmx256m}
+AS_IMAGE=${AS_IMAGE:-1}
+# The options the app's Docker image runs it with (its collector, code cache, metaspace...); JVM_OPTS
+# after them, so that -Xmx256m wins over their heap percentage.
+image_opts=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$root/Dockerfile")
+if [[ $AS_IMAGE == 1 ]]; then our_opts="$image_opts $JVM_OPTS"; else our_opts=$JVM_OPTS; fi
 password=side-by-side-$RANDOM$RANDOM
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
@@ -126,15 +133,15 @@ fi
 
 # --- starting and asking the apps ----------------------------------------------------------------
 
-# start NAME JAR ARGS...: runs the jar in $work/NAME on a free port, with none of this shell's
+# start NAME JAR OPTIONS ARGS...: runs the jar in $work/NAME on a free port, with none of this shell's
 # environment (no CLOUDFLARE_*, OIDC_* or SPRING_* setting reaches either app); sets pid and port.
 start() {
-    local name=$1 jar=$2 dir=$work/$1
-    shift 2
+    local name=$1 jar=$2 opts=$3 dir=$work/$1
+    shift 3
     mkdir -p "$dir"
     : >"$dir/app.log"
-    # shellcheck disable=SC2086 # JVM_OPTS is a list of options
-    (cd "$dir" && exec env -i PATH="$PATH" HOME="$HOME" "$java" $JVM_OPTS -jar "$jar" --server.port=0 "$@" \
+    # shellcheck disable=SC2086 # opts is a list of options
+    (cd "$dir" && exec env -i PATH="$PATH" HOME="$HOME" "$java" $opts -jar "$jar" --server.port=0 "$@" \
         >"$dir/app.log" 2>&1) &
     pid=$!
     pids+=("$pid")
@@ -168,7 +175,7 @@ first() {
 
 # One signed-in user asking hundreds of pages a second would spend its share of the team's Cloudflare
 # rate limit within a second (30 calls, docs/configuration.md) and get 429s: the share is made unbounded.
-start ours "$OUR_JAR" --local-sign-in.admin-password="$password" \
+start ours "$OUR_JAR" "$our_opts" --local-sign-in.admin-password="$password" \
     --spring.datasource.url="jdbc:h2:file:$work/ours/h2/turnstile-admin" \
     --cloudflare.budget.capacity=1000000000 --cloudflare.budget.per-minute=1000000000
 ours_pid=$pid ours=http://127.0.0.1:$port
@@ -198,7 +205,7 @@ apps=(ours)
 
 if [[ -n $petclinic ]]; then
     # On its default database, H2 in memory, which it fills with its sample data at start-up.
-    start petclinic "$petclinic_jar"
+    start petclinic "$petclinic_jar" "$JVM_OPTS"
     petclinic_pid=$pid pc=http://127.0.0.1:$port
     home=$(get "$pc/")
     # Its SVG logo rather than its CSS: the CSS is Bootstrap's, 15 times the size of ours.
@@ -313,7 +320,7 @@ mb() {
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS --timeout 10s; per page $WARMUP of warm-up, then rounds: $ROUNDS of $DURATION, the apps taking turns"
-echo "$("$java" -version 2>&1 | head -1), JVM options $JVM_OPTS, $(nproc) cores; load average $load_before before, $load_after after"
+echo "$("$java" -version 2>&1 | head -1), JVM options: ours $our_opts, petclinic $JVM_OPTS; $(nproc) cores; load average $load_before before, $load_after after"
 echo
 if [[ -n $petclinic ]]; then
     echo "| page | ours req/s | petclinic req/s | ratio | target | CPU ms/request ours / petclinic | ratio per round |"
