@@ -25,8 +25,8 @@ Environment:
   CONNECTIONS=10     wrk's -c
   THREADS=2          wrk's -t
   JVM_OPTS=-Xmx256m  options of both JVMs
-  AS_IMAGE=1         ours also with the Dockerfile's JAVA_TOOL_OPTIONS, before JVM_OPTS, as its
-                     image runs it; 0: JVM_OPTS alone, as petclinic
+  AS_IMAGE=1         ours also with the Dockerfile's JAVA_TOOL_OPTIONS and the compose file's 512 MB
+                     (-XX:MaxRAM=512m), before JVM_OPTS, as its image runs it; 0: JVM_OPTS alone
   JAVA_HOME          the JDK both run on; default the newest one on PATH or under /usr/lib/jvm
   OUR_JAR            our jar; default: ./mvnw -q -DskipTests package here (MAVEN_ARGS=-o for offline)
 A checkout without target/spring-petclinic-*.jar is built with its own ./mvnw, tests and checks skipped.
@@ -53,7 +53,9 @@ AS_IMAGE=${AS_IMAGE:-1}
 # The options the app's Docker image runs it with (its collector, code cache, metaspace...); JVM_OPTS
 # after them, so that -Xmx256m wins over their heap percentage.
 image_opts=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$root/Dockerfile")
-if [[ $AS_IMAGE == 1 ]]; then our_opts="$image_opts $JVM_OPTS"; else our_opts=$JVM_OPTS; fi
+# And the memory limit the compose file gives its container (512M), which a JVM in that container sees
+# as all the machine's memory: it sizes the heap it starts with (a 64th) by it, not by this machine's.
+if [[ $AS_IMAGE == 1 ]]; then our_opts="$image_opts -XX:MaxRAM=512m $JVM_OPTS"; else our_opts=$JVM_OPTS; fi
 password=side-by-side-$RANDOM$RANDOM
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
