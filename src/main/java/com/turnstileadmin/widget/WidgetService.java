@@ -184,9 +184,8 @@ public class WidgetService {
         // No name from the form, which the user could set to anything: the trail names
         // the widget as last seen.
         Attempt attempt = Attempt.of(actor, account, AuditAction.UPDATE, sitekey.value(), null);
-        // Cloudflare's latest state, never a shared read: a change made elsewhere a
-        // moment
-        // ago must be found here, or this save would overwrite it.
+        // Cloudflare's latest state, never a shared read: a change made elsewhere
+        // a moment ago must be found here, or this save would overwrite it.
         Widget current = calls.atCloudflare(attempt, () -> cloudflare.get(account, sitekey).widget());
         EditMerge merge = EditMerge.of(base, edited, current.settings());
         // What the user set out to change, for the record of an update that fails.
