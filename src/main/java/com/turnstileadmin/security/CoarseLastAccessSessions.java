@@ -48,18 +48,25 @@ final class CoarseLastAccessSessions<S extends Session>
 
     private final FindByIndexNameSessionRepository<S> store;
 
-    private final Duration step;
+    private final Steps steps;
 
-    CoarseLastAccessSessions(FindByIndexNameSessionRepository<S> store, Duration step) {
+    CoarseLastAccessSessions(FindByIndexNameSessionRepository<S> store, Duration idleTimeout) {
         this.store = store;
-        this.step = step;
+        this.steps = new Steps(stepFor(idleTimeout), idleTimeout.plus(stepFor(idleTimeout)));
+    }
+
+    /**
+     * @param step how far the last-access time moves before it is written
+     * @param keptFor how long a session is kept after it: the idle timeout and a step
+     */
+    private record Steps(Duration step, Duration keptFor) {
     }
 
     @Override
     public Coarse<S> createSession() {
         S session = store.createSession();
-        session.setMaxInactiveInterval(session.getMaxInactiveInterval().plus(step));
-        return new Coarse<>(session, step);
+        session.setMaxInactiveInterval(steps.keptFor());
+        return new Coarse<>(session, steps);
     }
 
     @Override
@@ -81,7 +88,7 @@ final class CoarseLastAccessSessions<S extends Session>
             return (Coarse<S>) read.get(id);
         }
         S stored = store.findById(id);
-        Coarse<S> session = stored == null ? null : new Coarse<>(stored, step);
+        Coarse<S> session = stored == null ? null : new Coarse<>(stored, steps);
         if (read != null) {
             read.put(id, session);
         }
@@ -101,7 +108,7 @@ final class CoarseLastAccessSessions<S extends Session>
     public Map<String, Coarse<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         Map<String, Coarse<S>> sessions = new LinkedHashMap<>();
         store.findByIndexNameAndIndexValue(indexName, indexValue)
-            .forEach((id, session) -> sessions.put(id, new Coarse<>(session, step)));
+            .forEach((id, session) -> sessions.put(id, new Coarse<>(session, steps)));
         return sessions;
     }
 
@@ -135,16 +142,22 @@ final class CoarseLastAccessSessions<S extends Session>
 
         private final S stored;
 
-        private final Duration step;
+        private final Steps steps;
 
-        private Coarse(S stored, Duration step) {
+        private Coarse(S stored, Steps steps) {
             this.stored = stored;
-            this.step = step;
+            this.steps = steps;
         }
 
+        /**
+         * Written once it moved by a step; and always for a session kept no longer than
+         * its idle timeout (made before this store was, or by a replica of an earlier
+         * version during a rolling update), which a skipped write would end early.
+         */
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
-            if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(step))) {
+            boolean keptLonger = stored.getMaxInactiveInterval().compareTo(steps.keptFor()) >= 0;
+            if (!keptLonger || !lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(steps.step()))) {
                 stored.setLastAccessedTime(lastAccessedTime);
             }
         }

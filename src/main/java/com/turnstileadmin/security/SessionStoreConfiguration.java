@@ -62,7 +62,7 @@ class SessionStoreConfiguration {
                     return bean;
                 }
                 Duration idleTimeout = server.getObject().getServlet().getSession().getTimeout();
-                return coarse(jdbc, CoarseLastAccessSessions.stepFor(idleTimeout));
+                return coarse(jdbc, idleTimeout);
             }
         };
     }
@@ -77,8 +77,8 @@ class SessionStoreConfiguration {
     }
 
     private static <S extends Session> CoarseLastAccessSessions<S> coarse(FindByIndexNameSessionRepository<S> store,
-            Duration step) {
-        return new CoarseLastAccessSessions<>(store, step);
+            Duration idleTimeout) {
+        return new CoarseLastAccessSessions<>(store, idleTimeout);
     }
 
     @Bean

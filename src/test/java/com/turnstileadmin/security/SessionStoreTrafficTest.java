@@ -191,6 +191,25 @@ class SessionStoreTrafficTest {
         assertThat(visitor.get(app.list()).header("Location")).as("past both").endsWith("/login");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aSessionKeptOnlyItsIdleTimeoutHasEveryRequestWrittenSoThatItNeverEndsEarly(App app) {
+        HttpVisitor visitor = HttpVisitor.signedIn(app.port(), User.ADMIN);
+        String cookie = visitor.sessionId();
+        // As a session made before the last-access time was written in steps is stored
+        // (or one made by a replica of an earlier version during a rolling update).
+        app.context()
+            .getBean(JdbcTemplate.class)
+            .update("UPDATE SPRING_SESSION SET MAX_INACTIVE_INTERVAL = ? WHERE SESSION_ID = ?",
+                    IDLE_TIMEOUT.toSeconds(), SessionTable.idOf(cookie));
+        app.sessions().lastRequestAgo(cookie, Duration.ofSeconds(5));
+
+        assertThat(app.sqlOf(() -> visitor.get(app.list()))).as("a request 5 s after the last")
+            .filteredOn(statement -> statement.startsWith("UPDATE"))
+            .singleElement()
+            .satisfies(update -> assertThat(update).contains("LAST_ACCESS_TIME"));
+    }
+
     private static List<String> linkedFiles(String page) {
         Document document = Jsoup.parse(page);
         return Stream
