@@ -52,7 +52,8 @@ final class CoarseLastAccessSessions<S extends Session>
 
     CoarseLastAccessSessions(FindByIndexNameSessionRepository<S> store, Duration idleTimeout) {
         this.store = store;
-        this.steps = new Steps(stepFor(idleTimeout), idleTimeout.plus(stepFor(idleTimeout)));
+        Duration step = stepFor(idleTimeout);
+        this.steps = new Steps(step, idleTimeout.plus(step));
     }
 
     /**
