@@ -1,5 +1,6 @@
 package com.turnstileadmin.cloudflare;
 
+import com.turnstileadmin.analytics.AnalyticsRefusedException;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 
@@ -11,7 +12,8 @@ enum CallOutcome {
 
     SUCCESS,
     /**
-     * A 4xx other than 429, or {@code success: false}: Cloudflare refused the request.
+     * A 4xx other than 429, {@code success: false}, or GraphQL's {@code errors}:
+     * Cloudflare refused the request.
      */
     CLIENT_ERROR, RATE_LIMITED, SERVER_ERROR,
     /**
@@ -25,7 +27,7 @@ enum CallOutcome {
     }
 
     static CallOutcome of(Throwable failure) {
-        if (failure instanceof CloudflareApiException) {
+        if (failure instanceof CloudflareApiException || failure instanceof AnalyticsRefusedException) {
             return CLIENT_ERROR;
         }
         if (failure instanceof CloudflareUnavailableException unavailable) {

@@ -2,6 +2,7 @@ package com.turnstileadmin.cloudflare;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.analytics.TurnstileAnalytics;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -38,6 +39,14 @@ class CloudflareClientConfiguration {
         CloudflareWidgetClient client = new CloudflareWidgetClient(webClientBuilder, accounts, properties,
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
         return new SharedReads(client, sharedReads, ticker.getIfAvailable(Ticker::systemTicker));
+    }
+
+    @Bean
+    TurnstileAnalytics turnstileAnalytics(WebClient.Builder webClientBuilder, CloudflareAccounts accounts,
+            CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
+            MeterRegistry meterRegistry) {
+        return new CloudflareAnalyticsClient(webClientBuilder, accounts, properties,
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
     }
 
     private static boolean isLoopback(URI url) {

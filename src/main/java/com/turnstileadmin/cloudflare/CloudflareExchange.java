@@ -68,7 +68,14 @@ final class CloudflareExchange {
 
     private final CallMetrics metrics;
 
-    private final Map<AccountId, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
+    /**
+     * A rate limit's block of one account: the widget API's and GraphQL's limits are
+     * apart, so a block of one never stops the other's calls.
+     */
+    private record BlockKey(AccountId account, Operation.Limit limit) {
+    }
+
+    private final Map<BlockKey, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
 
     CloudflareExchange(WebClient.Builder builder, URI apiBaseUrl, CloudflareClientProperties properties,
             HttpClientSettings baseSettings, JsonMapper mapper, CallMetrics metrics) {
@@ -104,7 +111,7 @@ final class CloudflareExchange {
      * {@link ReadRetry}).
      */
     <T> WirePayloads.Envelope<T> call(Call call, JavaType envelopeType) {
-        return exchange(call, envelopeType, true);
+        return send(call, this.<T>envelopeReader(call, envelopeType), true).block();
     }
 
     /**
@@ -112,13 +119,32 @@ final class CloudflareExchange {
      * rate limit on retries.
      */
     <T> WirePayloads.Envelope<T> callOnce(Call call, JavaType envelopeType) {
-        return exchange(call, envelopeType, false);
+        return send(call, this.<T>envelopeReader(call, envelopeType), false).block();
     }
 
-    private <T> WirePayloads.Envelope<T> exchange(Call call, JavaType envelopeType, boolean retryReads) {
+    /**
+     * The call, made when subscribed to, its answer read by {@code read}, which types a
+     * refusal it finds in a body by throwing; for answers that are not the v4 envelope
+     * (GraphQL's). A read is retried when {@code retryReads} says so.
+     */
+    <T> Mono<T> send(Call call, Function<RawResponse, T> read, boolean retryReads) {
         String operation = call.operation().description();
         AccountId account = call.account().id();
-        refuseDuringRateLimitBlock(operation, account);
+        BlockKey block = new BlockKey(account, call.operation().limit());
+        return Mono.defer(() -> {
+            refuseDuringRateLimitBlock(operation, block);
+            return exchange(call, read, retryReads, block);
+        });
+    }
+
+    private <T> Function<RawResponse, WirePayloads.Envelope<T>> envelopeReader(Call call, JavaType envelopeType) {
+        String operation = call.operation().description();
+        return response -> reader.read(operation, response, envelopeType);
+    }
+
+    private <T> Mono<T> exchange(Call call, Function<RawResponse, T> read, boolean retryReads, BlockKey block) {
+        String operation = call.operation().description();
+        AccountId account = call.account().id();
         WebClient.RequestBodySpec request = webClient.method(call.method())
             .uri(call.uri())
             .accept(MediaType.APPLICATION_JSON)
@@ -149,27 +175,26 @@ final class CloudflareExchange {
         // Recorded below the
         // timeout, which cancels the request above it and passes on an error, so a
         // timeout counts once.
-        Mono<WirePayloads.Envelope<T>> exchange = Mono.defer(() -> {
+        Mono<T> exchange = Mono.defer(() -> {
             CallRecorder recorder = new CallRecorder(metrics, call.operation(), account,
                     call.sitekey() == null ? null : call.sitekey().value());
-            return sent
-                .doOnNext(response -> recorder.answered(response.status())).<WirePayloads
-                        .Envelope<T>>map(response -> reader.read(operation, response, envelopeType))
-                .doOnSuccess(envelope -> recorder.succeeded())
+            return sent.doOnNext(response -> recorder.answered(response.status()))
+                .map(read)
+                .doOnSuccess(answer -> recorder.succeeded())
                 .doOnError(recorder::failed)
                 .doOnCancel(recorder::cancelled);
-        }).doOnError(CloudflareUnavailableException.class, failure -> rememberRateLimitBlock(account, failure));
-        if (call.method() != HttpMethod.GET) {
+        }).doOnError(CloudflareUnavailableException.class, failure -> rememberRateLimitBlock(block, failure));
+        if (!call.operation().read()) {
             exchange = exchange.onErrorMap(CloudflareUnavailableException.class, CloudflareExchange::asWriteFailure);
         }
         else if (retryReads) {
             exchange = exchange.retryWhen(ReadRetry.of(retry, started));
         }
-        return exchange.block();
+        return exchange;
     }
 
-    private void refuseDuringRateLimitBlock(String operation, AccountId account) {
-        Instant until = rateLimitedUntil.get(account);
+    private void refuseDuringRateLimitBlock(String operation, BlockKey block) {
+        Instant until = rateLimitedUntil.get(block);
         Instant now = Instant.now();
         if (until != null && now.isBefore(until)) {
             throw new CloudflareUnavailableException(operation, Reason.RATE_LIMITED, 429, Duration.between(now, until),
@@ -181,13 +206,13 @@ final class CloudflareExchange {
      * Only a block longer than the retries wait out (Cloudflare's is five minutes) is
      * remembered.
      */
-    private void rememberRateLimitBlock(AccountId account, CloudflareUnavailableException failure) {
+    private void rememberRateLimitBlock(BlockKey block, CloudflareUnavailableException failure) {
         Duration retryAfter = failure.retryAfter();
         if (failure.reason() == Reason.RATE_LIMITED && retryAfter != null
                 && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
-            log.warn("Cloudflare rate-limited account {} for {} s; calls fail at once until then", account,
-                    retryAfter.toSeconds());
-            rateLimitedUntil.merge(account, Instant.now().plus(retryAfter),
+            log.warn("Cloudflare rate-limited account {} for {} s; its {} calls fail at once until then",
+                    block.account(), retryAfter.toSeconds(), block.limit().description());
+            rateLimitedUntil.merge(block, Instant.now().plus(retryAfter),
                     (earlier, later) -> later.isAfter(earlier) ? later : earlier);
         }
     }

@@ -6,17 +6,58 @@ package com.turnstileadmin.cloudflare;
  */
 enum Operation {
 
-    LIST("list", "list widgets"), GET("get", "get widget"), CREATE("create", "create widget"),
-    UPDATE("update", "update widget"), ROTATE_SECRET("rotate_secret", "rotate widget secret"),
-    DELETE("delete", "delete widget");
+    LIST("list", "list widgets", Limit.API, true), GET("get", "get widget", Limit.API, true),
+    CREATE("create", "create widget", Limit.API, false), UPDATE("update", "update widget", Limit.API, false),
+    ROTATE_SECRET("rotate_secret", "rotate widget secret", Limit.API, false),
+    DELETE("delete", "delete widget", Limit.API, false),
+    ANALYTICS_SETTINGS("analytics_settings", "read analytics settings", Limit.GRAPHQL, true),
+    ANALYTICS_TRAFFIC("analytics_traffic", "read widget analytics", Limit.GRAPHQL, true);
+
+    /** Which of Cloudflare's rate limits a call spends. */
+    enum Limit {
+
+        /** The API's, 1200 calls per five minutes per user. */
+        API("widget API"),
+        /** GraphQL Analytics', about 300 queries per five minutes per user. */
+        GRAPHQL("analytics");
+
+        private final String description;
+
+        Limit(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+
+    }
 
     private final String tag;
 
     private final String description;
 
-    Operation(String tag, String description) {
+    private final Limit limit;
+
+    private final boolean read;
+
+    Operation(String tag, String description, Limit limit, boolean read) {
         this.tag = tag;
         this.description = description;
+        this.limit = limit;
+        this.read = read;
+    }
+
+    Limit limit() {
+        return limit;
+    }
+
+    /**
+     * Whether it only reads, and so may be retried; GraphQL reads are POSTs, so the
+     * method cannot tell.
+     */
+    boolean read() {
+        return read;
     }
 
     /** As metrics and the call log line name it, e.g. {@code rotate_secret}. */

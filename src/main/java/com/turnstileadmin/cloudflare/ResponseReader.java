@@ -29,15 +29,8 @@ final class ResponseReader {
     }
 
     <T> WirePayloads.Envelope<T> read(String operation, RawResponse response, JavaType envelopeType) {
+        refuseUnavailable(operation, response);
         int status = response.status();
-        if (status == 429) {
-            throw new CloudflareUnavailableException(operation, Reason.RATE_LIMITED, status,
-                    retryAfter(response.retryAfter(), Instant.now()), null);
-        }
-        if (status >= 500) {
-            throw new CloudflareUnavailableException(operation, Reason.SERVER_ERROR, status,
-                    retryAfter(response.retryAfter(), Instant.now()), null);
-        }
         WirePayloads.Envelope<T> envelope = parse(response.body(), envelopeType);
         boolean clientError = status >= 400;
         if (clientError || (envelope != null && Boolean.FALSE.equals(envelope.success()))) {
@@ -50,6 +43,22 @@ final class ResponseReader {
             throw new CloudflareUnavailableException(operation, Reason.INVALID_RESPONSE, status, null, null);
         }
         return envelope;
+    }
+
+    /**
+     * Throws for a 429 or a 5xx, whatever the body: the endpoint is rate-limited or
+     * failing, not refusing this request.
+     */
+    static void refuseUnavailable(String operation, RawResponse response) {
+        int status = response.status();
+        if (status == 429) {
+            throw new CloudflareUnavailableException(operation, Reason.RATE_LIMITED, status,
+                    retryAfter(response.retryAfter(), Instant.now()), null);
+        }
+        if (status >= 500) {
+            throw new CloudflareUnavailableException(operation, Reason.SERVER_ERROR, status,
+                    retryAfter(response.retryAfter(), Instant.now()), null);
+        }
     }
 
     private <T> WirePayloads.@Nullable Envelope<T> parse(String body, JavaType envelopeType) {
