@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.time.TickerTime;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -41,17 +42,7 @@ public class UserCallBudget {
 
     UserCallBudget(CallBudgetProperties properties, Ticker ticker) {
         this.properties = properties;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return ticker.read();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        this.time = new TickerTime(ticker);
         Duration untilFull = Duration.ofMinutes(1)
             .multipliedBy(properties.capacity())
             .dividedBy(properties.perMinute());
