@@ -1,6 +1,8 @@
 package com.turnstileadmin.web;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.analytics.AnalyticsWindow;
+import com.turnstileadmin.analytics.web.AnalyticsPaths;
 import com.turnstileadmin.audit.web.AuditPaths;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.web.WidgetPaths;
@@ -42,6 +44,26 @@ public final class Paths {
     /** The audit trail filtered by one widget: all of its history. */
     public String auditOf(AccountId account, Sitekey sitekey) {
         return AuditPaths.ofWidget(account, sitekey.value());
+    }
+
+    /** A widget's health panel for the last 24 hours. */
+    public String health(AccountId account, Sitekey sitekey) {
+        return AnalyticsPaths.widget(account, sitekey, AnalyticsWindow.LAST_24_HOURS);
+    }
+
+    /** A widget's health panel for the window. */
+    public String health(AccountId account, Sitekey sitekey, AnalyticsWindow window) {
+        return AnalyticsPaths.widget(account, sitekey, window);
+    }
+
+    /** The list's sparkline cells. */
+    public String trends(AccountId account) {
+        return AnalyticsPaths.trends(account);
+    }
+
+    /** Every account's widgets, the most troubled first. */
+    public String widgetHealth() {
+        return AnalyticsPaths.OVERVIEW;
     }
 
 }

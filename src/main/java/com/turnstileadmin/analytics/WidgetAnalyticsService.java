@@ -1,0 +1,358 @@
+package com.turnstileadmin.analytics;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.account.CloudflareAccount;
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.UserCallBudget;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetPage;
+import com.turnstileadmin.widget.WidgetQuery;
+import com.turnstileadmin.widget.WidgetService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turnstile analytics for the pages: a widget's health in a window, the list's
+ * sparklines, and the overview across accounts. Viewers may see them all; reading them is
+ * recorded in no audit trail.
+ *
+ * <p>
+ * Every answer from Cloudflare is kept for {@code analytics.cache-for} (a minute) and
+ * shared by all users of this replica, keyed by the account and the whole query, whose
+ * times are whole minutes: ten people opening the same page within the minute cost one
+ * query, and one account's numbers are never another's. A refusal (a missing permission)
+ * is kept as long, so that it is not asked again on every view; a failure to reach
+ * Cloudflare is not kept. Each query actually sent is taken from the account's analytics
+ * budget ({@link AccountAnalyticsBudget}) and from the user's share of the rate limit
+ * ({@link UserCallBudget}) first. An account's {@code settings} are asked once per
+ * {@code analytics.settings-for} (an hour), and each query is built from them.
+ */
+@Service
+public class WidgetAnalyticsService {
+
+    /**
+     * Groups of (value, event type) asked per breakdown: the top 10 values and then some.
+     */
+    static final int TOP_GROUPS = 200;
+
+    /** Top values shown per breakdown. */
+    static final int TOP_SHOWN = 10;
+
+    /** The widgets the overview reads per account: one page, one call. */
+    static final int OVERVIEW_WIDGETS = WidgetQuery.MAX_PER_PAGE;
+
+    private static final Set<Breakdown> PANEL_BREAKDOWNS = EnumSet.allOf(Breakdown.class);
+
+    private static final Set<EventType> TREND_TYPES = EnumSet.of(EventType.CHALLENGE_ISSUED,
+            EventType.NON_INTERACTIVE_SOLVED, EventType.INTERACTIVE_SOLVED);
+
+    /**
+     * Every known type but the rate-limited siteverify, which the overview does not
+     * judge.
+     */
+    private static final Set<EventType> OVERVIEW_TYPES = Arrays.stream(EventType.values())
+        .filter(type -> type != EventType.OTHER && type != EventType.SITEVERIFY_RATELIMITED)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
+
+    private final TurnstileAnalytics cloudflare;
+
+    private final WidgetService widgets;
+
+    private final CloudflareAccounts accounts;
+
+    private final UserCallBudget userBudget;
+
+    private final AccountAnalyticsBudget accountBudget;
+
+    private final Clock clock;
+
+    private final Cache<AccountId, Outcome<AnalyticsSettings>> settings;
+
+    private final Cache<TrafficKey, Outcome<TrafficReport>> answers;
+
+    public WidgetAnalyticsService(TurnstileAnalytics cloudflare, WidgetService widgets, CloudflareAccounts accounts,
+            UserCallBudget userBudget, AnalyticsProperties properties, Clock clock, ObjectProvider<Ticker> tickers) {
+        Ticker ticker = tickers.getIfAvailable(Ticker::systemTicker);
+        this.cloudflare = cloudflare;
+        this.widgets = widgets;
+        this.accounts = accounts;
+        this.userBudget = userBudget;
+        this.accountBudget = new AccountAnalyticsBudget(properties.budget(), ticker);
+        this.clock = clock;
+        this.settings = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(properties.settingsFor()).build();
+        // Bounded: a key per account, query and minute, and a page asks a few.
+        this.answers = Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfterWrite(properties.cacheFor())
+            .maximumSize(10_000)
+            .build();
+    }
+
+    /** The windows the account's history covers, shortest first. */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<AnalyticsWindow> windows(SignedInUser user, AccountId account) {
+        Duration history = settings(user, account).notOlderThan();
+        return Arrays.stream(AnalyticsWindow.values()).filter(window -> window.fitsIn(history)).toList();
+    }
+
+    /**
+     * How the widget did in the window: one query, or one per part when the window is
+     * longer than a query may span (30 days are asked in weeks).
+     * @throws AnalyticsRefusedException if Cloudflare refused (see
+     * {@link AnalyticsProblem#of})
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public WidgetHealth health(SignedInUser user, AccountId account, Widget widget, AnalyticsWindow window) {
+        AnalyticsSettings offered = settings(user, account);
+        Instant end = now();
+        Instant start = windowStart(end, window.length(), offered);
+        TimeBucket bucket = offered.offers(window.bucket()) ? window.bucket() : null;
+        Set<Breakdown> breakdowns = EnumSet.noneOf(Breakdown.class);
+        Set<Breakdown> notOffered = EnumSet.noneOf(Breakdown.class);
+        PANEL_BREAKDOWNS.forEach(b -> (offered.offers(b) ? breakdowns : notOffered).add(b));
+        List<TrafficReport> parts = new ArrayList<>();
+        for (Instant[] part : parts(start, end, offered.maxDuration())) {
+            parts.add(traffic(user, account, new TrafficQuery(part[0], part[1], List.of(widget.sitekey()), Set.of(),
+                    bucket, breakdowns, offered.maxPageSize(), Math.min(TOP_GROUPS, offered.maxPageSize()))));
+        }
+        EventTotals totals = EventTotals.NONE;
+        Map<Instant, EventTotals> buckets = new LinkedHashMap<>();
+        if (bucket != null) {
+            for (Instant at = floor(start, bucket); at.isBefore(end); at = at.plus(bucket.length())) {
+                buckets.put(at, EventTotals.NONE);
+            }
+        }
+        Map<Breakdown, Map<String, EventTotals>> values = new LinkedHashMap<>();
+        for (TrafficReport part : parts) {
+            for (TrafficReport.SeriesGroup group : part.series()) {
+                totals = totals.plus(group.type(), group.count(), group.sampleInterval());
+                if (bucket != null && group.bucketStart() != null) {
+                    buckets.merge(floor(group.bucketStart(), bucket),
+                            EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()),
+                            EventTotals::plus);
+                }
+            }
+            part.breakdowns().forEach((breakdown, groups) -> {
+                Map<String, EventTotals> byValue = values.computeIfAbsent(breakdown, b -> new LinkedHashMap<>());
+                groups.forEach(group -> byValue.merge(group.value(),
+                        EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
+            });
+        }
+        List<HealthPoint> points = buckets.entrySet()
+            .stream()
+            .map(entry -> new HealthPoint(entry.getKey(), entry.getValue()))
+            .toList();
+        Map<Breakdown, List<TopValue>> top = new LinkedHashMap<>();
+        values.forEach((breakdown, byValue) -> top.put(breakdown, top(breakdown, byValue, widget)));
+        return new WidgetHealth(window, start, end, totals, points, top, notOffered, parts.size());
+    }
+
+    /**
+     * The last 24 hours of each of the widgets, for the list's sparklines: one query for
+     * them all. A widget without events has a flat trend of zeros.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Map<Sitekey, WidgetTrend> trends(SignedInUser user, AccountId account, List<Sitekey> sitekeys) {
+        if (sitekeys.isEmpty()) {
+            return Map.of();
+        }
+        AnalyticsSettings offered = settings(user, account);
+        Instant end = now();
+        Instant start = windowStart(end, AnalyticsWindow.LAST_24_HOURS.length(), offered);
+        TimeBucket bucket = offered.offers(TimeBucket.HOUR) ? TimeBucket.HOUR : null;
+        TrafficReport report = traffic(user, account,
+                new TrafficQuery(start, end, sitekeys, TREND_TYPES, bucket, Set.of(), offered.maxPageSize(), 1));
+        Map<Sitekey, Map<Instant, Long>> issued = new LinkedHashMap<>();
+        Map<Sitekey, EventTotals> totals = new LinkedHashMap<>();
+        for (TrafficReport.SeriesGroup group : report.series()) {
+            totals.merge(group.sitekey(), EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()),
+                    EventTotals::plus);
+            if (bucket != null && group.type() == EventType.CHALLENGE_ISSUED && group.bucketStart() != null) {
+                issued.computeIfAbsent(group.sitekey(), key -> new LinkedHashMap<>())
+                    .merge(floor(group.bucketStart(), bucket), group.count(), Long::sum);
+            }
+        }
+        Map<Sitekey, WidgetTrend> trends = new LinkedHashMap<>();
+        for (Sitekey sitekey : sitekeys) {
+            List<Long> perHour = new ArrayList<>();
+            if (bucket != null) {
+                Map<Instant, Long> counts = issued.getOrDefault(sitekey, Map.of());
+                for (Instant at = floor(start, bucket); at.isBefore(end); at = at.plus(bucket.length())) {
+                    perHour.add(counts.getOrDefault(at, 0L));
+                }
+            }
+            trends.put(sitekey, new WidgetTrend(sitekey, perHour, totals.getOrDefault(sitekey, EventTotals.NONE)));
+        }
+        return trends;
+    }
+
+    /**
+     * Every configured account's widgets, the most troubled first: per account one call
+     * for the widget list and two queries (the last 24 hours, and the days before). An
+     * account that fails says why and leaves the others be.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public List<AccountHealth> overview(SignedInUser user) {
+        return accounts.all().stream().map(account -> accountHealth(user, account)).toList();
+    }
+
+    private AccountHealth accountHealth(SignedInUser user, CloudflareAccount account) {
+        try {
+            AnalyticsSettings offered = settings(user, account.id());
+            WidgetPage page = widgets.list(user, account.id(), WidgetQuery.firstPage().withPerPage(OVERVIEW_WIDGETS));
+            Instant end = now();
+            Instant dayStart = end.minus(Duration.ofHours(24));
+            Instant weekStart = windowStart(end, AnalyticsWindow.LAST_7_DAYS.length(), offered);
+            Map<Sitekey, EventTotals> lastDay = totalsBySitekey(traffic(user, account.id(), new TrafficQuery(dayStart,
+                    end, List.of(), OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)));
+            Map<Sitekey, EventTotals> before = weekStart.isBefore(dayStart)
+                    ? totalsBySitekey(traffic(user, account.id(), new TrafficQuery(weekStart, dayStart, List.of(),
+                            OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)))
+                    : Map.of();
+            double beforeDays = Math.max(0, Duration.between(weekStart, dayStart).toMinutes() / (24.0 * 60));
+            List<WidgetTrouble> judged = page.widgets()
+                .stream()
+                .map(widget -> WidgetTrouble.judge(widget, lastDay.getOrDefault(widget.sitekey(), EventTotals.NONE),
+                        before.getOrDefault(widget.sitekey(), EventTotals.NONE), beforeDays))
+                .sorted(Comparator.comparingDouble(WidgetTrouble::severity)
+                    .reversed()
+                    .thenComparing(trouble -> -trouble.lastDay().issued()))
+                .toList();
+            return new AccountHealth(account, judged, !page.hasNext(), null);
+        }
+        catch (RuntimeException failure) {
+            AnalyticsProblem problem = AnalyticsProblem.of(failure);
+            if (problem == null) {
+                throw failure;
+            }
+            return AccountHealth.failed(account, problem);
+        }
+    }
+
+    private static Map<Sitekey, EventTotals> totalsBySitekey(TrafficReport report) {
+        Map<Sitekey, EventTotals> totals = new LinkedHashMap<>();
+        report.series()
+            .forEach(group -> totals.merge(group.sitekey(),
+                    EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
+        return totals;
+    }
+
+    private List<TopValue> top(Breakdown breakdown, Map<String, EventTotals> byValue, Widget widget) {
+        return byValue.entrySet()
+            .stream()
+            .sorted(Comparator.comparingLong((Map.Entry<String, EventTotals> entry) -> entry.getValue().issued())
+                .thenComparingLong(entry -> entry.getValue().total())
+                .reversed())
+            .limit(TOP_SHOWN)
+            .map(entry -> new TopValue(entry.getKey(), entry.getValue(),
+                    breakdown == Breakdown.HOSTNAME && !HostnameCoverage.covers(widget, entry.getKey())))
+            .toList();
+    }
+
+    private AnalyticsSettings settings(SignedInUser user, AccountId account) {
+        return settings.get(account, id -> attempt(user, id, () -> cloudflare.settings(id)))
+            .orThrow(offered -> offered.enabled() ? null : new AnalyticsRefusedException(
+                    AnalyticsRefusedException.Kind.DISABLED, "Turnstile analytics are not enabled for the account"));
+    }
+
+    private TrafficReport traffic(SignedInUser user, AccountId account, TrafficQuery query) {
+        return answers
+            .get(new TrafficKey(account, query),
+                    key -> attempt(user, account, () -> cloudflare.traffic(account, query)))
+            .orThrow(report -> null);
+    }
+
+    /**
+     * One call, taken from both budgets first; its refusal is an outcome to keep, any
+     * other failure is thrown and kept nowhere.
+     */
+    private <T> Outcome<T> attempt(SignedInUser user, AccountId account, Supplier<T> call) {
+        accountBudget.spend(account);
+        userBudget.spend(user, 1);
+        try {
+            return new Outcome<>(call.get(), null);
+        }
+        catch (AnalyticsRefusedException refused) {
+            return new Outcome<>(null, refused);
+        }
+    }
+
+    /** Now, to the minute: the end of every window, and part of each cache key. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * The window's start, or later if the account's history is shorter: a query reaching
+     * further back would be refused. Two minutes of margin, as {@code end} is up to a
+     * minute behind the instant Cloudflare checks against.
+     */
+    private static Instant windowStart(Instant end, Duration length, AnalyticsSettings offered) {
+        Instant start = end.minus(length);
+        Instant oldest = end.minus(offered.notOlderThan()).plus(AnalyticsWindow.SLACK);
+        return start.isBefore(oldest) ? oldest : start;
+    }
+
+    /** [start, end) cut into parts no longer than one query may span. */
+    private static List<Instant[]> parts(Instant start, Instant end, Duration maxDuration) {
+        List<Instant[]> parts = new ArrayList<>();
+        for (Instant from = start; from.isBefore(end);) {
+            Instant to = from.plus(maxDuration);
+            to = to.isAfter(end) ? end : to;
+            parts.add(new Instant[] { from, to });
+            from = to;
+        }
+        return parts;
+    }
+
+    private static Instant floor(Instant instant, TimeBucket bucket) {
+        long seconds = bucket.length().toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), seconds) * seconds);
+    }
+
+    private record TrafficKey(AccountId account, TrafficQuery query) {
+    }
+
+    /**
+     * An answer, or Cloudflare's refusal of the question, which the same question would
+     * get again: both are cached alike.
+     */
+    private record Outcome<T>(@Nullable T value, @Nullable AnalyticsRefusedException refused) {
+
+        /** The value, unless refused, or unless {@code check} finds a refusal in it. */
+        T orThrow(Function<T, @Nullable AnalyticsRefusedException> check) {
+            if (refused != null) {
+                throw refused;
+            }
+            AnalyticsRefusedException problem = check.apply(value);
+            if (problem != null) {
+                throw problem;
+            }
+            return value;
+        }
+
+    }
+
+}
