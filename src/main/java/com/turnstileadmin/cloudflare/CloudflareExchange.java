@@ -69,8 +69,9 @@ final class CloudflareExchange {
     private final CallMetrics metrics;
 
     /**
-     * A rate limit's block of one account: the widget API's and GraphQL's limits are
-     * apart, so a block of one never stops the other's calls.
+     * A rate limit's block of one account. GraphQL has a limit of its own on top of the
+     * API's: a 429 to a query may be only that one's, so it never stops widget calls
+     * (which learn of the API's limit from their own 429).
      */
     private record BlockKey(AccountId account, Operation.Limit limit) {
     }

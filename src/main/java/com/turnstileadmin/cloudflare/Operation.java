@@ -18,7 +18,10 @@ enum Operation {
 
         /** The API's, 1200 calls per five minutes per user. */
         API("widget API"),
-        /** GraphQL Analytics', about 300 queries per five minutes per user. */
+        /**
+         * GraphQL Analytics' own, about 300 queries per five minutes per user, besides
+         * the API's.
+         */
         GRAPHQL("analytics");
 
         private final String description;
