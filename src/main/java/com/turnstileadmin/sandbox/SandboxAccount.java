@@ -2,10 +2,13 @@ package com.turnstileadmin.sandbox;
 
 import com.turnstileadmin.account.AccountId;
 import java.time.Clock;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One account of the sandbox: its fixed id and name, whether it has Turnstile Enterprise
- * (which decides what its API accepts, as at Cloudflare), and its widgets.
+ * (which decides what its API accepts, as at Cloudflare), its widgets, and which of them
+ * show a trouble in their simulated traffic.
  */
 public final class SandboxAccount {
 
@@ -19,20 +22,27 @@ public final class SandboxAccount {
 
     private final WidgetInputParser parser;
 
-    private SandboxAccount(AccountId id, String name, boolean enterprise, WidgetStore store) {
+    private final Map<DemoProblem, String> problems;
+
+    private SandboxAccount(AccountId id, String name, boolean enterprise, WidgetStore store,
+            Map<DemoProblem, String> problems) {
         this.id = id;
         this.name = name;
         this.enterprise = enterprise;
         this.store = store;
         this.parser = new WidgetInputParser(enterprise);
+        this.problems = Map.copyOf(problems);
     }
 
-    /** The account with its demo widgets, the same at every start. */
+    /**
+     * The account with its demo widgets, the same at every start; on the Free account
+     * some of them have troubles to find in their traffic.
+     */
     static SandboxAccount withDemoWidgets(AccountId id, String name, boolean enterprise, int demoWidgets, Clock clock,
             Keys keys) {
         WidgetStore store = new WidgetStore(clock, keys);
         DemoWidgets.addTo(store, demoWidgets, enterprise);
-        return new SandboxAccount(id, name, enterprise, store);
+        return new SandboxAccount(id, name, enterprise, store, enterprise ? Map.of() : DemoProblem.assign(store.all()));
     }
 
     public AccountId id() {
@@ -62,6 +72,20 @@ public final class SandboxAccount {
 
     WidgetInputParser parser() {
         return parser;
+    }
+
+    /** The sitekey of the demo widget with each trouble (none on Enterprise). */
+    Map<DemoProblem, String> problems() {
+        return problems;
+    }
+
+    @Nullable DemoProblem problemOf(String sitekey) {
+        return problems.entrySet()
+            .stream()
+            .filter(problem -> problem.getValue().equals(sitekey))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
     }
 
 }

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enterpriseDemoWidgets how many its Enterprise account starts with; default 12
  * @param port its loopback port; default 0, any free port
  * @param faults failures it injects, for tests and benchmarks; default none
+ * @param analyticsPermission whether its token has "Account Analytics Read", so that
+ * GraphQL analytics queries are answered; false refuses them all as Cloudflare does
+ * without that permission, while the widget API still works; default true
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue("40") int demoWidgets, @DefaultValue("12") int enterpriseDemoWidgets,
-        @DefaultValue("0") int port, @DefaultValue Faults faults) {
+        @DefaultValue("0") int port, @DefaultValue Faults faults, @DefaultValue("true") boolean analyticsPermission) {
 
     public SandboxProperties {
         if (demoWidgets < 0 || demoWidgets > 100_000) {

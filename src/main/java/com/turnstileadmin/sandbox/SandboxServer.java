@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the
  * Free plan and one with Enterprise, served over real HTTP on a loopback address only.
  * The app's adapter talks to it exactly as it talks to Cloudflare. Accepts its API token
- * and its legacy e-mail and key, both good for both accounts; refuses anything else.
+ * and its legacy e-mail and key, both good for both accounts; refuses anything else. It
+ * answers Cloudflare's GraphQL Analytics API for Turnstile too ({@code POST /graphql}),
+ * with simulated traffic for every widget.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -57,10 +59,14 @@ public final class SandboxServer implements AutoCloseable {
 
     private final WidgetApi widgetApi;
 
+    private final AnalyticsAccess analyticsAccess;
+
+    private final AnalyticsApi analyticsApi;
+
     private final AtomicLong requests = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService executor, List<SandboxAccount> accounts,
-            SandboxFaults faults, Keys keys) {
+            SandboxFaults faults, Keys keys, boolean analyticsPermission, Clock clock) {
         this.server = server;
         this.executor = executor;
         this.accounts = accounts;
@@ -68,6 +74,8 @@ public final class SandboxServer implements AutoCloseable {
         this.apiToken = new Credentials.ApiToken(keys.apiToken());
         this.globalApiKey = new Credentials.GlobalApiKey(ACCOUNT_EMAIL, keys.globalApiKey());
         this.widgetApi = new WidgetApi(accounts, http);
+        this.analyticsAccess = new AnalyticsAccess(analyticsPermission);
+        this.analyticsApi = new AnalyticsApi(accounts, analyticsAccess, http, clock);
     }
 
     /**
@@ -98,7 +106,8 @@ public final class SandboxServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer
                 .create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
-            SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys);
+            SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys,
+                    properties.analyticsPermission(), clock);
             server.createContext(BASE_PATH, sandbox::handle);
             server.setExecutor(executor);
             server.start();
@@ -157,6 +166,30 @@ public final class SandboxServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * Gives or takes the token's "Account Analytics Read" while the sandbox runs: without
+     * it every analytics query is refused with {@code authz}, as Cloudflare refuses it,
+     * and the widget API still works. Starts as {@code sandbox.analytics-permission}.
+     */
+    public void analyticsPermission(boolean granted) {
+        analyticsAccess.permit(granted);
+    }
+
+    /**
+     * Stops offering an analytics dimension on both accounts, as a plan without it:
+     * {@code settings} no longer lists it, and a query that selects it is refused.
+     * @param dimension its name in the schema, e.g. {@code asn}
+     * @throws IllegalArgumentException when the schema has no such dimension
+     */
+    public void withoutDimension(String dimension) {
+        analyticsAccess.withhold(dimension);
+    }
+
+    /** Offers every analytics dimension again. */
+    public void withAllDimensions() {
+        analyticsAccess.offerAll();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -191,7 +224,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private Answer route(HttpExchange exchange) {
         authenticate(exchange);
-        return widgetApi.answer(exchange);
+        return AnalyticsApi.routes(exchange) ? analyticsApi.answer(exchange) : widgetApi.answer(exchange);
     }
 
     private void authenticate(HttpExchange exchange) {

@@ -51,6 +51,11 @@ final class WidgetStore {
         return new Page(matching.subList((int) from, to), request.page(), request.perPage(), matching.size());
     }
 
+    /** All the widgets now, in creation order. */
+    synchronized List<SandboxWidget> all() {
+        return widgets.values().stream().sorted(Comparator.comparingLong(SandboxWidget::id)).toList();
+    }
+
     synchronized SandboxWidget get(String sitekey) {
         SandboxWidget widget = widgets.get(sitekey);
         if (widget == null) {

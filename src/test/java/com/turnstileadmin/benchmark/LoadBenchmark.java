@@ -67,7 +67,7 @@ class LoadBenchmark {
         SandboxProperties.Faults latency = SandboxProperties.Faults.NONE.withLatency(settings.latency());
         String password = UUID.randomUUID().toString();
         LoadReport report;
-        try (SandboxServer sandbox = SandboxServer.start(new SandboxProperties(DEMO_WIDGETS, 0, 0, latency),
+        try (SandboxServer sandbox = SandboxServer.start(new SandboxProperties(DEMO_WIDGETS, 0, 0, latency, true),
                 new SandboxFaults(latency), Clock.systemUTC());
                 AppStore store = AppStore.choose(settings.store());
                 RunningApp app = RunningApp.start(jdk, jvm, environment(sandbox, store, settings.users(), password));

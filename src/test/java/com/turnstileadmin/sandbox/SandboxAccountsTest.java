@@ -100,7 +100,8 @@ class SandboxAccountsTest {
     }
 
     private SandboxServer start(Clock clock) {
-        SandboxServer sandbox = SandboxServer.start(new SandboxProperties(40, 12, 0, SandboxProperties.Faults.NONE),
+        SandboxServer sandbox = SandboxServer.start(
+                new SandboxProperties(40, 12, 0, SandboxProperties.Faults.NONE, true),
                 new SandboxFaults(SandboxProperties.Faults.NONE), clock);
         started.add(sandbox);
         return sandbox;

@@ -37,7 +37,7 @@ class SandboxJourneyTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
 
     private final SandboxServer sandbox = SandboxServer.start(
-            new SandboxProperties(12, 0, 0, SandboxProperties.Faults.NONE),
+            new SandboxProperties(12, 0, 0, SandboxProperties.Faults.NONE, true),
             new SandboxFaults(SandboxProperties.Faults.NONE), clock);
 
     private final AccountId account = sandbox.accountId();

@@ -65,7 +65,7 @@ class SandboxMatchesOpenApiTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
 
     private final SandboxServer sandbox = SandboxServer.start(
-            new SandboxProperties(12, 6, 0, SandboxProperties.Faults.NONE),
+            new SandboxProperties(12, 6, 0, SandboxProperties.Faults.NONE, true),
             new SandboxFaults(SandboxProperties.Faults.NONE), clock);
 
     private final WireMockServer proxy = new WireMockServer(wireMockConfig().dynamicPort());

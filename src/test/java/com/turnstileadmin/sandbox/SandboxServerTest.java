@@ -22,7 +22,7 @@ class SandboxServerTest {
     private final SandboxFaults faults = new SandboxFaults(SandboxProperties.Faults.NONE);
 
     private final SandboxServer sandbox = SandboxServer
-        .start(new SandboxProperties(30, 6, 0, SandboxProperties.Faults.NONE), faults, Clock.systemUTC());
+        .start(new SandboxProperties(30, 6, 0, SandboxProperties.Faults.NONE, true), faults, Clock.systemUTC());
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -40,7 +40,8 @@ class SecretsStayOutOfLogsTest {
         // The WebClient's logger is where Spring logs request headers, when request
         // details are enabled.
         log = LogCapture.atDebug("org.springframework.web.reactive.function.client");
-        sandbox = SandboxServer.start(new SandboxProperties(8, 0, 0, SandboxProperties.Faults.NONE), faults, clock);
+        sandbox = SandboxServer.start(new SandboxProperties(8, 0, 0, SandboxProperties.Faults.NONE, true), faults,
+                clock);
     }
 
     @AfterEach
