@@ -53,7 +53,7 @@ final class TrafficModel {
         long clearance = Math.min(verified, draw(verified * profile.clearanceShare(), random));
         long tokens = verified - clearance;
         long interactiveVerified = solved == 0 ? 0 : Math.round(tokens * (double) interactive / solved);
-        double invalidTokenRate = problem == DemoProblem.INVALID_TOKEN_BURST && slot >= nowSlot - 6 * HOUR ? 0.43
+        double invalidTokenRate = problem == DemoProblem.INVALID_TOKEN_BURST && slot >= nowSlot - 12 * HOUR ? 0.43
                 : profile.invalidTokenRate();
         set(counts, EventKind.ISSUED, issued, profile);
         set(counts, EventKind.NON_INTERACTIVE_SOLVED, nonInteractive, profile);
