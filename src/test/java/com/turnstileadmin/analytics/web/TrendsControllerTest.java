@@ -58,6 +58,22 @@ class TrendsControllerTest {
     }
 
     @Test
+    void aPageTooLargeForHourlyGroupsInOneAnswerGetsItsTotalsInTheOneQuery() throws Exception {
+        String[] page = new String[200];
+        page[0] = SHOP.value();
+        for (int i = 1; i < page.length; i++) {
+            page[i] = "0x4AAAAAAAk" + i;
+        }
+
+        Document cells = trends(page);
+
+        assertThat(analytics.calls()).filteredOn(call -> call.startsWith("traffic")).hasSize(1);
+        assertThat(cells.select("span.trend[hx-swap-oob]")).hasSize(200);
+        assertThat(cells.select("span.trend svg")).isEmpty();
+        assertThat(cells.select("#trend-" + SHOP.value() + " small").text()).matches("90% solved of 2,[45]00");
+    }
+
+    @Test
     void aRefusalIsSaidOnceUnderTheListAndEachCellShowsADash() throws Exception {
         analytics.refuse(ACCOUNT, new AnalyticsRefusedException(AnalyticsRefusedException.Kind.PERMISSION_MISSING,
                 "no Account Analytics Read"));
