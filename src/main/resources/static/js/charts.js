@@ -24,6 +24,20 @@
         return local + " (" + two(date.getUTCHours()) + ":" + two(date.getUTCMinutes()) + " UTC)";
     }
 
+    // The axis in the app's 24-hour clock, the day under midnight; days alone over a month.
+    function ticks(u, splits) {
+        var span = splits.length > 1 ? splits[splits.length - 1] - splits[0] : 0;
+        return splits.map(function (seconds) {
+            var date = new Date(seconds * 1000);
+            var day = date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
+            if (span > 3 * 86400) {
+                return day;
+            }
+            var clock = two(date.getHours()) + ":" + two(date.getMinutes());
+            return date.getHours() === 0 && date.getMinutes() === 0 ? clock + "\n" + day : clock;
+        });
+    }
+
     function column(rows, key) {
         return rows.map(function (row) {
             return Number(row.dataset[key]);
@@ -56,7 +70,8 @@
                         value: function (u, v) { return v == null ? "–" : v.toLocaleString(); } };
                 })),
             axes: [
-                { stroke: style.color, grid: { stroke: style.getPropertyValue("--ta-chart-grid").trim() } },
+                { stroke: style.color, values: ticks,
+                    grid: { stroke: style.getPropertyValue("--ta-chart-grid").trim() } },
                 { stroke: style.color, grid: { stroke: style.getPropertyValue("--ta-chart-grid").trim() } }
             ]
         };

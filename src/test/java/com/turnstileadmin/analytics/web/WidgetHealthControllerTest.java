@@ -78,6 +78,18 @@ class WidgetHealthControllerTest {
     }
 
     @Test
+    void aWidgetWithoutTrafficSaysSoInsteadOfDrawingAFlatLine() throws Exception {
+        AnalyticsSliceConfiguration.startAfresh(context);
+
+        Document panel = panel(Role.VIEWER, "24h");
+
+        assertThat(panel.select("#no-traffic").text()).startsWith("No challenge was issued in the last 24 hours.");
+        assertThat(panel.select(".health-chart")).isEmpty();
+        assertThat(panel.select("#figure-issued").text()).isEqualTo("0");
+        assertThat(panel.select("#figure-solve-rate").text()).isEqualTo("–");
+    }
+
+    @Test
     void aHostnameTheWidgetDoesNotListIsFlagged() throws Exception {
         Document panel = panel(Role.VIEWER, "24h");
 
