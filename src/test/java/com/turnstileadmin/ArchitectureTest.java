@@ -24,8 +24,10 @@ import org.springframework.stereotype.Controller;
  * depends on no other feature;
  * <li>{@code widget}: the domain and the port to Cloudflare's API that the service layer
  * uses;
- * <li>{@code cloudflare}: the adapter behind that port, the only code that knows the wire
- * format;
+ * <li>{@code cloudflare}: the adapter behind that port and the analytics port, the only
+ * code that knows the wire format;
+ * <li>{@code analytics}: widget health from Cloudflare's GraphQL Analytics, its port,
+ * service and pages; it reads widgets through the widget service;
  * <li>{@code sandbox}: the built-in Cloudflare simulator, which shares no types with the
  * adapter or the domain, so that the contract tests compare two independent readings of
  * the API;
@@ -87,7 +89,15 @@ class ArchitectureTest {
         .resideInAPackage(ROOT + ".sandbox..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..");
+        .resideInAnyPackage(ROOT + ".widget..", ROOT + ".cloudflare..", ROOT + ".analytics..");
+
+    @ArchTest
+    static final ArchRule onlyTheAdapterSendsGraphQl = noClasses().that()
+        .resideOutsideOfPackage(ROOT + ".cloudflare..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework.graphql.client..", "org.springframework.graphql.support..")
+        .because("the rest of the app reads analytics through the TurnstileAnalytics port");
 
     @ArchTest
     static final ArchRule theAuditTrailDependsOnlyOnAccountsAndSecurity = noClasses().that()
