@@ -8,7 +8,6 @@ import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.widget.Sitekey;
-import com.turnstileadmin.widget.UserCallBudget;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
@@ -45,9 +44,11 @@ import org.springframework.stereotype.Service;
  * query, and one account's numbers are never another's. A refusal (a missing permission)
  * is kept as long, so that it is not asked again on every view; a failure to reach
  * Cloudflare is not kept. Each query actually sent is taken from the account's analytics
- * budget ({@link AccountAnalyticsBudget}) and from the user's share of the rate limit
- * ({@link UserCallBudget}) first. An account's {@code settings} are asked once per
- * {@code analytics.settings-for} (an hour), and each query is built from them.
+ * budget ({@link AccountAnalyticsBudget}) first, and from nobody's share of the rate
+ * limit ({@link com.turnstileadmin.widget.UserCallBudget}): that is for the widget calls
+ * of the user's own pages, which charts loading beside them must not spend. An account's
+ * {@code settings} are asked once per {@code analytics.settings-for} (an hour), and each
+ * query is built from them.
  */
 @Service
 public class WidgetAnalyticsService {
@@ -82,8 +83,6 @@ public class WidgetAnalyticsService {
 
     private final CloudflareAccounts accounts;
 
-    private final UserCallBudget userBudget;
-
     private final AccountAnalyticsBudget accountBudget;
 
     private final Clock clock;
@@ -93,12 +92,11 @@ public class WidgetAnalyticsService {
     private final Cache<TrafficKey, Outcome<TrafficReport>> answers;
 
     public WidgetAnalyticsService(TurnstileAnalytics cloudflare, WidgetService widgets, CloudflareAccounts accounts,
-            UserCallBudget userBudget, AnalyticsProperties properties, Clock clock, ObjectProvider<Ticker> tickers) {
+            AnalyticsProperties properties, Clock clock, ObjectProvider<Ticker> tickers) {
         Ticker ticker = tickers.getIfAvailable(Ticker::systemTicker);
         this.cloudflare = cloudflare;
         this.widgets = widgets;
         this.accounts = accounts;
-        this.userBudget = userBudget;
         this.accountBudget = new AccountAnalyticsBudget(properties.budget(), ticker);
         this.clock = clock;
         this.settings = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(properties.settingsFor()).build();
@@ -113,7 +111,7 @@ public class WidgetAnalyticsService {
     /** The windows the account's history covers, shortest first. */
     @PreAuthorize("hasRole('VIEWER')")
     public List<AnalyticsWindow> windows(SignedInUser user, AccountId account) {
-        Duration history = settings(user, account).notOlderThan();
+        Duration history = settings(account).notOlderThan();
         return Arrays.stream(AnalyticsWindow.values()).filter(window -> window.fitsIn(history)).toList();
     }
 
@@ -125,7 +123,7 @@ public class WidgetAnalyticsService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public WidgetHealth health(SignedInUser user, AccountId account, Widget widget, AnalyticsWindow window) {
-        AnalyticsSettings offered = settings(user, account);
+        AnalyticsSettings offered = settings(account);
         Instant end = now();
         Instant start = windowStart(end, window.length(), offered);
         TimeBucket bucket = offered.offers(window.bucket()) ? window.bucket() : null;
@@ -134,8 +132,8 @@ public class WidgetAnalyticsService {
         PANEL_BREAKDOWNS.forEach(b -> (offered.offers(b) ? breakdowns : notOffered).add(b));
         List<TrafficReport> parts = new ArrayList<>();
         for (Instant[] part : parts(start, end, offered.maxDuration())) {
-            parts.add(traffic(user, account, new TrafficQuery(part[0], part[1], List.of(widget.sitekey()), Set.of(),
-                    bucket, breakdowns, offered.maxPageSize(), Math.min(TOP_GROUPS, offered.maxPageSize()))));
+            parts.add(traffic(account, new TrafficQuery(part[0], part[1], List.of(widget.sitekey()), Set.of(), bucket,
+                    breakdowns, offered.maxPageSize(), Math.min(TOP_GROUPS, offered.maxPageSize()))));
         }
         EventTotals totals = EventTotals.NONE;
         Map<Instant, EventTotals> buckets = new LinkedHashMap<>();
@@ -179,7 +177,7 @@ public class WidgetAnalyticsService {
         if (sitekeys.isEmpty()) {
             return Map.of();
         }
-        AnalyticsSettings offered = settings(user, account);
+        AnalyticsSettings offered = settings(account);
         Instant end = now();
         Instant start = windowStart(end, AnalyticsWindow.LAST_24_HOURS.length(), offered);
         // A group per widget, type and hour (25 hours: the first one begun before the
@@ -188,7 +186,7 @@ public class WidgetAnalyticsService {
         long groupsByHour = (long) sitekeys.size() * TREND_TYPES.size() * 25;
         TimeBucket bucket = offered.offers(TimeBucket.HOUR) && groupsByHour <= offered.maxPageSize() ? TimeBucket.HOUR
                 : null;
-        TrafficReport report = traffic(user, account,
+        TrafficReport report = traffic(account,
                 new TrafficQuery(start, end, sitekeys, TREND_TYPES, bucket, Set.of(), offered.maxPageSize(), 1));
         Map<Sitekey, Map<Instant, Long>> issued = new LinkedHashMap<>();
         Map<Sitekey, EventTotals> totals = new LinkedHashMap<>();
@@ -226,15 +224,15 @@ public class WidgetAnalyticsService {
 
     private AccountHealth accountHealth(SignedInUser user, CloudflareAccount account) {
         try {
-            AnalyticsSettings offered = settings(user, account.id());
+            AnalyticsSettings offered = settings(account.id());
             WidgetPage page = widgets.list(user, account.id(), WidgetQuery.firstPage().withPerPage(OVERVIEW_WIDGETS));
             Instant end = now();
             Instant dayStart = end.minus(Duration.ofHours(24));
             Instant weekStart = windowStart(end, AnalyticsWindow.LAST_7_DAYS.length(), offered);
-            Map<Sitekey, EventTotals> lastDay = totalsBySitekey(traffic(user, account.id(), new TrafficQuery(dayStart,
-                    end, List.of(), OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)));
+            Map<Sitekey, EventTotals> lastDay = totalsBySitekey(traffic(account.id(), new TrafficQuery(dayStart, end,
+                    List.of(), OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)));
             Map<Sitekey, EventTotals> before = weekStart.isBefore(dayStart)
-                    ? totalsBySitekey(traffic(user, account.id(), new TrafficQuery(weekStart, dayStart, List.of(),
+                    ? totalsBySitekey(traffic(account.id(), new TrafficQuery(weekStart, dayStart, List.of(),
                             OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)))
                     : Map.of();
             double beforeDays = Math.max(0, Duration.between(weekStart, dayStart).toMinutes() / (24.0 * 60));
@@ -277,26 +275,24 @@ public class WidgetAnalyticsService {
             .toList();
     }
 
-    private AnalyticsSettings settings(SignedInUser user, AccountId account) {
-        return settings.get(account, id -> attempt(user, id, () -> cloudflare.settings(id)))
+    private AnalyticsSettings settings(AccountId account) {
+        return settings.get(account, id -> attempt(id, () -> cloudflare.settings(id)))
             .orThrow(offered -> offered.enabled() ? null : new AnalyticsRefusedException(
                     AnalyticsRefusedException.Kind.DISABLED, "Turnstile analytics are not enabled for the account"));
     }
 
-    private TrafficReport traffic(SignedInUser user, AccountId account, TrafficQuery query) {
+    private TrafficReport traffic(AccountId account, TrafficQuery query) {
         return answers
-            .get(new TrafficKey(account, query),
-                    key -> attempt(user, account, () -> cloudflare.traffic(account, query)))
+            .get(new TrafficKey(account, query), key -> attempt(account, () -> cloudflare.traffic(account, query)))
             .orThrow(report -> null);
     }
 
     /**
-     * One call, taken from both budgets first; its refusal is an outcome to keep, any
-     * other failure is thrown and kept nowhere.
+     * One call, taken from the account's budget first; its refusal is an outcome to keep,
+     * any other failure is thrown and kept nowhere.
      */
-    private <T> Outcome<T> attempt(SignedInUser user, AccountId account, Supplier<T> call) {
+    private <T> Outcome<T> attempt(AccountId account, Supplier<T> call) {
         accountBudget.spend(account);
-        userBudget.spend(user, 1);
         try {
             return new Outcome<>(call.get(), null);
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListLayoutJourneyTest extends Journey {
 
     private static final List<String> HEADERS = List.of("Name", "Sitekey", "Mode", "Domains", "Region", "Clearance",
-            "Created", "Modified");
+            "Last 24 h", "Created", "Modified");
 
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = { 1280, 1920 })

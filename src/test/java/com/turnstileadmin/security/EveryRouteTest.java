@@ -101,7 +101,9 @@ class EveryRouteTest {
                 new Row(Route.get("/accounts/" + ACCOUNT + "/audit"), Visitor.ADMIN),
                 new Row(Route.get("/accounts/" + ACCOUNT + "/audit.csv"), Visitor.ADMIN),
                 new Row(Route.get(WIDGETS + "/{sitekey:[A-Za-z0-9_-]{1,32}}/history"), Visitor.ADMIN),
-                new Row(Route.get("/sessions"), Visitor.ADMIN),
+                new Row(Route.get(WIDGET + "/health"), Visitor.VIEWER),
+                new Row(Route.get("/accounts/" + ACCOUNT + "/analytics/trends"), Visitor.VIEWER),
+                new Row(Route.get("/widget-health"), Visitor.VIEWER), new Row(Route.get("/sessions"), Visitor.ADMIN),
                 new Row(Route.post("/sessions/sign-out", "user", "nobody-signed-in"), Visitor.ADMIN),
                 // The page of a user without a role (RouteAnswer); one with a role is
                 // sent on to the widgets.

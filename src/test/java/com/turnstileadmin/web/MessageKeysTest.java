@@ -2,6 +2,8 @@ package com.turnstileadmin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.analytics.Breakdown;
+import com.turnstileadmin.analytics.Trouble;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.widget.ClearanceLevel;
 import com.turnstileadmin.widget.Region;
@@ -116,6 +118,10 @@ class MessageKeysTest {
         // WidgetFormValidator's refusal of a value the form does not offer:
         // widget.<field>.unknown.
         Stream.of("mode", "clearanceLevel", "region").forEach(field -> keys.add("widget." + field + ".unknown"));
+        // The health pages' words for each breakdown and trouble (made from their names).
+        Arrays.stream(Breakdown.values())
+            .forEach(b -> keys.addAll(List.of("analytics.top." + b, "analytics.breakdown." + b)));
+        Arrays.stream(Trouble.values()).forEach(trouble -> keys.add("analytics.trouble." + trouble));
 
         assertThat(keys).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
     }

@@ -10,6 +10,7 @@ import com.turnstileadmin.widget.WidgetQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +34,13 @@ class TrendsController {
     }
 
     @GetMapping(AnalyticsPaths.TRENDS)
-    String trends(@PathVariable AccountId accountId, @RequestParam(name = "sitekey") List<String> sitekeys,
-            SignedInUser viewer, Model model) {
+    String trends(@PathVariable AccountId accountId,
+            @RequestParam(name = "sitekey", required = false) @Nullable List<String> asked, SignedInUser viewer,
+            Model model) {
+        // None: an empty answer (an empty list page never asks).
+        List<String> sitekeys = asked == null ? List.of() : asked;
         if (sitekeys.size() > WidgetQuery.MAX_PER_PAGE || !sitekeys.stream().allMatch(Sitekey::isValid)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Sitekeys are needed, at most a page of them");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most a page of well-formed sitekeys");
         }
         List<Sitekey> keys = sitekeys.stream().distinct().map(Sitekey::new).toList();
         model.addAttribute("sitekeys", keys);
