@@ -1,6 +1,7 @@
 package com.turnstileadmin.analytics;
 
 import com.turnstileadmin.widget.CloudflareUnavailableException;
+import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.OverBudgetException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,10 @@ public record AnalyticsProblem(Kind kind, @Nullable Duration retryAfter) {
         RATE_LIMITED,
 
         /** The account's analytics budget, or the user's share, is spent for now. */
-        OVER_BUDGET
+        OVER_BUDGET,
+
+        /** Cloudflare refused the token or the account's widget list. */
+        REFUSED
 
     }
 
@@ -50,6 +54,9 @@ public record AnalyticsProblem(Kind kind, @Nullable Duration retryAfter) {
         }
         if (failure instanceof AnalyticsBudgetExhaustedException spent) {
             return new AnalyticsProblem(Kind.OVER_BUDGET, spent.retryAfter());
+        }
+        if (failure instanceof CloudflareApiException) {
+            return new AnalyticsProblem(Kind.REFUSED, null);
         }
         if (failure instanceof OverBudgetException spent) {
             return new AnalyticsProblem(Kind.OVER_BUDGET, spent.retryAfter());

@@ -21,8 +21,13 @@ public record AnalyticsSettings(boolean enabled, Set<String> dimensions, Duratio
 
     public AnalyticsSettings {
         dimensions = Set.copyOf(dimensions);
-        Objects.requireNonNull(maxDuration, "maxDuration");
-        Objects.requireNonNull(notOlderThan, "notOlderThan");
+        // Else the windows could not be cut into queries, nor start before they end.
+        if (maxDuration.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("maxDuration must be a minute or more");
+        }
+        if (notOlderThan.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException("notOlderThan must be an hour or more");
+        }
         if (maxPageSize < 1) {
             throw new IllegalArgumentException("maxPageSize must be 1 or more");
         }

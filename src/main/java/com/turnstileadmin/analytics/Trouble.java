@@ -7,7 +7,10 @@ package com.turnstileadmin.analytics;
  */
 public enum Trouble {
 
-    /** The solve rate fell by 10 points or more, on 50 or more challenges issued. */
+    /**
+     * The solve rate fell by 10 points or more, on 50 or more challenges issued in the
+     * last 24 hours and 50 or more before.
+     */
     SOLVE_RATE_DROP,
 
     /** 10 % or more of the tokens checked were refused, on 20 or more checked. */

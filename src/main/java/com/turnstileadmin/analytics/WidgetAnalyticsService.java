@@ -99,7 +99,13 @@ public class WidgetAnalyticsService {
         this.accounts = accounts;
         this.accountBudget = new AccountAnalyticsBudget(properties.budget(), ticker);
         this.clock = clock;
-        this.settings = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(properties.settingsFor()).build();
+        // A refusal (a permission missing) is asked again after a minute, not an hour:
+        // the page tells the user to add the permission, which should then show soon.
+        this.settings = Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfter(
+                    new OutcomeExpiry<AccountId, AnalyticsSettings>(properties.settingsFor(), properties.cacheFor()))
+            .build();
         // Bounded: a key per account, query and minute, and a page asks a few.
         this.answers = Caffeine.newBuilder()
             .ticker(ticker)
@@ -226,13 +232,15 @@ public class WidgetAnalyticsService {
         try {
             AnalyticsSettings offered = settings(account.id());
             WidgetPage page = widgets.list(user, account.id(), WidgetQuery.firstPage().withPerPage(OVERVIEW_WIDGETS));
+            // The page's widgets by name, so that the answer holds only theirs.
+            List<Sitekey> sitekeys = page.widgets().stream().map(Widget::sitekey).toList();
             Instant end = now();
             Instant dayStart = end.minus(Duration.ofHours(24));
             Instant weekStart = windowStart(end, AnalyticsWindow.LAST_7_DAYS.length(), offered);
             Map<Sitekey, EventTotals> lastDay = totalsBySitekey(traffic(account.id(), new TrafficQuery(dayStart, end,
                     List.of(), OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)));
             Map<Sitekey, EventTotals> before = weekStart.isBefore(dayStart)
-                    ? totalsBySitekey(traffic(account.id(), new TrafficQuery(weekStart, dayStart, List.of(),
+                    ? totalsBySitekey(traffic(account.id(), new TrafficQuery(weekStart, dayStart, sitekeys,
                             OVERVIEW_TYPES, null, Set.of(), offered.maxPageSize(), 1)))
                     : Map.of();
             double beforeDays = Math.max(0, Duration.between(weekStart, dayStart).toMinutes() / (24.0 * 60));
@@ -269,9 +277,11 @@ public class WidgetAnalyticsService {
             .sorted(Comparator.comparingLong((Map.Entry<String, EventTotals> entry) -> entry.getValue().issued())
                 .thenComparingLong(entry -> entry.getValue().total())
                 .reversed())
-            .limit(TOP_SHOWN)
             .map(entry -> new TopValue(entry.getKey(), entry.getValue(),
                     breakdown == Breakdown.HOSTNAME && !HostnameCoverage.covers(widget, entry.getKey())))
+            // The top ten, and every hostname the widget does not list however few its
+            // events: a copied site starts small.
+            .filter(new TopOrUnexpected(TOP_SHOWN))
             .toList();
     }
 
@@ -335,6 +345,45 @@ public class WidgetAnalyticsService {
     }
 
     private record TrafficKey(AccountId account, TrafficQuery query) {
+    }
+
+    /** An answer kept for {@code kept}, a refusal for {@code refused}. */
+    private record OutcomeExpiry<K, V>(Duration kept,
+            Duration refused) implements com.github.benmanes.caffeine.cache.Expiry<K, Outcome<V>> {
+
+        @Override
+        public long expireAfterCreate(K key, Outcome<V> outcome, long now) {
+            return (outcome.refused() == null ? kept : refused).toNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(K key, Outcome<V> outcome, long now, long current) {
+            return expireAfterCreate(key, outcome, now);
+        }
+
+        @Override
+        public long expireAfterRead(K key, Outcome<V> outcome, long now, long current) {
+            return current;
+        }
+
+    }
+
+    /** Passes the first {@code limit} values, and after them the unexpected ones. */
+    private static final class TopOrUnexpected implements java.util.function.Predicate<TopValue> {
+
+        private final int limit;
+
+        private int passed;
+
+        TopOrUnexpected(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean test(TopValue value) {
+            return passed++ < limit || value.unexpected();
+        }
+
     }
 
     /**

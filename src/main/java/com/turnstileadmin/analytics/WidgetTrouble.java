@@ -25,7 +25,7 @@ public record WidgetTrouble(Widget widget, EventTotals lastDay, EventTotals befo
         Double rate = lastDay.solveRate();
         Double usual = before.solveRate();
         if (rate != null && usual != null && lastDay.issued() >= Trouble.MIN_ISSUED_FOR_RATE
-                && usual - rate >= Trouble.RATE_DROP) {
+                && before.issued() >= Trouble.MIN_ISSUED_FOR_RATE && usual - rate >= Trouble.RATE_DROP) {
             troubles.add(Trouble.SOLVE_RATE_DROP);
         }
         Double invalid = lastDay.invalidShare();

@@ -2,6 +2,7 @@ package com.turnstileadmin.cloudflare;
 
 import com.turnstileadmin.analytics.AnalyticsRefusedException;
 import com.turnstileadmin.analytics.AnalyticsRefusedException.Kind;
+import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
 import java.util.List;
@@ -37,7 +38,11 @@ final class GraphQlResponseReader {
     GraphQlResponse read(String operation, RawResponse response) {
         int status = response.status();
         ResponseReader.refuseUnavailable(operation, response);
-        if (status == 401 || status == 403) {
+        if (status == 401) {
+            // The token itself is refused: the widget pages fail alike, and say so.
+            throw new CloudflareApiException(operation, status, List.of());
+        }
+        if (status == 403) {
             throw permissionMissing();
         }
         if (status >= 400) {

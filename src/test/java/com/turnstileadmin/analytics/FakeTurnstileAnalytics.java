@@ -71,6 +71,11 @@ public final class FakeTurnstileAnalytics implements TurnstileAnalytics {
         refusals.put(account, failure);
     }
 
+    /** The account's calls answer again. */
+    public void allow(AccountId account) {
+        refusals.remove(account);
+    }
+
     /** The calls made, e.g. {@code settings <account>} and {@code traffic <account>}. */
     public List<String> calls() {
         return List.copyOf(calls);

@@ -28,6 +28,7 @@ import com.turnstileadmin.analytics.TrafficQuery;
 import com.turnstileadmin.analytics.TrafficReport;
 import com.turnstileadmin.analytics.TrafficReport.BreakdownGroup;
 import com.turnstileadmin.analytics.TrafficReport.SeriesGroup;
+import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
 import com.turnstileadmin.widget.Sitekey;
@@ -194,6 +195,28 @@ class CloudflareAnalyticsClientTest {
                 () -> client().settings(ACCOUNT));
 
         assertThat(refused.kind()).isEqualTo(AnalyticsRefusedException.Kind.PERMISSION_MISSING);
+    }
+
+    @Test
+    void aRefusedTokenIsTheWidgetApisRefusalNotAMissingPermission() {
+        wireMock.stubFor(post(urlPathEqualTo(GRAPHQL)).willReturn(json(401, """
+                {"success": false, "errors": [{"code": 10000, "message": "Authentication error"}]}""")));
+
+        CloudflareApiException refused = catchThrowableOfType(CloudflareApiException.class,
+                () -> client().settings(ACCOUNT));
+
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    @Test
+    void settingsThatCouldNotCutAWindowAreAnInvalidResponse() {
+        wireMock.stubFor(post(urlPathEqualTo(GRAPHQL)).willReturn(json(200,
+                fixture("analytics-settings.json").replace("\"maxDuration\": 608400", "\"maxDuration\": 0"))));
+
+        CloudflareUnavailableException failure = catchThrowableOfType(CloudflareUnavailableException.class,
+                () -> client().settings(ACCOUNT));
+
+        assertThat(failure.reason()).isEqualTo(Reason.INVALID_RESPONSE);
     }
 
     @Test

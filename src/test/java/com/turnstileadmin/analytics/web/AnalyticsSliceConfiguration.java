@@ -40,6 +40,10 @@ class AnalyticsSliceConfiguration {
      * Empties the fake and moves the ticker a day on: every cached answer expired, every
      * budget full.
      */
+    static void later(ApplicationContext context, Duration by) {
+        context.getBean("tickerNanos", AtomicLong.class).addAndGet(by.toNanos());
+    }
+
     static void startAfresh(ApplicationContext context) {
         context.getBean(FakeTurnstileAnalytics.class).reset();
         context.getBean("tickerNanos", AtomicLong.class).addAndGet(Duration.ofDays(1).toNanos());

@@ -13,8 +13,10 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import com.turnstileadmin.widget.Sitekey;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -83,6 +85,16 @@ class OverviewControllerTest {
         assertThat(account(page, STAGING.value()).select("table")).isEmpty();
         assertThat(account(page, ACCOUNT.value()).select("tbody tr")).hasSize(3);
         assertThat(page.select("#health-link").attr("aria-current")).isEqualTo("page");
+    }
+
+    @Test
+    void anAccountWhoseWidgetListIsRefusedSaysSoAndTheOthersAreShown() throws Exception {
+        widgets.failNextCallWith(new CloudflareApiException("list widgets", 403, List.of()));
+
+        Document page = overview();
+
+        assertThat(account(page, ACCOUNT.value()).select(".analytics-problem").text()).contains("refused");
+        assertThat(account(page, STAGING.value()).select("tbody tr")).hasSize(3);
     }
 
     @Test

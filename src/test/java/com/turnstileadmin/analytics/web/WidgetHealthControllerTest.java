@@ -112,6 +112,35 @@ class WidgetHealthControllerTest {
     }
 
     @Test
+    void oncePermittedTheFiguresShowWithinAMinuteNotAnHour() throws Exception {
+        analytics.refuse(ACCOUNT, new AnalyticsRefusedException(AnalyticsRefusedException.Kind.PERMISSION_MISSING,
+                "no Account Analytics Read"));
+        assertThat(panel(Role.VIEWER, "24h").select("#health-figures")).isEmpty();
+
+        analytics.allow(ACCOUNT);
+        AnalyticsSliceConfiguration.later(context, Duration.ofSeconds(61));
+
+        assertThat(panel(Role.VIEWER, "24h").select("#health-figures")).isNotEmpty();
+    }
+
+    @Test
+    void aForeignHostnameIsFlaggedHoweverFewItsEvents() throws Exception {
+        Map<String, Double> hostnames = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            hostnames.put("site" + i + ".example.com", 0.08);
+        }
+        hostnames.put("example.com", 0.03);
+        hostnames.put("tiny-copy.example.net", 0.01);
+        analytics.profile(SHOP, new Profile(1000, 0.9, 0, hostnames));
+
+        Document panel = panel(Role.VIEWER, "24h");
+
+        assertThat(panel.select("#top-hostname tr.unexpected th").eachText())
+            .anyMatch(text -> text.startsWith("tiny-copy.example.net"));
+        assertThat(panel.select("#unexpected-hostnames").text()).contains("tiny-copy.example.net");
+    }
+
+    @Test
     void aDimensionTheAccountDoesNotOfferIsSaidSoAndTheRestIsShown() throws Exception {
         Set<String> withoutAsn = new HashSet<>(FakeTurnstileAnalytics.FREE.dimensions());
         withoutAsn.remove("asn");
