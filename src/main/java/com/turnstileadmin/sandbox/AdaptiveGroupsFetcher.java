@@ -44,6 +44,13 @@ final class AdaptiveGroupsFetcher implements DataFetcher<List<Map<String, Object
         if (start < oldest - HISTORY_SLACK) {
             throw AnalyticsRefusal.badRequest("cannot request data older than " + limits.notOlderThan() + "s");
         }
+        // Groups are counted in memory, in the app's JVM: a query grouping by many
+        // dimensions at once would hold hundreds of millions. The app asks for at most
+        // four (sitekey, event type and a time bucket, or one breakdown and the type).
+        if (selected.size() > MAX_DIMENSIONS) {
+            throw AnalyticsRefusal
+                .badRequest("the sandbox groups by at most " + MAX_DIMENSIONS + " dimensions at once");
+        }
         Comparator<TrafficGroups.Group> order = GroupOrder.of(environment.getArgument("orderBy"), selected);
         List<TrafficProfile> profiles = account.store()
             .all()
@@ -64,6 +71,8 @@ final class AdaptiveGroupsFetcher implements DataFetcher<List<Map<String, Object
      * ({@code @include} and {@code @skip} applied), in the schema's order.
      * @throws AnalyticsRefusal for one the account does not offer
      */
+    static final int MAX_DIMENSIONS = 4;
+
     private static List<Dimension> selected(DataFetchingEnvironment environment, AnalyticsAccess access) {
         List<String> names = environment.getSelectionSet()
             .getFields("dimensions/*")
