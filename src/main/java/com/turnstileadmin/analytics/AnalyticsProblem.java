@@ -40,7 +40,7 @@ public record AnalyticsProblem(Kind kind, @Nullable Duration retryAfter) {
     }
 
     /** The problem a failure of an analytics read stands for; {@code null} for a bug. */
-    public static @Nullable AnalyticsProblem of(Throwable failure) {
+    private static @Nullable AnalyticsProblem of(Throwable failure) {
         if (failure instanceof AnalyticsRefusedException refused) {
             return new AnalyticsProblem(switch (refused.kind()) {
                 case PERMISSION_MISSING -> Kind.PERMISSION_MISSING;
@@ -62,6 +62,18 @@ public record AnalyticsProblem(Kind kind, @Nullable Duration retryAfter) {
             return new AnalyticsProblem(Kind.OVER_BUDGET, spent.retryAfter());
         }
         return null;
+    }
+
+    /**
+     * The problem a failure of an analytics read stands for, to show in its place.
+     * @throws RuntimeException the failure itself when it stands for none (a bug)
+     */
+    public static AnalyticsProblem shownFor(RuntimeException failure) {
+        AnalyticsProblem problem = of(failure);
+        if (problem == null) {
+            throw failure;
+        }
+        return problem;
     }
 
     /** Seconds until trying again may work, at least 1; 0 when unknown. */

@@ -16,6 +16,11 @@ public record EventTotals(Map<EventType, Long> counts, double sampleInterval) {
 
     public static final EventTotals NONE = new EventTotals(Map.of(), 1);
 
+    /** The events of one group of an answer. */
+    public static EventTotals of(EventType type, long count, double groupSampleInterval) {
+        return NONE.plus(type, count, groupSampleInterval);
+    }
+
     public EventTotals {
         counts = Map.copyOf(counts);
     }

@@ -144,9 +144,7 @@ public class WidgetAnalyticsService {
         EventTotals totals = EventTotals.NONE;
         Map<Instant, EventTotals> buckets = new LinkedHashMap<>();
         if (bucket != null) {
-            for (Instant at = floor(start, bucket); at.isBefore(end); at = at.plus(bucket.length())) {
-                buckets.put(at, EventTotals.NONE);
-            }
+            bucketStarts(start, end, bucket).forEach(at -> buckets.put(at, EventTotals.NONE));
         }
         Map<Breakdown, Map<String, EventTotals>> values = new LinkedHashMap<>();
         for (TrafficReport part : parts) {
@@ -154,14 +152,13 @@ public class WidgetAnalyticsService {
                 totals = totals.plus(group.type(), group.count(), group.sampleInterval());
                 if (bucket != null && group.bucketStart() != null) {
                     buckets.merge(floor(group.bucketStart(), bucket),
-                            EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()),
-                            EventTotals::plus);
+                            EventTotals.of(group.type(), group.count(), group.sampleInterval()), EventTotals::plus);
                 }
             }
             part.breakdowns().forEach((breakdown, groups) -> {
                 Map<String, EventTotals> byValue = values.computeIfAbsent(breakdown, b -> new LinkedHashMap<>());
                 groups.forEach(group -> byValue.merge(group.value(),
-                        EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
+                        EventTotals.of(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
             });
         }
         List<HealthPoint> points = buckets.entrySet()
@@ -197,22 +194,18 @@ public class WidgetAnalyticsService {
         Map<Sitekey, Map<Instant, Long>> issued = new LinkedHashMap<>();
         Map<Sitekey, EventTotals> totals = new LinkedHashMap<>();
         for (TrafficReport.SeriesGroup group : report.series()) {
-            totals.merge(group.sitekey(), EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()),
+            totals.merge(group.sitekey(), EventTotals.of(group.type(), group.count(), group.sampleInterval()),
                     EventTotals::plus);
             if (bucket != null && group.type() == EventType.CHALLENGE_ISSUED && group.bucketStart() != null) {
                 issued.computeIfAbsent(group.sitekey(), key -> new LinkedHashMap<>())
                     .merge(floor(group.bucketStart(), bucket), group.count(), Long::sum);
             }
         }
+        List<Instant> hours = bucket == null ? List.of() : bucketStarts(start, end, bucket);
         Map<Sitekey, WidgetTrend> trends = new LinkedHashMap<>();
         for (Sitekey sitekey : sitekeys) {
-            List<Long> perHour = new ArrayList<>();
-            if (bucket != null) {
-                Map<Instant, Long> counts = issued.getOrDefault(sitekey, Map.of());
-                for (Instant at = floor(start, bucket); at.isBefore(end); at = at.plus(bucket.length())) {
-                    perHour.add(counts.getOrDefault(at, 0L));
-                }
-            }
+            Map<Instant, Long> counts = issued.getOrDefault(sitekey, Map.of());
+            List<Long> perHour = hours.stream().map(at -> counts.getOrDefault(at, 0L)).toList();
             trends.put(sitekey, new WidgetTrend(sitekey, perHour, totals.getOrDefault(sitekey, EventTotals.NONE)));
         }
         return trends;
@@ -255,11 +248,7 @@ public class WidgetAnalyticsService {
             return new AccountHealth(account, judged, !page.hasNext(), null);
         }
         catch (RuntimeException failure) {
-            AnalyticsProblem problem = AnalyticsProblem.of(failure);
-            if (problem == null) {
-                throw failure;
-            }
-            return AccountHealth.failed(account, problem);
+            return AccountHealth.failed(account, AnalyticsProblem.shownFor(failure));
         }
     }
 
@@ -267,7 +256,7 @@ public class WidgetAnalyticsService {
         Map<Sitekey, EventTotals> totals = new LinkedHashMap<>();
         report.series()
             .forEach(group -> totals.merge(group.sitekey(),
-                    EventTotals.NONE.plus(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
+                    EventTotals.of(group.type(), group.count(), group.sampleInterval()), EventTotals::plus));
         return totals;
     }
 
@@ -337,6 +326,15 @@ public class WidgetAnalyticsService {
             from = to;
         }
         return parts;
+    }
+
+    /** The starts of the buckets that [start, end) touches, the first begun before it. */
+    private static List<Instant> bucketStarts(Instant start, Instant end, TimeBucket bucket) {
+        List<Instant> starts = new ArrayList<>();
+        for (Instant at = floor(start, bucket); at.isBefore(end); at = at.plus(bucket.length())) {
+            starts.add(at);
+        }
+        return starts;
     }
 
     private static Instant floor(Instant instant, TimeBucket bucket) {

@@ -52,11 +52,7 @@ class TrendsController {
             model.addAttribute("sparklines", sparklines);
         }
         catch (RuntimeException failure) {
-            AnalyticsProblem problem = AnalyticsProblem.of(failure);
-            if (problem == null) {
-                throw failure;
-            }
-            model.addAttribute("problem", problem);
+            model.addAttribute("problem", AnalyticsProblem.shownFor(failure));
         }
         return "analytics/trends";
     }

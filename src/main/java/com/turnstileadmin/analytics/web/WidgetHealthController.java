@@ -56,12 +56,8 @@ class WidgetHealthController {
             }
         }
         catch (RuntimeException failure) {
-            AnalyticsProblem problem = AnalyticsProblem.of(failure);
-            if (problem == null) {
-                throw failure;
-            }
             model.addAttribute("windows", List.of(window));
-            model.addAttribute("problem", problem);
+            model.addAttribute("problem", AnalyticsProblem.shownFor(failure));
         }
         return htmx.isHtmxRequest() ? "analytics/panel :: panel" : "analytics/widget";
     }
