@@ -41,6 +41,9 @@ class ListLayoutJourneyTest extends Journey {
         signIn(page, User.VIEWER);
         Locator table = page.locator("table.widgets");
         assertThat(rows(page)).hasCount(25);
+        // Measured once the sparklines are in: they load after the rows and widen their
+        // column (a run that measured before them passed, one after failed).
+        assertThat(table.locator("span.trend svg").first()).isVisible();
 
         Assertions.assertThat(number(table, "e => e.scrollWidth"))
             .as("the table's width")
