@@ -7,18 +7,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the app asks Cloudflare's GraphQL Analytics API (README "Widget health").
  *
- * @param cacheFor how long an answer is kept and shared by every user of this replica;
- * default 1 minute (Cloudflare's analytics trail the events by about as much)
+ * @param cacheFor how long an answer is kept and shared by every user of this replica,
+ * and the step by which windows end (at 12:05, then 12:10), so that the same page asks
+ * the same question for that long; default 5 minutes, at least 1 (Cloudflare's analytics
+ * trail the events by a few minutes)
  * @param settingsFor how long an account's {@code settings} answer is kept; default 1
  * hour
  * @param budget each account's share of the GraphQL limit, per replica
  */
 @ConfigurationProperties("analytics")
-public record AnalyticsProperties(@DefaultValue("1m") Duration cacheFor, @DefaultValue("1h") Duration settingsFor,
+public record AnalyticsProperties(@DefaultValue("5m") Duration cacheFor, @DefaultValue("1h") Duration settingsFor,
         @DefaultValue Budget budget) {
 
     public AnalyticsProperties {
-        requirePositive(cacheFor, "analytics.cache-for");
+        if (cacheFor.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("analytics.cache-for must be 1 minute or more");
+        }
         requirePositive(settingsFor, "analytics.settings-for");
     }
 

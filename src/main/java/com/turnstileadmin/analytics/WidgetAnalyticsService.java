@@ -38,17 +38,18 @@ import org.springframework.stereotype.Service;
  * recorded in no audit trail.
  *
  * <p>
- * Every answer from Cloudflare is kept for {@code analytics.cache-for} (a minute) and
+ * Every answer from Cloudflare is kept for {@code analytics.cache-for} (5 minutes) and
  * shared by all users of this replica, keyed by the account and the whole query, whose
- * times are whole minutes: ten people opening the same page within the minute cost one
- * query, and one account's numbers are never another's. A refusal (a missing permission)
- * is kept as long, so that it is not asked again on every view; a failure to reach
- * Cloudflare is not kept. Each query actually sent is taken from the account's analytics
- * budget ({@link AccountAnalyticsBudget}) first, and from nobody's share of the rate
- * limit ({@link com.turnstileadmin.widget.UserCallBudget}): that is for the widget calls
- * of the user's own pages, which charts loading beside them must not spend. An account's
- * {@code settings} are asked once per {@code analytics.settings-for} (an hour), and each
- * query is built from them.
+ * windows end on a step of that length: ten people opening the same page within it cost
+ * one query, and one account's numbers are never another's. The list's sparklines are
+ * kept per widget, so that a page asks only for the widgets no other page showed. A
+ * refusal (a missing permission) is kept as long, so that it is not asked again on every
+ * view; a failure to reach Cloudflare is not kept. Each query actually sent is taken from
+ * the account's analytics budget ({@link AccountAnalyticsBudget}) first, and from
+ * nobody's share of the rate limit ({@link com.turnstileadmin.widget.UserCallBudget}):
+ * that is for the widget calls of the user's own pages, which charts loading beside them
+ * must not spend. An account's {@code settings} are asked once per
+ * {@code analytics.settings-for} (an hour), and each query is built from them.
  */
 @Service
 public class WidgetAnalyticsService {
@@ -77,6 +78,9 @@ public class WidgetAnalyticsService {
         .filter(type -> type != EventType.OTHER && type != EventType.SITEVERIFY_RATELIMITED)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class)));
 
+    /** How long an account's refused {@code settings} are kept before asking again. */
+    private static final Duration REFUSAL_KEPT = Duration.ofMinutes(1);
+
     private final TurnstileAnalytics cloudflare;
 
     private final WidgetService widgets;
@@ -91,6 +95,11 @@ public class WidgetAnalyticsService {
 
     private final Cache<TrafficKey, Outcome<TrafficReport>> answers;
 
+    private final Cache<TrendKey, WidgetTrend> trends;
+
+    /** The step by which windows end: {@code analytics.cache-for}. */
+    private final Duration step;
+
     public WidgetAnalyticsService(TurnstileAnalytics cloudflare, WidgetService widgets, CloudflareAccounts accounts,
             AnalyticsProperties properties, Clock clock, ObjectProvider<Ticker> tickers) {
         Ticker ticker = tickers.getIfAvailable(Ticker::systemTicker);
@@ -103,15 +112,21 @@ public class WidgetAnalyticsService {
         // the page tells the user to add the permission, which should then show soon.
         this.settings = Caffeine.newBuilder()
             .ticker(ticker)
-            .expireAfter(
-                    new OutcomeExpiry<AccountId, AnalyticsSettings>(properties.settingsFor(), properties.cacheFor()))
+            .expireAfter(new OutcomeExpiry<AccountId, AnalyticsSettings>(properties.settingsFor(), REFUSAL_KEPT))
             .build();
-        // Bounded: a key per account, query and minute, and a page asks a few.
+        // Bounded: a key per account, query and step, and a page asks a few.
         this.answers = Caffeine.newBuilder()
             .ticker(ticker)
             .expireAfterWrite(properties.cacheFor())
             .maximumSize(10_000)
             .build();
+        // A key per widget and step: a trend is 25 numbers and its totals.
+        this.trends = Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfterWrite(properties.cacheFor())
+            .maximumSize(100_000)
+            .build();
+        this.step = properties.cacheFor();
     }
 
     /** The windows the account's history covers, shortest first. */
@@ -172,16 +187,30 @@ public class WidgetAnalyticsService {
 
     /**
      * The last 24 hours of each of the widgets, for the list's sparklines: one query for
-     * them all. A widget without events has a flat trend of zeros; on a page of more than
-     * about 130 widgets the trends have totals only (no hours).
+     * those whose trend no page asked for in this step, none if every one was. A widget
+     * without events has a flat trend of zeros; asked for with more than about 130
+     * others, its trend has totals only (no hours).
      */
     @PreAuthorize("hasRole('VIEWER')")
     public Map<Sitekey, WidgetTrend> trends(SignedInUser user, AccountId account, List<Sitekey> sitekeys) {
         if (sitekeys.isEmpty()) {
             return Map.of();
         }
-        AnalyticsSettings offered = settings(account);
         Instant end = now();
+        Map<TrendKey, WidgetTrend> kept = trends.getAll(
+                sitekeys.stream().map(sitekey -> new TrendKey(account, sitekey, end)).toList(),
+                missing -> askTrends(account, missing.stream().map(TrendKey::sitekey).toList(), end).entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(entry -> new TrendKey(account, entry.getKey(), end),
+                            Map.Entry::getValue)));
+        Map<Sitekey, WidgetTrend> asked = new LinkedHashMap<>();
+        sitekeys.forEach(sitekey -> asked.put(sitekey, kept.get(new TrendKey(account, sitekey, end))));
+        return asked;
+    }
+
+    /** The trends of widgets none is kept for: one query. */
+    private Map<Sitekey, WidgetTrend> askTrends(AccountId account, List<Sitekey> sitekeys, Instant end) {
+        AnalyticsSettings offered = settings(account);
         Instant start = windowStart(end, AnalyticsWindow.LAST_24_HOURS.length(), offered);
         // A group per widget, type and hour (25 hours: the first one begun before the
         // window): a page too large for that in one answer gets its totals without the
@@ -300,19 +329,24 @@ public class WidgetAnalyticsService {
         }
     }
 
-    /** Now, to the minute: the end of every window, and part of each cache key. */
+    /**
+     * Now, to the step (5 minutes by default): the end of every window, and part of each
+     * cache key, so that a page asks the same question all through a step.
+     */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        long seconds = step.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(clock.instant().getEpochSecond(), seconds) * seconds);
     }
 
     /**
      * The window's start, or later if the account's history is shorter: a query reaching
-     * further back would be refused. Two minutes of margin, as {@code end} is up to a
-     * minute behind the instant Cloudflare checks against.
+     * further back would be refused. A step and two minutes of margin, as {@code end} is
+     * up to a step behind the instant Cloudflare checks against; from {@code end}, not
+     * from now, so that the query (the cache key) stays the same all through the step.
      */
-    private static Instant windowStart(Instant end, Duration length, AnalyticsSettings offered) {
+    private Instant windowStart(Instant end, Duration length, AnalyticsSettings offered) {
         Instant start = end.minus(length);
-        Instant oldest = end.minus(offered.notOlderThan()).plus(AnalyticsWindow.SLACK);
+        Instant oldest = end.minus(offered.notOlderThan()).plus(step).plus(AnalyticsWindow.SLACK);
         return start.isBefore(oldest) ? oldest : start;
     }
 
@@ -343,6 +377,9 @@ public class WidgetAnalyticsService {
     }
 
     private record TrafficKey(AccountId account, TrafficQuery query) {
+    }
+
+    private record TrendKey(AccountId account, Sitekey sitekey, Instant end) {
     }
 
     /** An answer kept for {@code kept}, a refusal for {@code refused}. */

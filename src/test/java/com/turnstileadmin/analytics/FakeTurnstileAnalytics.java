@@ -49,12 +49,15 @@ public final class FakeTurnstileAnalytics implements TurnstileAnalytics {
 
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
+    private final List<List<Sitekey>> askedSitekeys = Collections.synchronizedList(new ArrayList<>());
+
     private volatile AnalyticsSettings settings = FREE;
 
     public void reset() {
         profiles.clear();
         refusals.clear();
         calls.clear();
+        askedSitekeys.clear();
         settings = FREE;
     }
 
@@ -88,15 +91,21 @@ public final class FakeTurnstileAnalytics implements TurnstileAnalytics {
         return settings;
     }
 
+    /** The sitekeys each traffic query named, in order (empty: every widget). */
+    public List<List<Sitekey>> askedSitekeys() {
+        return List.copyOf(askedSitekeys);
+    }
+
     @Override
     public TrafficReport traffic(AccountId account, TrafficQuery query) {
         calls.add("traffic " + account.value());
+        askedSitekeys.add(query.sitekeys());
         failIfRefused(account);
         // A query of the last 24 hours is all "last day", its first hour begun before
         // them
         // too; in a longer one, the hours from 24 hours ago on.
         Instant dayStart = clock.instant().minus(Duration.ofHours(24));
-        boolean lastDayQuery = !query.start().isBefore(dayStart.minus(Duration.ofMinutes(5)));
+        boolean lastDayQuery = !query.start().isBefore(dayStart.minus(Duration.ofMinutes(10)));
         Map<String, SeriesGroup> series = new LinkedHashMap<>();
         Map<Breakdown, Map<String, BreakdownGroup>> breakdowns = new EnumMap<>(Breakdown.class);
         profiles.forEach((sitekey, profile) -> {

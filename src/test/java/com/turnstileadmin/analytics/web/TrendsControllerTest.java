@@ -12,6 +12,8 @@ import com.turnstileadmin.security.Role;
 import com.turnstileadmin.web.Html;
 import com.turnstileadmin.web.Route;
 import com.turnstileadmin.web.WebSliceTest;
+import com.turnstileadmin.widget.Sitekey;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,21 @@ class TrendsControllerTest {
         assertThat(cells.select("#trend-" + SHOP.value() + " small").text()).matches("90% solved of 2,[45]00");
         assertThat(cells.select("#trend-" + QUIET + " small").text()).isEqualTo("No traffic");
         assertThat(cells.select("#trends-note").text()).isEmpty();
+    }
+
+    @Test
+    void aPageAsksOnlyForTheWidgetsNoPageShowedInTheStep() throws Exception {
+        String other = "0x4AAAAAAAother";
+        trends(SHOP.value(), QUIET);
+
+        Document next = trends(QUIET, other);
+        trends(SHOP.value(), QUIET);
+
+        assertThat(analytics.askedSitekeys()).containsExactly(List.of(SHOP, new Sitekey(QUIET)),
+                List.of(new Sitekey(other)));
+        assertThat(next.select("span.trend[hx-swap-oob]").eachAttr("id")).containsExactly("trend-" + QUIET,
+                "trend-" + other);
+        assertThat(next.select("#trend-" + QUIET + " small").text()).isEqualTo("No traffic");
     }
 
     @Test
