@@ -14,10 +14,15 @@ import java.util.Map;
  *
  * @param upstream the upstream's answers to the probe during the measured window
  * @param upstreamFailures probe calls that failed
- * @param callsPerView Cloudflare calls per page view of each kind, counted one kind at a
- * time
- * @param callsUnderLoad Cloudflare calls while the users ran, warm-up included
+ * @param callsPerView widget-API calls and GraphQL queries per page view of each kind,
+ * counted one kind at a time
+ * @param callsUnderLoad widget-API calls while the users ran, warm-up included
  * @param pageViewsUnderLoad page views in that time
+ * @param panelsUnderLoad health panels asked for in that time, each of which reads the
+ * widget
+ * @param queriesUnderLoad GraphQL analytics queries in that time
+ * @param notices analytics answers that said why they had no figures (the budget spent),
+ * by kind
  * @param callsToSignIn Cloudflare calls while the users signed in
  * @param cpuInWindow the app's CPU time in the measured window
  * @param machineLoad the machine's load average before and after the run: other work on
@@ -26,7 +31,8 @@ import java.util.Map;
 record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptions jvm, String jvmSettings,
         String store, String upstreamSetup, Timings upstream, long upstreamFailures, Duration startup,
         Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews, long errors,
-        List<String> firstErrors, Map<PageKind, Double> callsPerView, long callsUnderLoad, long pageViewsUnderLoad,
+        List<String> firstErrors, Map<PageKind, LoadBenchmark.CallsPerView> callsPerView, long callsUnderLoad,
+        long pageViewsUnderLoad, long panelsUnderLoad, long queriesUnderLoad, Map<PageKind, Noticed> notices,
         long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
         String machineLoad) {
 
@@ -59,11 +65,14 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                 upstream.p50(), upstream.p95(), upstream.p99(), upstream.count(), upstreamFailures);
         line(out, "machine: %d cores, %s", Runtime.getRuntime().availableProcessors(), machineLoad);
         out.append('\n');
-        line(out, "| request | answers | p50 | p95 | p99 | max | Cloudflare calls per view |");
-        line(out, "|---|---|---|---|---|---|---|");
+        line(out,
+                "| request | answers | p50 | p95 | p99 | max | widget-API calls per view | GraphQL queries per view |");
+        line(out, "|---|---|---|---|---|---|---|---|");
         timings.forEach((kind, t) -> line(out, "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |", kind.label(),
                 t.count(), t.p50(), t.p95(), t.p99(), t.max(),
-                kind.pageView() ? format("%.2f", callsPerView.get(kind)) : "– (part of the details' view)"));
+                kind.pageView()
+                        ? format("%.2f | %.2f", callsPerView.get(kind).widgetCalls(), callsPerView.get(kind).queries())
+                        : format("– (part of %s view) | –", kind.partOf())));
         out.append('\n');
         double seconds = settings.duration().toMillis() / 1000.0;
         line(out, "throughput: %.1f requests/s, %.1f page views/s (measured window); errors: %d",
@@ -74,8 +83,16 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                         + "%.1f ms beyond the added latency alone)",
                 listShareMs(), timings.get(PageKind.LIST).p50(), upstream.p50(),
                 timings.get(PageKind.LIST).p50() - settings.latency().toMillis());
-        line(out, "Cloudflare calls under load: %d for %d page views = %.3f per view (signing in %d users: %d)",
-                callsUnderLoad, pageViewsUnderLoad, callsPerViewUnderLoad(), settings.users(), callsToSignIn);
+        line(out,
+                "widget-API calls under load: %d for %d page views and %d health panels = %.3f per view "
+                        + "(signing in %d users: %d)",
+                callsUnderLoad, pageViewsUnderLoad, panelsUnderLoad, callsPerViewUnderLoad(), settings.users(),
+                callsToSignIn);
+        line(out,
+                "GraphQL analytics queries under load: %d (%.1f a minute); answers that said why they had no "
+                        + "figures (the analytics budget spent): %s sparklines, %s panels",
+                queriesUnderLoad, queriesUnderLoad / (settings.warmUp().plus(settings.duration()).toMillis() / 60000.0),
+                notices.get(PageKind.SPARKLINES), notices.get(PageKind.PANEL));
         double cpuSeconds = cpuInWindow.process().toMillis() / 1000.0;
         double compilerSeconds = cpuInWindow.compilers().toMillis() / 1000.0;
         line(out,
@@ -88,6 +105,17 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                         + "VmHWM %s (the process's peak, start-up included)",
                 mb(afterStartup.rssKb()), describe(peakUnderLoad), mb(atEnd.hwmKb()));
         return out.toString();
+    }
+
+    /**
+     * Analytics answers of one kind that said why they had no figures, of all answered.
+     */
+    record Noticed(long notices, long answers) {
+
+        @Override
+        public String toString() {
+            return format("%d of %d", notices, answers);
+        }
     }
 
     private double perRequestMs(double cpuSeconds) {

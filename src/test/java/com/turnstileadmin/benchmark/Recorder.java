@@ -30,6 +30,8 @@ final class Recorder {
 
     private final Map<PageKind, LongAdder> answered = new EnumMap<>(PageKind.class);
 
+    private final Map<PageKind, LongAdder> notices = new EnumMap<>(PageKind.class);
+
     private final AtomicLong errors = new AtomicLong();
 
     private final Queue<String> firstErrors = new ConcurrentLinkedQueue<>();
@@ -38,6 +40,7 @@ final class Recorder {
         for (PageKind kind : PageKind.values()) {
             measured.put(kind, new ConcurrentLinkedQueue<>());
             answered.put(kind, new LongAdder());
+            notices.put(kind, new LongAdder());
         }
     }
 
@@ -73,6 +76,19 @@ final class Recorder {
         if (errors.incrementAndGet() <= ERRORS_SHOWN) {
             firstErrors.add(kind.label() + ": " + what);
         }
+    }
+
+    /**
+     * An answer (already counted a success) that said why it has no figures, as analytics
+     * do when their budget is spent.
+     */
+    void notice(PageKind kind) {
+        notices.get(kind).increment();
+    }
+
+    /** Answers of this kind that said why they have no figures, over the whole run. */
+    long notices(PageKind kind) {
+        return notices.get(kind).sum();
     }
 
     /** Requests of this kind answered or failed over the whole run, warm-up included. */

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * One person at the dashboard, with a browser of their own (an HTTP client and its
  * cookies): signs in on the sign-in form, then opens the list with a filter, a sort, a
  * page size and a page; pages on or types another filter (an htmx request for the list's
- * results); opens one of the widgets it shows, whose page then loads its history (htmx);
- * and again, pausing between page views as a reader does. Each answer must be a 200 with
- * the page's own content, or it counts as an error.
+ * results), whose answer then loads its sparklines (htmx); opens one of the widgets it
+ * shows, whose page then loads its history and its health panel (htmx); and again,
+ * pausing between page views as a reader does. Each answer must be a 200 with the page's
+ * own content, or it counts as an error.
  */
 final class VirtualUser {
 
@@ -43,6 +44,15 @@ final class VirtualUser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static final Pattern SITEKEY_LINK = Pattern.compile("/widgets/([A-Za-z0-9_-]{10,32})\"");
+
+    /**
+     * The list's sparklines, which it loads once shown (hx-get, with the page's
+     * sitekeys).
+     */
+    private static final Pattern SPARKLINES_LINK = Pattern.compile("hx-get=\"([^\"]*/analytics/trends[^\"]*)\"");
+
+    /** The details page's health panel, which it loads once shown. */
+    private static final Pattern PANEL_LINK = Pattern.compile("hx-get=\"([^\"]*/health[^\"]*)\"");
 
     private static final Pattern NEXT_LINK = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"");
 
@@ -132,6 +142,7 @@ final class VirtualUser {
         String body = view(PageKind.LIST, path, false,
                 answer -> answer.contains("<h1>Widgets</h1>") && answer.contains("id=\"results\""));
         remember(body);
+        sparklines(body);
     }
 
     /**
@@ -144,11 +155,12 @@ final class VirtualUser {
                 fragment -> fragment.stripLeading().startsWith("<section id=\"results\"")
                         && !fragment.contains("<html"));
         remember(body);
+        sparklines(body);
     }
 
     /**
-     * One of the widgets the list showed, and its history, which the page loads for
-     * admins once it is shown.
+     * One of the widgets the list showed, then its history and its health panel, which
+     * the page loads (the history for admins) once it is shown.
      */
     void detailsView() {
         if (sitekeys.isEmpty()) {
@@ -157,9 +169,49 @@ final class VirtualUser {
         }
         String sitekey = sitekeys.get(random.nextInt(sitekeys.size()));
         String path = listPath + "/" + sitekey;
-        if (view(PageKind.DETAILS, path, false, page -> page.contains("id=\"sitekey\">" + sitekey + "<")) != null) {
-            view(PageKind.HISTORY, path + "/history", true,
-                    history -> history.contains("id=\"widget-history-entries\""));
+        String page = view(PageKind.DETAILS, path, false, answer -> answer.contains("id=\"sitekey\">" + sitekey + "<"));
+        if (page == null) {
+            return;
+        }
+        view(PageKind.HISTORY, path + "/history", true, history -> history.contains("id=\"widget-history-entries\""));
+        String panel = loads(page, PANEL_LINK);
+        if (panel == null) {
+            recorder.failure(PageKind.PANEL, path + ": a details page without its health panel");
+            return;
+        }
+        noticed(PageKind.PANEL, view(PageKind.PANEL, panel, true, answer -> answer.contains("id=\"health-panel\"")));
+    }
+
+    /**
+     * The sparklines a list answer loads, if it shows widgets: every row's cell and the
+     * note under the list, out of band.
+     */
+    private void sparklines(@Nullable String listAnswer) {
+        if (listAnswer == null || sitekeys.isEmpty()) {
+            return;
+        }
+        String trends = loads(listAnswer, SPARKLINES_LINK);
+        if (trends == null) {
+            recorder.failure(PageKind.SPARKLINES, "a list of widgets without its sparklines");
+            return;
+        }
+        noticed(PageKind.SPARKLINES, view(PageKind.SPARKLINES, trends, true,
+                answer -> answer.contains("id=\"trends-note\"") && answer.contains("id=\"trend-" + sitekeys.get(0))));
+    }
+
+    /** The path a page loads once shown, from its hx-get attribute. */
+    private static @Nullable String loads(String page, Pattern link) {
+        Matcher found = link.matcher(page);
+        return found.find() ? found.group(1).replace("&amp;", "&") : null;
+    }
+
+    /**
+     * Counts an analytics answer that says why it has no figures (the budget spent, say)
+     * rather than showing them: a 200 as the page should answer, but not the figures.
+     */
+    private void noticed(PageKind kind, @Nullable String answer) {
+        if (answer != null && answer.contains("class=\"analytics-problem\"")) {
+            recorder.notice(kind);
         }
     }
 
