@@ -20,14 +20,19 @@ import org.springframework.data.annotation.Id;
  * @param error Cloudflare's error (codes and messages) or why nothing was done;
  * {@code null} on success
  * @param changes for an update, the settings it changed; empty otherwise
+ * @param actorKind one of this dashboard's users, or someone outside it
+ * @param via for a change made outside, the channel Cloudflare names
+ * ({@code last_modified_via}: dashboard, wrangler, api...); {@code null} otherwise or
+ * when it does not say
  */
 public record AuditEntry(@Id @Nullable Long id, Instant occurredAt, String actorSubject, String actorName,
         @Nullable String actorEmail, String accountId, AuditAction action, AuditOutcome outcome,
         @Nullable String sitekey, @Nullable String widgetName, @Nullable Boolean invalidateImmediately,
-        @Nullable String error, List<FieldChange> changes) {
+        @Nullable String error, List<FieldChange> changes, ActorKind actorKind, @Nullable String via) {
 
     public AuditEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);
+        actorKind = actorKind == null ? ActorKind.USER : actorKind;
     }
 
     public boolean succeeded() {

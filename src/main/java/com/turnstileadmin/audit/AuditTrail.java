@@ -53,6 +53,11 @@ public class AuditTrail {
      */
     static final int ERROR_LENGTH = 2000;
 
+    /** The actor of a change made outside, until the account's audit logs name them. */
+    public static final String OUTSIDE_SUBJECT = "outside";
+
+    public static final String OUTSIDE_NAME = "someone outside this dashboard";
+
     private final AuditRepository entries;
 
     private final JdbcAggregateOperations aggregates;
@@ -148,6 +153,20 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Records a change made outside the dashboard. Unlike a user's, its failure is thrown
+     * as Spring's {@link org.springframework.dao.DataAccessException}: the reconciler
+     * records it in the transaction that also updates what it knows, and tries again on
+     * its next run if either fails.
+     */
+    public AuditEntry outside(OutsideChange change) {
+        AuditEntry stored = entries.save(new AuditEntry(null, change.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                OUTSIDE_SUBJECT, OUTSIDE_NAME, null, change.account().value(), change.action(), AuditOutcome.SUCCEEDED,
+                change.sitekey(), change.widgetName(), null, null, change.changes(), ActorKind.OUTSIDE, change.via()));
+        countWrite(change.action(), "stored");
+        return stored;
+    }
+
     private AuditEntry store(Attempt attempt, AuditOutcome outcome, @Nullable String error) {
         try {
             // Both databases keep microseconds: the entry handed back is then the one
@@ -155,8 +174,8 @@ public class AuditTrail {
             AuditEntry entry = new AuditEntry(null, Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
                     attempt.actor().subject(), fit(attempt.actor().name(), ACTOR_NAME_LENGTH), attempt.actor().email(),
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
-                    attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH),
-                    attempt.changes());
+                    attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH), attempt.changes(),
+                    ActorKind.USER, null);
             AuditEntry stored = entries.save(entry);
             countWrite(attempt.action(), "stored");
             return stored;

@@ -9,6 +9,7 @@ import com.turnstileadmin.widget.WidgetPage;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetWithSecret;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -46,10 +47,18 @@ final class SharedReads implements TurnstileWidgets {
 
     private final SharedAnswers<WidgetRead, Widget> widgets;
 
+    private final Duration window;
+
     SharedReads(TurnstileWidgets cloudflare, SharedReadsProperties properties, Ticker ticker) {
         this.cloudflare = cloudflare;
+        this.window = properties.window();
         this.lists = new SharedAnswers<>(properties, ticker, page -> page.widgets().size());
         this.widgets = new SharedAnswers<>(properties, ticker, widget -> 1);
+    }
+
+    @Override
+    public Duration sharedAnswerAge() {
+        return window;
     }
 
     @Override

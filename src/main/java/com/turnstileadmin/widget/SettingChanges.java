@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@link WidgetSetting#text} has them. A setting without a value (no domains) is
  * {@code null}, so that "cleared" and "set" read as such.
  */
-final class SettingChanges {
+public final class SettingChanges {
 
     private SettingChanges() {
     }
@@ -22,7 +22,7 @@ final class SettingChanges {
      * A new widget's settings, each as a change from nothing, so that its history starts
      * with them.
      */
-    static List<FieldChange> initial(WidgetSettings settings, Function<WidgetSetting<?>, String> labels) {
+    public static List<FieldChange> initial(WidgetSettings settings, Function<WidgetSetting<?>, String> labels) {
         return between(null, settings, labels);
     }
 
@@ -32,7 +32,7 @@ final class SettingChanges {
      * @param before {@code null} for a widget that did not exist
      * @param labels what each setting is called
      */
-    static List<FieldChange> between(@Nullable WidgetSettings before, WidgetSettings after,
+    public static List<FieldChange> between(@Nullable WidgetSettings before, WidgetSettings after,
             Function<WidgetSetting<?>, String> labels) {
         return WidgetSetting.ALL.stream().flatMap(setting -> {
             String old = before == null ? null : setting.text(before);

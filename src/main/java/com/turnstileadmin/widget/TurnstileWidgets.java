@@ -1,5 +1,7 @@
 package com.turnstileadmin.widget;
 
+import java.time.Duration;
+
 import com.turnstileadmin.account.AccountId;
 
 /**
@@ -19,6 +21,14 @@ import com.turnstileadmin.account.AccountId;
 public interface TurnstileWidgets {
 
     WidgetPage list(AccountId account, WidgetQuery query);
+
+    /**
+     * How old a shared answer of {@link #list} or {@link #widget} may be: the shared
+     * reads' window; none without sharing.
+     */
+    default Duration sharedAnswerAge() {
+        return Duration.ZERO;
+    }
 
     /**
      * The first few widgets of the account, in one request that is never retried: whether

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,9 +63,12 @@ public class WidgetService {
 
     private final FailureText failures;
 
+    private final OwnWrites own;
+
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit, Clock clock,
-            MessageSource messages) {
+            MessageSource messages, ObjectProvider<OwnWrites> ownWrites) {
         this.cloudflare = cloudflare;
+        this.own = ownWrites.getIfAvailable(() -> OwnWrites.NONE);
         this.budget = budget;
         this.audit = audit;
         this.clock = clock;
@@ -160,7 +164,11 @@ public class WidgetService {
         // The settings asked for, and on success those Cloudflare gave the new widget.
         Attempt attempt = new Attempt(actor, account, AuditAction.CREATE, null, settings.name(), null,
                 SettingChanges.initial(settings, labels));
-        WidgetWithSecret created = calls.atCloudflare(attempt, () -> cloudflare.create(account, settings));
+        WidgetWithSecret created;
+        try (OwnWrites.InFlight write = own.starting(account, null)) {
+            created = calls.atCloudflare(attempt, () -> cloudflare.create(account, settings));
+            own.wrote(account, created.widget(), created.secret());
+        }
         Widget widget = created.widget();
         return calls.succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
                 SettingChanges.initial(widget.settings(), labels)), created);
@@ -205,7 +213,13 @@ public class WidgetService {
             EditConflictException conflict = new EditConflictException(current, merge);
             throw calls.failed(intended, conflict, failures.of(conflict, labels));
         }
-        Widget saved = calls.atCloudflare(intended, () -> cloudflare.update(account, sitekey, merge.merged()).widget());
+        Widget saved;
+        try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
+            WidgetWithSecret written = calls.atCloudflare(intended,
+                    () -> cloudflare.update(account, sitekey, merge.merged()));
+            own.wrote(account, written.widget(), written.secret());
+            saved = written.widget();
+        }
         return calls.succeeded(
                 changing(attempt, saved.name(), SettingChanges.between(current.settings(), saved.settings(), labels)),
                 saved);
@@ -223,8 +237,9 @@ public class WidgetService {
         Attempt attempt = new Attempt(actor, account, AuditAction.ROTATE_SECRET, sitekey.value(), null,
                 invalidateImmediately, List.of());
         WidgetWithSecret rotated;
-        try {
+        try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
+            own.wrote(account, rotated.widget(), rotated.secret());
         }
         catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
@@ -243,7 +258,11 @@ public class WidgetService {
     public Recorded<Widget> delete(SignedInUser actor, AccountId account, Sitekey sitekey) {
         budget.spend(actor, 1);
         Attempt attempt = Attempt.of(actor, account, AuditAction.DELETE, sitekey.value(), null);
-        Widget deleted = calls.atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
+        Widget deleted;
+        try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
+            deleted = calls.atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
+            own.deleted(account, sitekey);
+        }
         return calls.succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
     }
 

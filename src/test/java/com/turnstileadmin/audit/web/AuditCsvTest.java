@@ -2,6 +2,7 @@ package com.turnstileadmin.audit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.turnstileadmin.audit.ActorKind;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.audit.AuditOutcome;
@@ -88,7 +89,7 @@ class AuditCsvTest {
         csv.header();
         csv.row(new AuditEntry(7L, Instant.parse("2026-03-01T12:00:00Z"), "sub-a", "alice", null, "acc",
                 AuditAction.DELETE, AuditOutcome.FAILED, "0x4AAAAAAAshop", null, null, "10000: Authentication error",
-                List.of()));
+                List.of(), ActorKind.USER, null));
 
         assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n"
                 + "2026-03-01T12:00:00Z,alice,,sub-a,Deleted,,0x4AAAAAAAshop,failed,10000: Authentication error,,\r\n");

@@ -1,0 +1,24 @@
+package com.turnstileadmin.audit;
+
+import com.turnstileadmin.account.AccountId;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A change the reconciler found at Cloudflare that this dashboard did not make, to be
+ * recorded in the audit trail as someone else's ({@link ActorKind#OUTSIDE}).
+ *
+ * @param occurredAt when Cloudflare says it happened (the widget's {@code modified_on}),
+ * or when it was found, for a delete
+ * @param changes for an update, the settings it changed; for a create, its settings
+ * @param via the channel Cloudflare names ({@code last_modified_via}), if it does
+ */
+public record OutsideChange(AccountId account, AuditAction action, String sitekey, String widgetName,
+        Instant occurredAt, List<FieldChange> changes, @Nullable String via) {
+
+    public OutsideChange {
+        changes = List.copyOf(changes);
+    }
+
+}

@@ -1,0 +1,281 @@
+package com.turnstileadmin.reconcile;
+
+import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.FieldChange;
+import com.turnstileadmin.audit.OutsideChange;
+import com.turnstileadmin.widget.AllWidgets;
+import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.SettingChanges;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.TurnstileWidgets;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetOrigin;
+import com.turnstileadmin.widget.WidgetQuery;
+import com.turnstileadmin.widget.WidgetSetting;
+import com.turnstileadmin.widget.WidgetWithSecret;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds the changes made to an account's widgets outside the dashboard: reads every
+ * widget (a page of 1,000 per call), compares each with the state the dashboard last
+ * knew, and records every difference it did not make itself in the audit trail, as
+ * someone else's. A secret rotated is found by reading the widget with its secret (one
+ * call each): when its {@code modified_on} moved with no setting changed, and for the
+ * widgets whose secret was checked longest ago with the calls left of the run.
+ *
+ * <p>
+ * The dashboard's own writes are never reported: one in flight has a row in
+ * {@code pending_write}, and one that ended has written its state, whose
+ * {@code modified_on} is newer than the read's ({@link JdbcOwnWrites}); such widgets are
+ * left for the next run. Each change is stored with the known state, in one transaction,
+ * on the condition that the state is still the one compared with: a write of the
+ * dashboard or another run meanwhile wins, and nothing is recorded twice.
+ */
+class Reconciler {
+
+    /**
+     * A write in flight for longer is taken to be one whose replica stopped; its row is
+     * then ignored, and deleted.
+     */
+    static final Duration STALE_WRITE = Duration.ofMinutes(5);
+
+    private final TurnstileWidgets cloudflare;
+
+    private final KnownWidgets known;
+
+    private final AuditTrail audit;
+
+    private final TransactionTemplate transactions;
+
+    private final ReconcilerProperties properties;
+
+    private final Clock clock;
+
+    private final Function<WidgetSetting<?>, String> labels;
+
+    Reconciler(TurnstileWidgets cloudflare, KnownWidgets known, AuditTrail audit, TransactionTemplate transactions,
+            ReconcilerProperties properties, Clock clock, MessageSource messages) {
+        this.cloudflare = cloudflare;
+        this.known = known;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+    }
+
+    /**
+     * One run for the account, within its calls
+     * ({@link ReconcilerProperties#callsPerRun}). Throws what the adapter throws for the
+     * list ({@code CloudflareUnavailableException} while Cloudflare rate-limits the
+     * account, without a call): nothing is then changed.
+     */
+    Run reconcile(AccountId account) {
+        long started = System.nanoTime();
+        Calls calls = new Calls(properties.callsPerRun());
+        // The list may be an answer shared from a read up to this much older (a user's):
+        // a widget another replica made since then is missing from it, not deleted.
+        Instant readFrom = clock.instant().minus(cloudflare.sharedAnswerAge());
+        AllWidgets read = AllWidgets.read(cloudflare, account, WidgetQuery.firstPage(), calls.limit(), calls::spend);
+        known.forgetWritesBefore(readFrom.minus(STALE_WRITE));
+        boolean baseline = !known.baselined(account);
+        Map<Sitekey, KnownWidget> before = known.of(account);
+        KnownWidgets.InFlight inFlight = known.inFlight(account, readFrom.minus(STALE_WRITE));
+        Map<AuditAction, Integer> found = new EnumMap<>(AuditAction.class);
+        Set<Sitekey> listed = new HashSet<>();
+        Set<Sitekey> checked = new HashSet<>();
+        for (Widget widget : read.widgets()) {
+            Sitekey sitekey = widget.sitekey();
+            listed.add(sitekey);
+            KnownWidget last = before.get(sitekey);
+            // A state known newer than the one read: the dashboard's write after the
+            // read.
+            if (inFlight.sitekeys().contains(sitekey)
+                    || (last != null && last.modifiedOn().isAfter(widget.modifiedOn()))) {
+                continue;
+            }
+            if (last == null) {
+                if (baseline) {
+                    known.add(account, widget, null, clock.instant());
+                }
+                else if (!inFlight.create()) {
+                    record(found,
+                            outside(account, AuditAction.CREATE, widget,
+                                    SettingChanges.initial(widget.settings(), labels)),
+                            () -> known.add(account, widget, null, clock.instant()));
+                }
+            }
+            else if (last.deleted()) {
+                // Deleted through the dashboard since: the read is older than that.
+                continue;
+            }
+            else if (!widget.settings().equals(last.settings())) {
+                record(found,
+                        outside(account, AuditAction.UPDATE, widget,
+                                SettingChanges.between(last.settings(), widget.settings(), labels)),
+                        () -> known.replace(account, last, widget, null, clock.instant()));
+            }
+            else if (widget.modifiedOn().isAfter(last.modifiedOn()) && calls.spend()) {
+                // Nothing the dashboard shows changed: a rotation, if the secret did.
+                checked.add(sitekey);
+                checkSecret(account, last, widget, found);
+            }
+        }
+        checkOldestSecrets(account, before, listed, checked, calls, found);
+        if (read.complete() && !baseline) {
+            before.values()
+                .stream()
+                .filter(last -> !last.deleted() && !listed.contains(last.sitekey())
+                        && !inFlight.sitekeys().contains(last.sitekey()) && !last.changedAt().isAfter(readFrom))
+                .forEach(last -> record(found,
+                        new OutsideChange(account, AuditAction.DELETE, last.sitekey().value(), last.settings().name(),
+                                clock.instant(), List.of(), null),
+                        () -> known.deleteIfUnchanged(account, last, clock.instant())));
+        }
+        if (baseline) {
+            known.markBaselined(account, clock.instant());
+        }
+        return new Run(account, baseline, read.widgets().size(), read.complete(), found, calls.spent(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * With the calls left of the run, the secrets of the widgets checked longest ago (or
+     * never): how a rotation is found where Cloudflare leaves {@code modified_on} be.
+     */
+    private void checkOldestSecrets(AccountId account, Map<Sitekey, KnownWidget> before, Set<Sitekey> listed,
+            Set<Sitekey> checked, Calls calls, Map<AuditAction, Integer> found) {
+        List<KnownWidget> oldestFirst = before.values()
+            .stream()
+            .filter(last -> !last.deleted() && listed.contains(last.sitekey()) && !checked.contains(last.sitekey()))
+            .sorted(Comparator.comparing(KnownWidget::secretCheckedAt,
+                    Comparator.nullsFirst(Comparator.naturalOrder())))
+            .toList();
+        for (KnownWidget last : oldestFirst) {
+            if (!calls.spend() || !checkSecret(account, last, null, found)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads the widget with its secret and records a rotation if the secret is not the
+     * one known; a first digest is only kept. Whether the token may read secrets.
+     * @param listed the widget as the list showed it, if it moved
+     */
+    private boolean checkSecret(AccountId account, KnownWidget last, @Nullable Widget listed,
+            Map<AuditAction, Integer> found) {
+        WidgetWithSecret current;
+        try {
+            current = cloudflare.get(account, last.sitekey());
+        }
+        catch (CloudflareApiException refused) {
+            // Gone since the list (the next run finds it deleted), or not for this token.
+            return refused.isNotFound();
+        }
+        Widget widget = current.widget();
+        if (!widget.settings().equals(last.settings())) {
+            // Changed since the list: compared with it on the next run.
+            return true;
+        }
+        String digest = SecretDigest.of(current.secret());
+        if (last.secretDigest() != null && !last.secretDigest().equals(digest)) {
+            record(found, outside(account, AuditAction.ROTATE_SECRET, widget, List.of()),
+                    () -> known.replace(account, last, widget, digest, clock.instant()));
+        }
+        else if (listed != null) {
+            known.replace(account, last, widget, digest, clock.instant());
+        }
+        else {
+            known.checkedSecret(account, last, digest, clock.instant());
+        }
+        return true;
+    }
+
+    private static OutsideChange outside(AccountId account, AuditAction action, Widget widget,
+            List<FieldChange> changes) {
+        WidgetOrigin via = widget.lastModifiedVia();
+        return new OutsideChange(account, action, widget.sitekey().value(), widget.name(), widget.modifiedOn(), changes,
+                via == null ? null : via.value());
+    }
+
+    /**
+     * Stores the state and records the change in one transaction, if the state is still
+     * the one compared with.
+     */
+    private void record(Map<AuditAction, Integer> found, OutsideChange change, BooleanSupplier storeIfUnchanged) {
+        Boolean recorded = transactions.execute(status -> {
+            if (!storeIfUnchanged.getAsBoolean()) {
+                return false;
+            }
+            audit.outside(change);
+            return true;
+        });
+        if (Boolean.TRUE.equals(recorded)) {
+            found.merge(change.action(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param baseline the account's first run, which only learns its widgets
+     * @param complete whether every widget was read (deletes are only found then)
+     * @param found the changes made outside, by kind
+     */
+    record Run(AccountId account, boolean baseline, int widgets, boolean complete, Map<AuditAction, Integer> found,
+            int calls, Duration took) {
+
+        int changes() {
+            return found.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+    }
+
+    /** The calls a run may make, counted as made. */
+    private static final class Calls {
+
+        private final int limit;
+
+        private int spent;
+
+        Calls(int limit) {
+            this.limit = limit;
+        }
+
+        int limit() {
+            return limit;
+        }
+
+        /** Takes a call if one is left: whether it did. */
+        boolean spend() {
+            if (spent >= limit) {
+                return false;
+            }
+            spent++;
+            return true;
+        }
+
+        int spent() {
+            return spent;
+        }
+
+    }
+
+}

@@ -1,0 +1,64 @@
+package com.turnstileadmin.reconcile;
+
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.widget.OwnWrites;
+import com.turnstileadmin.widget.TurnstileWidgets;
+import java.time.Clock;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reconciler and what it needs: the dashboard's own writes noted for it always, so
+ * that turning it on later finds them; its schedule only when {@code reconciler.enabled}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconcilerConfiguration {
+
+    @Bean
+    OwnWrites ownWrites(KnownWidgets known, Clock clock) {
+        return new JdbcOwnWrites(known, clock);
+    }
+
+    @Bean
+    Reconciler reconciler(TurnstileWidgets cloudflare, KnownWidgets known, AuditTrail audit,
+            TransactionTemplate transactions, ReconcilerProperties properties, Clock clock, MessageSource messages) {
+        return new Reconciler(cloudflare, known, audit, transactions, properties, clock, messages);
+    }
+
+    /**
+     * ShedLock's JDBC provider on the shared database, with the database's clock, so that
+     * replicas whose clocks differ agree on when a lock ends.
+     */
+    @Bean
+    LockProvider reconcilerLocks(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+            .withJdbcTemplate(new JdbcTemplate(dataSource))
+            .usingDbTime()
+            .build());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "reconciler.enabled", matchIfMissing = true)
+    @EnableScheduling
+    static class Scheduling {
+
+        @Bean
+        ReconcilerSchedule reconcilerSchedule(Reconciler reconciler, CloudflareAccounts accounts,
+                LockProvider reconcilerLocks, ReconcilerProperties properties, Clock clock) {
+            return new ReconcilerSchedule(reconciler, accounts, new DefaultLockingTaskExecutor(reconcilerLocks),
+                    properties, clock);
+        }
+
+    }
+
+}

@@ -1,0 +1,181 @@
+package com.turnstileadmin.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.audit.ActorKind;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditEntry;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.FieldChange;
+import com.turnstileadmin.security.Role;
+import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.OwnWrites;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.TurnstileWidgets;
+import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetMode;
+import com.turnstileadmin.widget.WidgetService;
+import com.turnstileadmin.widget.WidgetSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The reconciler against the sandbox over HTTP, in the app with its database: a change
+ * made at Cloudflare behind the dashboard's back (through the adapter, as another tool
+ * would) is recorded as someone else's, once; the dashboard's own changes, finished or in
+ * flight while the reconciler reads, never are.
+ */
+@SpringBootTest
+class ReconcilerTest {
+
+    private static final AtomicInteger MADE = new AtomicInteger();
+
+    private static final SignedInUser ADMIN = new SignedInUser("local:reconciler-admin", "Reconciler Admin", null,
+            Role.ADMIN);
+
+    @Autowired
+    private Reconciler reconciler;
+
+    @Autowired
+    private TurnstileWidgets cloudflare;
+
+    @Autowired
+    private WidgetService widgets;
+
+    @Autowired
+    private OwnWrites own;
+
+    @Autowired
+    private AuditTrail audit;
+
+    @Autowired
+    private CloudflareAccounts accounts;
+
+    private AccountId account;
+
+    /** Signed in as an admin, and every change made so far known to the reconciler. */
+    @BeforeEach
+    void signInAndSettle() {
+        SecurityContextHolder.getContext()
+            .setAuthentication(new TestingAuthenticationToken(ADMIN, null, Role.ADMIN.authorities()));
+        account = accounts.first().id();
+        reconciler.reconcile(account);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aChangeMadeOutsideIsRecordedAsSomeoneElsesWithWhatChangedOnce() {
+        Widget widget = widgets.create(ADMIN, account, settings("Outside edit")).result().widget();
+        reconciler.reconcile(account);
+
+        cloudflare.update(account, widget.sitekey(), widget.settings().withName(widget.name() + " (renamed)"));
+        Reconciler.Run run = reconciler.reconcile(account);
+        reconciler.reconcile(account);
+
+        assertThat(run.found()).containsEntry(AuditAction.UPDATE, 1);
+        List<AuditEntry> outside = outside(widget.sitekey());
+        assertThat(outside).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.UPDATE);
+            assertThat(entry.actorName()).isEqualTo(AuditTrail.OUTSIDE_NAME);
+            assertThat(entry.widgetName()).isEqualTo(widget.name() + " (renamed)");
+            assertThat(entry.changes())
+                .containsExactly(new FieldChange("Name", widget.name(), widget.name() + " (renamed)"));
+            assertThat(entry.via()).isEqualTo("api");
+        });
+    }
+
+    @Test
+    void theDashboardsOwnChangesAreNeverOutside() {
+        Widget widget = widgets.create(ADMIN, account, settings("Own edit")).result().widget();
+        widgets.update(ADMIN, account, widget.sitekey(), widget.settings(), widget.settings().withName("Own edit 2"),
+                widget.modifiedOn());
+        widgets.rotateSecret(ADMIN, account, widget.sitekey(), true);
+        reconciler.reconcile(account);
+        widgets.delete(ADMIN, account, widget.sitekey());
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).isEmpty();
+        assertThat(audit.historyOf(account, widget.sitekey().value())).extracting(AuditEntry::actorKind)
+            .containsOnly(ActorKind.USER);
+    }
+
+    @Test
+    void aWriteInFlightWhileTheReconcilerReadsIsNotOutside() {
+        Widget widget = widgets.create(ADMIN, account, settings("In flight")).result().widget();
+        reconciler.reconcile(account);
+
+        // The write has reached Cloudflare, not yet come back, when the reconciler reads.
+        Widget written;
+        try (OwnWrites.InFlight write = own.starting(account, widget.sitekey())) {
+            written = cloudflare.update(account, widget.sitekey(), widget.settings().withMode(WidgetMode.INVISIBLE))
+                .widget();
+            reconciler.reconcile(account);
+            own.wrote(account, written, null);
+        }
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).isEmpty();
+    }
+
+    @Test
+    void aWidgetCreatedAndOneDeletedOutsideAreRecorded() {
+        Widget doomed = widgets.create(ADMIN, account, settings("Deleted outside")).result().widget();
+        reconciler.reconcile(account);
+
+        Widget created = cloudflare.create(account, settings("Created outside")).widget();
+        cloudflare.delete(account, doomed.sitekey());
+        reconciler.reconcile(account);
+
+        assertThat(outside(created.sitekey())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.CREATE);
+            assertThat(entry.changes()).extracting(FieldChange::field).contains("Name", "Domains");
+            assertThat(entry.occurredAt()).isEqualTo(created.modifiedOn());
+        });
+        assertThat(outside(doomed.sitekey())).singleElement()
+            .extracting(AuditEntry::action)
+            .isEqualTo(AuditAction.DELETE);
+    }
+
+    @Test
+    void aRotationOutsideIsFoundAndStartsTheGracePeriod() {
+        Widget widget = widgets.create(ADMIN, account, settings("Rotated outside")).result().widget();
+        reconciler.reconcile(account);
+
+        Instant before = Instant.now();
+        cloudflare.rotateSecret(account, widget.sitekey(), false);
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).singleElement()
+            .extracting(AuditEntry::action)
+            .isEqualTo(AuditAction.ROTATE_SECRET);
+        assertThat(widgets.details(ADMIN, account, widget.sitekey()).gracePeriodEnd()).hasValueSatisfying(
+                end -> assertThat(end).isBetween(before.plusSeconds(7190), Instant.now().plusSeconds(7210)));
+    }
+
+    private List<AuditEntry> outside(Sitekey sitekey) {
+        return audit.historyOf(account, sitekey.value())
+            .stream()
+            .filter(entry -> entry.actorKind() == ActorKind.OUTSIDE)
+            .toList();
+    }
+
+    private static WidgetSettings settings(String purpose) {
+        return WidgetSettings.of("Reconciler " + purpose + " " + MADE.incrementAndGet(),
+                List.of("reconciler.example.com"), WidgetMode.MANAGED);
+    }
+
+}
