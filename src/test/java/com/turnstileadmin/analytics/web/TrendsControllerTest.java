@@ -75,6 +75,23 @@ class TrendsControllerTest {
     }
 
     @Test
+    void pastTheAccountsAnalyticsBudgetTheListSaysAnalyticsPauseAndAsksNothing() throws Exception {
+        // The settings, then 49 pages of widgets nobody asked for yet: the 50 of the
+        // budget.
+        for (int i = 0; i < 49; i++) {
+            trends("0x4AAAAAAAbudget" + i);
+        }
+        int asked = analytics.calls().size();
+
+        Document cells = trends("0x4AAAAAAAbudgetlast");
+
+        assertThat(asked).isEqualTo(50);
+        assertThat(analytics.calls()).hasSize(50);
+        assertThat(cells.select("#trends-note").text()).startsWith("Analytics pause for")
+            .contains("leave the rate limit to the widget pages");
+    }
+
+    @Test
     void aPageTooLargeForHourlyGroupsInOneAnswerGetsItsTotalsInTheOneQuery() throws Exception {
         String[] page = new String[200];
         page[0] = SHOP.value();
