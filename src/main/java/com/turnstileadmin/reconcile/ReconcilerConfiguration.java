@@ -4,6 +4,7 @@ import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.widget.OwnWrites;
 import com.turnstileadmin.widget.TurnstileWidgets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -54,9 +55,9 @@ class ReconcilerConfiguration {
 
         @Bean
         ReconcilerSchedule reconcilerSchedule(Reconciler reconciler, CloudflareAccounts accounts,
-                LockProvider reconcilerLocks, ReconcilerProperties properties, Clock clock) {
+                LockProvider reconcilerLocks, ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
             return new ReconcilerSchedule(reconciler, accounts, new DefaultLockingTaskExecutor(reconcilerLocks),
-                    properties, clock);
+                    properties, clock, meters);
         }
 
     }

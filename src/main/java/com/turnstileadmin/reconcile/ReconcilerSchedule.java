@@ -3,6 +3,7 @@ package com.turnstileadmin.reconcile;
 import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -32,8 +33,11 @@ class ReconcilerSchedule {
 
     private final Clock clock;
 
+    private final MeterRegistry meters;
+
     ReconcilerSchedule(Reconciler reconciler, CloudflareAccounts accounts, LockingTaskExecutor locks,
-            ReconcilerProperties properties, Clock clock) {
+            ReconcilerProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.reconciler = reconciler;
         this.accounts = accounts;
         this.locks = locks;
@@ -50,6 +54,14 @@ class ReconcilerSchedule {
         }
     }
 
+    /**
+     * Runs, by result, across accounts: with several replicas, their sum is one per
+     * account and interval.
+     */
+    private void count(String result) {
+        meters.counter("reconciler.runs", "result", result).increment();
+    }
+
     /** ShedLock's names are at most 64 characters; an account id is 32. */
     static String lockName(CloudflareAccount account) {
         return "reconcile-" + account.id().value();
@@ -58,6 +70,9 @@ class ReconcilerSchedule {
     private void reconcile(CloudflareAccount account) {
         try {
             Reconciler.Run run = reconciler.reconcile(account.id());
+            count(run.baseline() ? "baseline" : run.changes() > 0 ? "changes" : "none");
+            meters.counter("reconciler.calls").increment(run.calls());
+            meters.counter("reconciler.changes").increment(run.changes());
             if (run.baseline()) {
                 log.info("Reconciler: learned the {} widgets of account {} ({} calls, {} ms)", run.widgets(),
                         account.id().value(), run.calls(), run.took().toMillis());
@@ -74,9 +89,11 @@ class ReconcilerSchedule {
         catch (CloudflareUnavailableException unavailable) {
             // While Cloudflare rate-limits the account, the adapter refuses without a
             // call.
+            count("skipped");
             log.info("Reconciler: account {} skipped this time: {}", account.id().value(), unavailable.getMessage());
         }
         catch (RuntimeException failure) {
+            count("failed");
             log.warn("Reconciler: account {} failed this time; it is tried again in {}", account.id().value(), interval,
                     failure);
         }

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param queriesUnderLoad GraphQL analytics queries in that time
  * @param notices analytics answers that said why they had no figures (the budget spent),
  * by kind
+ * @param reconcilerRuns the reconciler's runs in that time, at its default interval
+ * @param reconcilerCalls its widget-API calls, not counted in {@code callsUnderLoad}
  * @param callsToSignIn Cloudflare calls while the users signed in
  * @param cpuInWindow the app's CPU time in the measured window
  * @param machineLoad the machine's load average before and after the run: other work on
@@ -33,8 +35,8 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
         Map<PageKind, Timings> timings, long measuredRequests, long measuredPageViews, long errors,
         List<String> firstErrors, Map<PageKind, LoadBenchmark.CallsPerView> callsPerView, long callsUnderLoad,
         long pageViewsUnderLoad, long panelsUnderLoad, long queriesUnderLoad, Map<PageKind, Noticed> notices,
-        long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup, Memory peakUnderLoad, Memory atEnd,
-        String machineLoad) {
+        long reconcilerRuns, long reconcilerCalls, long callsToSignIn, AppCpu.Reading cpuInWindow, Memory afterStartup,
+        Memory peakUnderLoad, Memory atEnd, String machineLoad) {
 
     /**
      * What the dashboard adds to the list page at the median: its median less the
@@ -93,6 +95,8 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                         + "figures (the analytics budget spent): %s sparklines, %s panels",
                 queriesUnderLoad, queriesUnderLoad / (settings.warmUp().plus(settings.duration()).toMillis() / 60000.0),
                 notices.get(PageKind.SPARKLINES), notices.get(PageKind.PANEL));
+        line(out, "the reconciler meanwhile (on, every 60 s): %d runs, %d widget-API calls", reconcilerRuns,
+                reconcilerCalls);
         double cpuSeconds = cpuInWindow.process().toMillis() / 1000.0;
         double compilerSeconds = cpuInWindow.compilers().toMillis() / 1000.0;
         line(out,
