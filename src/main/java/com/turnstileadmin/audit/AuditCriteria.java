@@ -32,6 +32,9 @@ final class AuditCriteria {
                 .or(Criteria.where("actorEmail").like(pattern).ignoreCase(true))
                 .or(Criteria.where("actorSubject").like(pattern).ignoreCase(true)));
         }
+        if (filter.actorKind() != null) {
+            criteria = criteria.and(Criteria.where("actorKind").is(filter.actorKind()));
+        }
         if (filter.action() != null) {
             criteria = criteria.and(Criteria.where("action").is(filter.action()));
         }

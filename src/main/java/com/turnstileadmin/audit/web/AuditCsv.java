@@ -1,6 +1,7 @@
 package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.ActorKind;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.audit.FieldChange;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class AuditCsv {
     static final char BYTE_ORDER_MARK = '\uFEFF';
 
     static final List<String> HEADER = List.of("time (UTC)", "actor", "actor e-mail", "actor subject", "action",
-            "widget", "sitekey", "outcome", "error", "invalidate immediately", "changes");
+            "widget", "sitekey", "outcome", "error", "invalidate immediately", "changes", "made", "via");
 
     private static final String FORMULA_STARTS = "=+-@";
 
@@ -75,7 +76,8 @@ final class AuditCsv {
                 entry.actorSubject(), actionNames.apply(entry.action()), orEmpty(entry.widgetName()),
                 orEmpty(entry.sitekey()), entry.succeeded() ? "succeeded" : "failed", orEmpty(entry.error()),
                 entry.invalidateImmediately() == null ? "" : entry.invalidateImmediately() ? "yes" : "no",
-                changes(entry.changes())));
+                changes(entry.changes()), entry.actorKind() == ActorKind.OUTSIDE ? "outside" : "here",
+                orEmpty(entry.via())));
     }
 
     /**

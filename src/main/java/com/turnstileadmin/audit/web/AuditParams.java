@@ -1,5 +1,6 @@
 package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.ActorKind;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditFilter;
 import com.turnstileadmin.paging.Paging;
@@ -17,7 +18,7 @@ import org.springframework.data.domain.Pageable;
 
 /**
  * The audit page's filters as they live in the URL query
- * ({@code ?actor=alice&action=update&widget=shop&
+ * ({@code ?actor=alice&action=update&widget=shop&by=outside&
  * from=2026-03-01&to=2026-03-31&size=50&page=2}), kept as typed (trimmed, at most
  * {@value #MAX_TEXT_LENGTH} characters) so that the form shows them again. Spring MVC
  * binds the query to this record's constructor. Unlike the paging, which falls back to
@@ -29,10 +30,13 @@ import org.springframework.data.domain.Pageable;
  * every action
  * @param from the first day, {@code yyyy-mm-dd}, or empty
  * @param to the last day, included, or empty
+ * @param by whose entries: {@code users} (this dashboard's), {@code outside} (changes
+ * made outside it), or empty for both
  * @param page see {@link Paging}
  * @param size see {@link Paging}
  */
-public record AuditParams(String actor, String action, String widget, String from, String to, int page, int size) {
+public record AuditParams(String actor, String action, String widget, String from, String to, String by, int page,
+        int size) {
 
     static final int MAX_TEXT_LENGTH = 100;
 
@@ -44,12 +48,13 @@ public record AuditParams(String actor, String action, String widget, String fro
     static final String NOT_A_DATE = "audit.filter.notADate";
 
     public AuditParams(@Nullable String actor, @Nullable String action, @Nullable String widget, @Nullable String from,
-            @Nullable String to, int page, int size) {
+            @Nullable String to, @Nullable String by, int page, int size) {
         this.actor = text(actor);
         this.action = text(action);
         this.widget = text(widget);
         this.from = text(from);
         this.to = text(to);
+        this.by = text(by);
         Paging paging = new Paging(page, size);
         this.page = paging.page();
         this.size = paging.size();
@@ -57,7 +62,7 @@ public record AuditParams(String actor, String action, String widget, String fro
 
     /** A widget's whole history: the trail filtered by its sitekey. */
     static AuditParams ofWidget(String sitekey) {
-        return new AuditParams(null, null, sitekey, null, null, 1, Paging.DEFAULT_SIZE);
+        return new AuditParams(null, null, sitekey, null, null, null, 1, Paging.DEFAULT_SIZE);
     }
 
     Paging paging() {
@@ -82,6 +87,9 @@ public record AuditParams(String actor, String action, String widget, String fro
         Map<String, String> errors = new LinkedHashMap<>();
         if (!action.isEmpty() && parsedAction() == null) {
             errors.put("action", "audit.filter.unknownAction");
+        }
+        if (!by.isEmpty() && parsedActorKind() == null) {
+            errors.put("by", "audit.filter.unknownActorKind");
         }
         LocalDate first = date(from);
         LocalDate last = date(to);
@@ -114,19 +122,20 @@ public record AuditParams(String actor, String action, String widget, String fro
         LocalDate last = date(to);
         return new AuditFilter(actor.isEmpty() ? null : actor, parsedAction(), widget.isEmpty() ? null : widget,
                 first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last == null ? null : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                last == null ? null : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), parsedActorKind());
     }
 
     public boolean isFiltered() {
-        return !(actor.isEmpty() && action.isEmpty() && widget.isEmpty() && from.isEmpty() && to.isEmpty());
+        return !(actor.isEmpty() && action.isEmpty() && widget.isEmpty() && from.isEmpty() && to.isEmpty()
+                && by.isEmpty());
     }
 
     AuditParams atPage(int newPage) {
-        return new AuditParams(actor, action, widget, from, to, newPage, size);
+        return new AuditParams(actor, action, widget, from, to, by, newPage, size);
     }
 
     AuditParams unfiltered() {
-        return new AuditParams("", "", "", "", "", 1, size);
+        return new AuditParams("", "", "", "", "", "", 1, size);
     }
 
     /**
@@ -140,13 +149,26 @@ public record AuditParams(String actor, String action, String widget, String fro
             .with("widget", widget)
             .with("from", from)
             .with("to", to)
+            .with("by", by)
             .with(paging())
             .toString();
     }
 
     /** The export's URL: the same filters, every page. */
     String exportUrl(String path) {
-        return new AuditParams(actor, action, widget, from, to, 1, Paging.DEFAULT_SIZE).url(path);
+        return new AuditParams(actor, action, widget, from, to, by, 1, Paging.DEFAULT_SIZE).url(path);
+    }
+
+    /** How whose entries are spelled in the URL and the form: {@code outside}. */
+    static String actorKindValue(ActorKind kind) {
+        return kind == ActorKind.USER ? "users" : "outside";
+    }
+
+    private @Nullable ActorKind parsedActorKind() {
+        return Arrays.stream(ActorKind.values())
+            .filter(kind -> actorKindValue(kind).equals(by))
+            .findFirst()
+            .orElse(null);
     }
 
     private @Nullable AuditAction parsedAction() {

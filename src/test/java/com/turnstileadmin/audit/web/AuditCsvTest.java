@@ -92,7 +92,7 @@ class AuditCsvTest {
                 List.of(), ActorKind.USER, null));
 
         assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n"
-                + "2026-03-01T12:00:00Z,alice,,sub-a,Deleted,,0x4AAAAAAAshop,failed,10000: Authentication error,,\r\n");
+                + "2026-03-01T12:00:00Z,alice,,sub-a,Deleted,,0x4AAAAAAAshop,failed,10000: Authentication error,,,here,\r\n");
     }
 
     @Test

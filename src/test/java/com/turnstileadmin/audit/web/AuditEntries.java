@@ -5,6 +5,7 @@ import com.turnstileadmin.audit.Attempt;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.OutsideChange;
 import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.sandbox.MutableClock;
 import com.turnstileadmin.security.Role;
@@ -57,6 +58,12 @@ final class AuditEntries {
     AuditEntry rotated(SignedInUser actor, String sitekey, String name, boolean invalidateImmediately) {
         return trail.succeeded(new Attempt(actor, account, AuditAction.ROTATE_SECRET, sitekey, name,
                 invalidateImmediately, List.of()));
+    }
+
+    /** A change the reconciler found, made outside the dashboard, at the clock's time. */
+    AuditEntry changedOutside(String sitekey, String name, String via, FieldChange... changes) {
+        return trail.outside(
+                new OutsideChange(account, AuditAction.UPDATE, sitekey, name, clock.instant(), List.of(changes), via));
     }
 
     AuditEntry failedToDelete(SignedInUser actor, String sitekey, String name, String error) {

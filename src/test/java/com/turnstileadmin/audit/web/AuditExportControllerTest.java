@@ -47,13 +47,13 @@ class AuditExportControllerTest {
         assertThat(body).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         assertThat(new String(body, 3, body.length - 3, StandardCharsets.UTF_8)).isEqualTo(String.join("\r\n",
                 "time (UTC),actor,actor e-mail,actor subject,action,widget,sitekey,outcome,error,"
-                        + "invalidate immediately,changes",
+                        + "invalidate immediately,changes,made,via",
                 "2026-03-03T11:00:00Z,Alice Admin,alice@example.com,sub-alice,Rotated secret,Café,0x4AAAAAAAshop,"
-                        + "succeeded,,no,",
+                        + "succeeded,,no,,here,",
                 "2026-03-02T10:30:00Z,bob,,local:bob,Edited,\"Café, \"\"the\"\" shop\",0x4AAAAAAAshop,succeeded,,,"
-                        + "\"Name: Shop checkout → Café, \"\"the\"\" shop; Domains: a.com → (none)\"",
+                        + "\"Name: Shop checkout → Café, \"\"the\"\" shop; Domains: a.com → (none)\",here,",
                 "2026-03-01T09:00:00Z,Alice Admin,alice@example.com,sub-alice,Created,Shop checkout,0x4AAAAAAAshop,"
-                        + "succeeded,,,",
+                        + "succeeded,,,,here,",
                 ""));
     }
 

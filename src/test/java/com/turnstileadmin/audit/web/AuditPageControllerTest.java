@@ -20,6 +20,7 @@ import com.turnstileadmin.web.Route;
 import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,18 +91,23 @@ class AuditPageControllerTest {
             actor=alice                           | Shop checkout, Blog
             actor=ALICE@EXAMPLE                   | Shop checkout, Blog
             actor=local:bob                       | Newsletter
-            action=update                         | Blog
+            action=update                         | Blog, Terraformed
             widget=blog                           | Blog
             widget=0x4AAAAAAAnews                 | Newsletter
             from=2026-03-02                       | Blog, Newsletter
-            to=2026-03-02                         | Shop checkout, Blog
+            to=2026-03-02                         | Shop checkout, Blog, Terraformed
             from=2026-03-02&to=2026-03-02         | Blog
             actor=alice&action=create&to=2026-03-01 | Shop checkout
+            by=outside                            | Terraformed
+            by=users                              | Shop checkout, Blog, Newsletter
+            by=outside&action=update              | Terraformed
             """)
     void filtersNarrowTheTrail(String query, String shown) throws Exception {
         entries.at("2026-03-01T23:59:59Z").created(ALICE, "0x4AAAAAAAshop", "Shop checkout");
         entries.at("2026-03-02T00:00:00Z").updated(ALICE, "0x4AAAAAAAblog", "Blog", new FieldChange("Mode", "a", "b"));
         entries.at("2026-03-03T00:00:00Z").created(BOB, "0x4AAAAAAAnews", "Newsletter");
+        entries.at("2026-02-01T00:00:00Z")
+            .changedOutside("0x4AAAAAAAterr", "Terraformed", "api", new FieldChange("Mode", "a", "b"));
 
         String page = mvc.perform(Route.get(PAGE + "?" + query).by(Role.ADMIN))
             .andExpect(status().isOk())
@@ -110,10 +116,24 @@ class AuditPageControllerTest {
             .getContentAsString();
 
         String table = page.substring(page.indexOf("id=\"results\""));
-        for (String name : new String[] { "Shop checkout", "Blog", "Newsletter" }) {
+        for (String name : new String[] { "Shop checkout", "Blog", "Newsletter", "Terraformed" }) {
             assertThat(table.contains(">" + name + "<")).as(name)
                 .isEqualTo(Arrays.asList(shown.split(", ")).contains(name));
         }
+    }
+
+    @Test
+    void aChangeMadeOutsideSaysWhoAsFarAsKnownAndWhereItWasFound() throws Exception {
+        entries.changedOutside("0x4AAAAAAAterr", "Terraformed", "dashboard", new FieldChange("Mode", "a", "b"));
+
+        Document page = Html.parse(mvc.perform(Route.get(PAGE).by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+
+        assertThat(page.select("#results td.actor").first().text())
+            .isEqualTo("someone outside this dashboard found at Cloudflare, via dashboard");
     }
 
     @Test
@@ -172,6 +192,7 @@ class AuditPageControllerTest {
             to=31.03.2026                 | to-message   | Not a date this page can read
             from=2026-03-05&to=2026-03-01 | to-message   | The end date is before the start date.
             action=destroy                | action-message | There is no such action.
+            by=aliens                     | by-message     | Choose here, outside, or both from the list.
             """)
     void aFilterThatCannotBeReadIsExplainedBesideItsFieldAndKept(String query, String messageId, String message)
             throws Exception {
