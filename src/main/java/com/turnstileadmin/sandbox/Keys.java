@@ -42,6 +42,11 @@ final class Keys {
         return characters(URL_SAFE, 40);
     }
 
+    /** An id of 32 hexadecimal characters, like Cloudflare's ids of users and tokens. */
+    String hexId() {
+        return characters(HEX, 32);
+    }
+
     /** A legacy global API key: 37 hexadecimal characters, like Cloudflare's. */
     String globalApiKey() {
         return characters(HEX, 37);

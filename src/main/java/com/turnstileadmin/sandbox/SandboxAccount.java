@@ -2,6 +2,7 @@ package com.turnstileadmin.sandbox;
 
 import com.turnstileadmin.account.AccountId;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,12 +25,15 @@ public final class SandboxAccount {
 
     private final Map<DemoProblem, String> problems;
 
+    private final AuditLog auditLog;
+
     private SandboxAccount(AccountId id, String name, boolean enterprise, WidgetStore store,
-            Map<DemoProblem, String> problems) {
+            Map<DemoProblem, String> problems, AuditLog auditLog) {
         this.id = id;
         this.name = name;
         this.enterprise = enterprise;
         this.store = store;
+        this.auditLog = auditLog;
         this.parser = new WidgetInputParser(enterprise);
         this.problems = Map.copyOf(problems);
     }
@@ -42,7 +46,19 @@ public final class SandboxAccount {
             Keys keys) {
         WidgetStore store = new WidgetStore(clock, keys);
         DemoWidgets.addTo(store, demoWidgets, enterprise);
-        return new SandboxAccount(id, name, enterprise, store, enterprise ? Map.of() : DemoProblem.assign(store.all()));
+        return new SandboxAccount(id, name, enterprise, store, enterprise ? Map.of() : DemoProblem.assign(store.all()),
+                new AuditLog(clock));
+    }
+
+    /**
+     * The account with the given id, or the 403 Cloudflare gives for an account the
+     * credentials do not reach.
+     */
+    static SandboxAccount find(List<SandboxAccount> accounts, String id) {
+        return accounts.stream()
+            .filter(account -> account.id().value().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
     }
 
     public AccountId id() {
@@ -68,6 +84,11 @@ public final class SandboxAccount {
 
     WidgetStore store() {
         return store;
+    }
+
+    /** Its audit log: every write to its widgets, whoever made it. */
+    AuditLog auditLog() {
+        return auditLog;
     }
 
     WidgetInputParser parser() {

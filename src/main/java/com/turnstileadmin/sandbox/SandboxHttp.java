@@ -53,6 +53,11 @@ final class SandboxHttp {
         }
     }
 
+    /** A JSON body as plain maps, lists and values, to keep beside an answer. */
+    Object plain(JsonNode json) {
+        return mapper.treeToValue(json, Object.class);
+    }
+
     /** The query parameters, decoded; the first of repeated ones wins. */
     static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> parameters = new HashMap<>();

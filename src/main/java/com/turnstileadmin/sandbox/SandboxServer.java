@@ -12,10 +12,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * A stateful simulator of Cloudflare's Turnstile widget API for two accounts, one on the
  * Free plan and one with Enterprise, served over real HTTP on a loopback address only.
  * The app's adapter talks to it exactly as it talks to Cloudflare. Accepts its API token
- * and its legacy e-mail and key, both good for both accounts; refuses anything else. It
- * answers Cloudflare's GraphQL Analytics API for Turnstile too ({@code POST /graphql}),
- * with simulated traffic for every widget.
+ * and its legacy e-mail and key, both good for both accounts, and the fixed token of
+ * {@code sandbox.api-token} when one is set, so that other tools can drive it; refuses
+ * anything else. It answers Cloudflare's GraphQL Analytics API for Turnstile too
+ * ({@code POST /graphql}), with simulated traffic for every widget, and keeps each
+ * account's audit log of widget writes ({@code GET /accounts/{id}/logs/audit}).
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -51,7 +55,9 @@ public final class SandboxServer implements AutoCloseable {
 
     private final SandboxFaults faults;
 
-    private final Credentials.ApiToken apiToken;
+    private final SandboxToken appToken;
+
+    private final @Nullable SandboxToken fixedToken;
 
     private final Credentials.GlobalApiKey globalApiKey;
 
@@ -63,21 +69,26 @@ public final class SandboxServer implements AutoCloseable {
 
     private final AnalyticsApi analyticsApi;
 
+    private final AuditLogApi auditLogApi;
+
     private final AtomicLong requests = new AtomicLong();
 
     private final AtomicLong analyticsRequests = new AtomicLong();
 
     private SandboxServer(HttpServer server, ExecutorService executor, List<SandboxAccount> accounts,
-            SandboxFaults faults, Keys keys, boolean analyticsPermission, Clock clock) {
+            SandboxFaults faults, Keys keys, SandboxProperties properties, Clock clock) {
         this.server = server;
         this.executor = executor;
         this.accounts = accounts;
         this.faults = faults;
-        this.apiToken = new Credentials.ApiToken(keys.apiToken());
+        this.appToken = SandboxToken.forTheApp(keys);
+        this.fixedToken = properties.apiToken() == null ? null
+                : SandboxToken.fixed(properties.apiTokenName(), properties.apiToken());
         this.globalApiKey = new Credentials.GlobalApiKey(ACCOUNT_EMAIL, keys.globalApiKey());
         this.widgetApi = new WidgetApi(accounts, http);
-        this.analyticsAccess = new AnalyticsAccess(analyticsPermission);
+        this.analyticsAccess = new AnalyticsAccess(properties.analyticsPermission());
         this.analyticsApi = new AnalyticsApi(accounts, analyticsAccess, http, clock);
+        this.auditLogApi = new AuditLogApi(accounts);
     }
 
     /**
@@ -106,18 +117,34 @@ public final class SandboxServer implements AutoCloseable {
             return thread;
         });
         try {
+            // Loopback only, whatever the settings: the sandbox is a bench on this
+            // machine, never a service on the network.
             HttpServer server = HttpServer
                 .create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()), 0);
-            SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys,
-                    properties.analyticsPermission(), clock);
+            SandboxServer sandbox = new SandboxServer(server, executor, accounts, faults, keys, properties, clock);
             server.createContext(BASE_PATH, sandbox::handle);
             server.setExecutor(executor);
             server.start();
+            sandbox.warnOfFixedSettings(properties);
             return sandbox;
         }
         catch (IOException e) {
             executor.shutdownNow();
-            throw new UncheckedIOException("The sandbox could not open a loopback port", e);
+            throw new UncheckedIOException("The sandbox could not open loopback port " + properties.port()
+                    + (properties.port() == 0 ? "" : " (SANDBOX_PORT): is it taken?"), e);
+        }
+    }
+
+    private void warnOfFixedSettings(SandboxProperties properties) {
+        if (properties.port() != 0) {
+            log.warn("The sandbox listens on a fixed port, {} (SANDBOX_PORT), at {}: for a test bench only.",
+                    properties.port(), apiBaseUrl());
+        }
+        if (fixedToken != null) {
+            // Its name and id, never its value.
+            log.warn("The sandbox accepts a fixed API token (SANDBOX_API_TOKEN, named \"{}\", id {}) at {}: "
+                    + "any program on this machine that has it can change the sandbox's widgets. "
+                    + "For a test bench only.", fixedToken.name(), fixedToken.id(), apiBaseUrl());
         }
     }
 
@@ -142,9 +169,27 @@ public final class SandboxServer implements AutoCloseable {
         return accounts;
     }
 
-    /** The API token the sandbox accepts for both accounts, made anew at each start. */
+    /**
+     * The app's API token, which the sandbox accepts for both accounts, made anew at each
+     * start. Its audit log entries name it {@value SandboxToken#APP_TOKEN_NAME}.
+     */
     public Credentials.ApiToken apiToken() {
-        return apiToken;
+        return new Credentials.ApiToken(appToken.value());
+    }
+
+    /** The id of the app's token, as its audit log entries give it. */
+    public String apiTokenId() {
+        return appToken.id();
+    }
+
+    /** The fixed token of {@code sandbox.api-token}, if one is set. */
+    public Optional<Credentials.ApiToken> fixedApiToken() {
+        return Optional.ofNullable(fixedToken).map(token -> new Credentials.ApiToken(token.value()));
+    }
+
+    /** The id of the fixed token, as its audit log entries give it, if one is set. */
+    public Optional<String> fixedApiTokenId() {
+        return Optional.ofNullable(fixedToken).map(SandboxToken::id);
     }
 
     /**
@@ -157,6 +202,23 @@ public final class SandboxServer implements AutoCloseable {
     /** How many widgets the given account has now. */
     public int widgetCount(AccountId account) {
         return widgetApi.account(account.value()).widgetCount();
+    }
+
+    /**
+     * How many entries the given account's audit log holds: one for every write to its
+     * widgets since the start, whoever made it.
+     */
+    public int auditLogCount(AccountId account) {
+        return widgetApi.account(account.value()).auditLog().size();
+    }
+
+    /**
+     * Gives or takes the tokens' "Account Settings Read" while the sandbox runs: without
+     * it the audit logs are refused with a 403, as Cloudflare refuses them. Starts
+     * granted.
+     */
+    public void auditLogPermission(boolean granted) {
+        auditLogApi.permit(granted);
     }
 
     /**
@@ -236,22 +298,39 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private Answer route(HttpExchange exchange) {
-        authenticate(exchange);
-        return AnalyticsApi.routes(exchange) ? analyticsApi.answer(exchange) : widgetApi.answer(exchange);
+        Caller caller = authenticate(exchange);
+        if (AnalyticsApi.routes(exchange)) {
+            return analyticsApi.answer(exchange);
+        }
+        if (AuditLogApi.routes(exchange)) {
+            return auditLogApi.answer(exchange);
+        }
+        if (TokenVerifyApi.routes(exchange)) {
+            return TokenVerifyApi.answer(exchange, caller);
+        }
+        return widgetApi.answer(exchange, caller);
     }
 
-    private void authenticate(HttpExchange exchange) {
+    private Caller authenticate(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String email = exchange.getRequestHeaders().getFirst("X-Auth-Email");
         String key = exchange.getRequestHeaders().getFirst("X-Auth-Key");
         if (authorization == null && email == null && key == null) {
             throw new SandboxError(401, SandboxError.MISSING_AUTH, "Unable to authenticate request", null);
         }
-        boolean tokenMatches = ("Bearer " + apiToken.token()).equals(authorization);
-        boolean keyMatches = globalApiKey.email().equals(email) && globalApiKey.key().equals(key);
-        if (!tokenMatches && !keyMatches) {
-            throw new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null);
+        String ipAddress = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        if (authorization != null) {
+            for (SandboxToken token : fixedToken == null ? List.of(appToken) : List.of(appToken, fixedToken)) {
+                if (token.matches(authorization)) {
+                    return new Caller(Caller.API_TOKEN, token, ipAddress, userAgent);
+                }
+            }
         }
+        if (globalApiKey.email().equals(email) && globalApiKey.key().equals(key)) {
+            return new Caller(Caller.API_KEY, null, ipAddress, userAgent);
+        }
+        throw new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null);
     }
 
 }

@@ -3,6 +3,7 @@ package com.turnstileadmin.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.turnstileadmin.sandbox.SandboxHttp.Answer;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * The sandbox's Turnstile widget endpoints
  * ({@code /accounts/{id}/challenges/widgets...}): list, create, read, update, delete and
  * rotate a secret, each answered from the account's {@link WidgetStore} in the shape
- * Cloudflare answers.
+ * Cloudflare answers. Every write is entered in the account's {@link AuditLog}.
  */
 final class WidgetApi {
 
@@ -28,8 +29,18 @@ final class WidgetApi {
         this.http = http;
     }
 
-    /** The answer to a request the server has authenticated. */
-    Answer answer(HttpExchange exchange) {
+    // The operations' summaries in Cloudflare's OpenAPI document, which its audit logs
+    // use as their descriptions.
+    private static final String CREATED = "Create a Turnstile Widget";
+
+    private static final String UPDATED = "Update a Turnstile Widget";
+
+    private static final String DELETED = "Delete a Turnstile Widget";
+
+    private static final String ROTATED = "Rotate Secret for a Turnstile Widget";
+
+    /** The answer to a request the server has authenticated as the given caller. */
+    Answer answer(HttpExchange exchange, Caller caller) {
         Matcher route = ROUTE.matcher(exchange.getRequestURI().getRawPath());
         if (!route.matches()) {
             throw new SandboxError(404, SandboxError.NO_ROUTE, "No route for that URI", null);
@@ -40,11 +51,15 @@ final class WidgetApi {
         String sitekey = route.group(2);
         boolean rotate = route.group(3) != null;
         String method = exchange.getRequestMethod();
+        Written written = new Written(account, exchange, caller, http);
         if (sitekey == null) {
             return switch (method) {
                 case "GET" ->
                     Answer.json(200, SandboxJson.listing(store.list(ListRequest.parse(SandboxHttp.query(exchange)))));
-                case "POST" -> widget(store.create(parser.parse(http.body(exchange), "world")));
+                case "POST" -> {
+                    JsonNode body = http.body(exchange);
+                    yield written.as("create", CREATED, store.create(parser.parse(body, "world")), body);
+                }
                 default -> throw methodNotAllowed();
             };
         }
@@ -52,30 +67,40 @@ final class WidgetApi {
             if (!method.equals("POST")) {
                 throw methodNotAllowed();
             }
-            return widget(store.rotateSecret(sitekey, invalidateImmediately(http.body(exchange))));
+            JsonNode body = http.body(exchange);
+            return written.as("create", ROTATED, store.rotateSecret(sitekey, invalidateImmediately(body)), body);
         }
         return switch (method) {
-            case "GET" -> widget(store.get(sitekey));
-            case "PUT" -> widget(
-                    store.update(sitekey, parser.parse(http.body(exchange), store.get(sitekey).settings().region())));
-            case "DELETE" -> widget(store.delete(sitekey));
+            case "GET" -> Answer.json(200, SandboxJson.success(SandboxJson.widget(store.get(sitekey), true)));
+            case "PUT" -> {
+                JsonNode body = http.body(exchange);
+                yield written.as("update", UPDATED,
+                        store.update(sitekey, parser.parse(body, store.get(sitekey).settings().region())), body);
+            }
+            case "DELETE" -> written.as("delete", DELETED, store.delete(sitekey), null);
             default -> throw methodNotAllowed();
         };
     }
 
-    /**
-     * An account of the sandbox, or the 403 Cloudflare gives for an account the
-     * credentials do not reach.
-     */
+    /** An account of the sandbox, or the 403 for one the credentials do not reach. */
     SandboxAccount account(String id) {
-        return accounts.stream()
-            .filter(account -> account.id().value().equals(id))
-            .findFirst()
-            .orElseThrow(() -> new SandboxError(403, SandboxError.AUTH_FAILED, "Authentication error", null));
+        return SandboxAccount.find(accounts, id);
     }
 
-    private static Answer widget(SandboxWidget widget) {
-        return Answer.json(200, SandboxJson.success(SandboxJson.widget(widget, true)));
+    /** A write done: its answer, entered in the account's audit log. */
+    private record Written(SandboxAccount account, HttpExchange exchange, Caller caller, SandboxHttp http) {
+
+        Answer as(String type, String description, SandboxWidget widget, @Nullable JsonNode request) {
+            Map<String, Object> result = SandboxJson.widget(widget, true);
+            account.auditLog()
+                .record(account,
+                        new AuditEntry.WidgetWrite(type, description, exchange.getRequestMethod(),
+                                exchange.getRequestURI().getRawPath(), 200, widget.sitekey(),
+                                request == null ? null : http.plain(request), result),
+                        caller);
+            return Answer.json(200, SandboxJson.success(result));
+        }
+
     }
 
     private static boolean invalidateImmediately(@Nullable JsonNode body) {
