@@ -58,6 +58,8 @@ record LoadReport(LoadSettings settings, int javaVersion, Path java, AppJvmOptio
                         : format("%s to %s (mean %s)", human(think.dividedBy(2)),
                                 human(think.multipliedBy(3).dividedBy(2)), human(think)),
                 human(settings.latency()), human(settings.warmUp()), human(settings.duration()));
+        line(out, "users load the list's sparklines and the widgets' health panels: %s",
+                settings.analytics() ? "yes" : "no (-Dbenchmark.analytics=false)");
         line(out, "app: Java %d (%s), JAVA_TOOL_OPTIONS=\"%s\" (%s)", javaVersion, java, jvm.options(), jvm.from());
         line(out, "     %s; up in %.1f s; %s", jvmSettings, startup.toMillis() / 1000.0, store);
         line(out, "upstream: %s", upstreamSetup);

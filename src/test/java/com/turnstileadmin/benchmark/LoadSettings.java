@@ -23,16 +23,19 @@ import org.springframework.boot.convert.DurationStyle;
  * standing for the Compose file's container limit; default 512m, empty for the machine's
  * @param store {@code auto} (PostgreSQL at 127.0.0.1:5432 when it answers, else H2),
  * {@code postgres} or {@code h2} ({@code benchmark.store})
+ * @param analytics whether users load the sparklines and health panels as a browser does
+ * ({@code benchmark.analytics}); default true, false to measure the pages as before them
  */
 record LoadSettings(int users, Duration latency, Duration thinkTime, Duration warmUp, Duration duration,
-        @Nullable String jvmOptions, String maxRam, String store) {
+        @Nullable String jvmOptions, String maxRam, String store, boolean analytics) {
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(Integer.parseInt(System.getProperty("benchmark.users", "50")),
                 duration("benchmark.latency", "50ms"), duration("benchmark.thinkTime", "1s"),
                 duration("benchmark.warmUp", "30s"), duration("benchmark.duration", "60s"),
                 blankToNull(System.getProperty("benchmark.jvmOptions")), System.getProperty("benchmark.maxRam", "512m"),
-                System.getProperty("benchmark.store", "auto"));
+                System.getProperty("benchmark.store", "auto"),
+                Boolean.parseBoolean(System.getProperty("benchmark.analytics", "true")));
     }
 
     LoadSettings {

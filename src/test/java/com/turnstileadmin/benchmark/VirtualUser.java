@@ -68,6 +68,8 @@ final class VirtualUser {
 
     private final Recorder recorder;
 
+    private final boolean analytics;
+
     private List<String> sitekeys = List.of();
 
     private @Nullable String nextPage;
@@ -75,7 +77,8 @@ final class VirtualUser {
     /**
      * @param listPath the account's widget list, e.g. {@code /accounts/<id>/widgets}
      */
-    VirtualUser(URI baseUrl, String listPath, long seed, Recorder recorder, Executor executor) {
+    VirtualUser(URI baseUrl, String listPath, long seed, Recorder recorder, Executor executor, boolean analytics) {
+        this.analytics = analytics;
         this.http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
@@ -174,6 +177,9 @@ final class VirtualUser {
             return;
         }
         view(PageKind.HISTORY, path + "/history", true, history -> history.contains("id=\"widget-history-entries\""));
+        if (!analytics) {
+            return;
+        }
         String panel = loads(page, PANEL_LINK);
         if (panel == null) {
             recorder.failure(PageKind.PANEL, path + ": a details page without its health panel");
@@ -187,7 +193,7 @@ final class VirtualUser {
      * note under the list, out of band.
      */
     private void sparklines(@Nullable String listAnswer) {
-        if (listAnswer == null || sitekeys.isEmpty()) {
+        if (!analytics || listAnswer == null || sitekeys.isEmpty()) {
             return;
         }
         String trends = loads(listAnswer, SPARKLINES_LINK);
