@@ -5,6 +5,9 @@
 -- channel Cloudflare names (last_modified_via: dashboard, wrangler, api, ...).
 ALTER TABLE audit_entry ADD COLUMN actor_kind VARCHAR(16) DEFAULT 'USER' NOT NULL;
 ALTER TABLE audit_entry ADD COLUMN via VARCHAR(32);
+-- For a change made outside: whether the account's audit logs named who made it (NAMED), the token
+-- may not read them (PERMISSION_MISSING), or nothing matched (UNNAMED).
+ALTER TABLE audit_entry ADD COLUMN attribution VARCHAR(32);
 
 -- The last state of each widget the dashboard knows, written by its own writes and by the
 -- reconciler; never a secret, only its SHA-256 digest. changed_at is when this row last changed,

@@ -28,7 +28,8 @@ import org.springframework.data.annotation.Id;
 public record AuditEntry(@Id @Nullable Long id, Instant occurredAt, String actorSubject, String actorName,
         @Nullable String actorEmail, String accountId, AuditAction action, AuditOutcome outcome,
         @Nullable String sitekey, @Nullable String widgetName, @Nullable Boolean invalidateImmediately,
-        @Nullable String error, List<FieldChange> changes, ActorKind actorKind, @Nullable String via) {
+        @Nullable String error, List<FieldChange> changes, ActorKind actorKind, @Nullable String via,
+        @Nullable Attribution attribution) {
 
     public AuditEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -47,6 +47,9 @@ public class AuditTrail {
      */
     static final int ACTOR_NAME_LENGTH = 320;
 
+    /** The length of {@code audit_entry.actor_subject}. */
+    static final int SUBJECT_LENGTH = 255;
+
     /**
      * The length of {@code audit_entry.error}: Cloudflare's messages are short, but
      * nothing bounds them.
@@ -160,9 +163,15 @@ public class AuditTrail {
      * its next run if either fails.
      */
     public AuditEntry outside(OutsideChange change) {
-        AuditEntry stored = entries.save(new AuditEntry(null, change.occurredAt().truncatedTo(ChronoUnit.MICROS),
-                OUTSIDE_SUBJECT, OUTSIDE_NAME, null, change.account().value(), change.action(), AuditOutcome.SUCCEEDED,
-                change.sitekey(), change.widgetName(), null, null, change.changes(), ActorKind.OUTSIDE, change.via()));
+        OutsideActor actor = change.actor();
+        // Named, at the time Cloudflare recorded; else when the widget says it changed.
+        Instant at = actor == null ? change.occurredAt() : actor.at();
+        AuditEntry stored = entries.save(new AuditEntry(null, at.truncatedTo(ChronoUnit.MICROS),
+                actor == null ? OUTSIDE_SUBJECT : fit(actor.subject(), SUBJECT_LENGTH),
+                actor == null ? OUTSIDE_NAME : fit(actor.name(), ACTOR_NAME_LENGTH),
+                actor == null ? null : actor.email(), change.account().value(), change.action(), AuditOutcome.SUCCEEDED,
+                change.sitekey(), change.widgetName(), null, null, change.changes(), ActorKind.OUTSIDE, change.via(),
+                change.attribution()));
         countWrite(change.action(), "stored");
         return stored;
     }
@@ -175,7 +184,7 @@ public class AuditTrail {
                     attempt.actor().subject(), fit(attempt.actor().name(), ACTOR_NAME_LENGTH), attempt.actor().email(),
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
                     attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH), attempt.changes(),
-                    ActorKind.USER, null);
+                    ActorKind.USER, null, null);
             AuditEntry stored = entries.save(entry);
             countWrite(attempt.action(), "stored");
             return stored;

@@ -13,12 +13,25 @@ import org.jspecify.annotations.Nullable;
  * or when it was found, for a delete
  * @param changes for an update, the settings it changed; for a create, its settings
  * @param via the channel Cloudflare names ({@code last_modified_via}), if it does
+ * @param actor who made it, when the account's audit logs name them
  */
 public record OutsideChange(AccountId account, AuditAction action, String sitekey, String widgetName,
-        Instant occurredAt, List<FieldChange> changes, @Nullable String via) {
+        Instant occurredAt, List<FieldChange> changes, @Nullable String via, @Nullable OutsideActor actor,
+        Attribution attribution) {
 
     public OutsideChange {
         changes = List.copyOf(changes);
+    }
+
+    /** A change nobody is named for yet. */
+    public OutsideChange(AccountId account, AuditAction action, String sitekey, String widgetName, Instant occurredAt,
+            List<FieldChange> changes, @Nullable String via) {
+        this(account, action, sitekey, widgetName, occurredAt, changes, via, null, Attribution.UNNAMED);
+    }
+
+    /** The same change, put to a name or said why not. */
+    public OutsideChange attributed(@Nullable OutsideActor named, Attribution how) {
+        return new OutsideChange(account, action, sitekey, widgetName, occurredAt, changes, via, named, how);
     }
 
 }

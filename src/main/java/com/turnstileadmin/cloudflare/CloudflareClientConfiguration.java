@@ -3,6 +3,7 @@ package com.turnstileadmin.cloudflare;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.analytics.TurnstileAnalytics;
+import com.turnstileadmin.reconcile.AccountAuditLogs;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -46,6 +47,14 @@ class CloudflareClientConfiguration {
             CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
             MeterRegistry meterRegistry) {
         return new CloudflareAnalyticsClient(webClientBuilder, accounts, properties,
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
+    }
+
+    @Bean
+    AccountAuditLogs accountAuditLogs(WebClient.Builder webClientBuilder, CloudflareAccounts accounts,
+            CloudflareClientProperties properties, ObjectProvider<HttpClientSettings> httpClientSettings,
+            MeterRegistry meterRegistry) {
+        return new CloudflareAuditLogClient(webClientBuilder, accounts, properties,
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults), meterRegistry);
     }
 

@@ -24,9 +24,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.TypeFactory;
 
@@ -66,10 +64,7 @@ public final class CloudflareWidgetClient implements TurnstileWidgets {
      */
     public CloudflareWidgetClient(WebClient.Builder builder, CloudflareAccounts accounts,
             CloudflareClientProperties properties, HttpClientSettings baseSettings, MeterRegistry registry) {
-        JsonMapper mapper = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+        JsonMapper mapper = WirePayloads.mapper();
         this.accounts = accounts;
         this.metrics = new CallMetrics(registry);
         this.exchange = new CloudflareExchange(builder, accounts.apiBaseUrl(), properties, baseSettings, mapper,

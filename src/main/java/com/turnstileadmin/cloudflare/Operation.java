@@ -10,6 +10,7 @@ enum Operation {
     CREATE("create", "create widget", Limit.API, false), UPDATE("update", "update widget", Limit.API, false),
     ROTATE_SECRET("rotate_secret", "rotate widget secret", Limit.API, false),
     DELETE("delete", "delete widget", Limit.API, false),
+    AUDIT_LOGS("audit_logs", "read the account's audit logs", Limit.API, true),
     ANALYTICS_SETTINGS("analytics_settings", "read analytics settings", Limit.GRAPHQL, true),
     ANALYTICS_TRAFFIC("analytics_traffic", "read widget analytics", Limit.GRAPHQL, true);
 

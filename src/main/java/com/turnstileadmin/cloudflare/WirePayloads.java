@@ -2,6 +2,9 @@ package com.turnstileadmin.cloudflare;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Cloudflare API's JSON, field for field (snake_case through the adapter's mapper).
@@ -10,6 +13,17 @@ import org.jspecify.annotations.Nullable;
  * {@link WireMapping} decides what is required.
  */
 final class WirePayloads {
+
+    /**
+     * How the REST API's JSON is read: snake_case names, and fields the adapter does not
+     * know are ignored, as Cloudflare adds some now and then.
+     */
+    static JsonMapper mapper() {
+        return JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    }
 
     private WirePayloads() {
     }
@@ -27,8 +41,33 @@ final class WirePayloads {
     }
 
     /** Listing pagination. There is no {@code total_pages}. */
+    /**
+     * Paging: by page for widgets; by cursor for audit logs ({@code cursor}, or
+     * {@code cursors.after} as newer SDKs read it).
+     */
     record ResultInfo(@Nullable Integer page, @Nullable Integer perPage, @Nullable Integer count,
-            @Nullable Integer totalCount) {
+            @Nullable Integer totalCount, @Nullable String cursor, @Nullable Cursors cursors) {
+    }
+
+    record Cursors(@Nullable String after) {
+    }
+
+    /** An entry of an account's audit log (v2), as far as the reconciler reads it. */
+    record AuditLogEntry(@Nullable Action action, @Nullable Actor actor, @Nullable Raw raw,
+            @Nullable Resource resource) {
+    }
+
+    record Action(@Nullable String time, @Nullable String type, @Nullable String result) {
+    }
+
+    record Actor(@Nullable String id, @Nullable String context, @Nullable String email, @Nullable String tokenId,
+            @Nullable String tokenName, @Nullable String type) {
+    }
+
+    record Raw(@Nullable String method, @Nullable String uri, @Nullable Integer statusCode) {
+    }
+
+    record Resource(@Nullable String id, @Nullable String product, @Nullable String type) {
     }
 
     /** A widget as listed (no secret) or as returned alone (with its secret). */

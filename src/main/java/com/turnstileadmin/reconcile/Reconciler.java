@@ -1,12 +1,15 @@
 package com.turnstileadmin.reconcile;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.Attribution;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.audit.FieldChange;
+import com.turnstileadmin.audit.OutsideActor;
 import com.turnstileadmin.audit.OutsideChange;
 import com.turnstileadmin.widget.AllWidgets;
 import com.turnstileadmin.widget.CloudflareApiException;
+import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.SettingChanges;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.TurnstileWidgets;
@@ -18,6 +21,7 @@ import com.turnstileadmin.widget.WidgetWithSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -55,7 +59,18 @@ class Reconciler {
      */
     static final Duration STALE_WRITE = Duration.ofMinutes(5);
 
+    /** The pages of the audit logs a run may read to name who made its changes. */
+    static final int AUDIT_LOG_CALLS = 2;
+
+    /**
+     * How far from a widget's {@code modified_on} its audit log entry may be: the two are
+     * Cloudflare's times of one request.
+     */
+    static final Duration MATCH_WITHIN = Duration.ofMinutes(2);
+
     private final TurnstileWidgets cloudflare;
+
+    private final AccountAuditLogs auditLogs;
 
     private final KnownWidgets known;
 
@@ -69,9 +84,10 @@ class Reconciler {
 
     private final Function<WidgetSetting<?>, String> labels;
 
-    Reconciler(TurnstileWidgets cloudflare, KnownWidgets known, AuditTrail audit, TransactionTemplate transactions,
-            ReconcilerProperties properties, Clock clock, MessageSource messages) {
+    Reconciler(TurnstileWidgets cloudflare, AccountAuditLogs auditLogs, KnownWidgets known, AuditTrail audit,
+            TransactionTemplate transactions, ReconcilerProperties properties, Clock clock, MessageSource messages) {
         this.cloudflare = cloudflare;
+        this.auditLogs = auditLogs;
         this.known = known;
         this.audit = audit;
         this.transactions = transactions;
@@ -97,7 +113,7 @@ class Reconciler {
         boolean baseline = !known.baselined(account);
         Map<Sitekey, KnownWidget> before = known.of(account);
         KnownWidgets.InFlight inFlight = known.inFlight(account, readFrom.minus(STALE_WRITE));
-        Map<AuditAction, Integer> found = new EnumMap<>(AuditAction.class);
+        List<Found> found = new ArrayList<>();
         Set<Sitekey> listed = new HashSet<>();
         Set<Sitekey> checked = new HashSet<>();
         for (Widget widget : read.widgets()) {
@@ -115,7 +131,7 @@ class Reconciler {
                     known.add(account, widget, null, clock.instant());
                 }
                 else if (!inFlight.create()) {
-                    record(found,
+                    note(found,
                             outside(account, AuditAction.CREATE, widget,
                                     SettingChanges.initial(widget.settings(), labels)),
                             () -> known.add(account, widget, null, clock.instant()));
@@ -126,7 +142,7 @@ class Reconciler {
                 continue;
             }
             else if (!widget.settings().equals(last.settings())) {
-                record(found,
+                note(found,
                         outside(account, AuditAction.UPDATE, widget,
                                 SettingChanges.between(last.settings(), widget.settings(), labels)),
                         () -> known.replace(account, last, widget, null, clock.instant()));
@@ -143,7 +159,7 @@ class Reconciler {
                 .stream()
                 .filter(last -> !last.deleted() && !listed.contains(last.sitekey())
                         && !inFlight.sitekeys().contains(last.sitekey()) && !last.changedAt().isAfter(readFrom))
-                .forEach(last -> record(found,
+                .forEach(last -> note(found,
                         new OutsideChange(account, AuditAction.DELETE, last.sitekey().value(), last.settings().name(),
                                 clock.instant(), List.of(), null),
                         () -> known.deleteIfUnchanged(account, last, clock.instant())));
@@ -151,7 +167,11 @@ class Reconciler {
         if (baseline) {
             known.markBaselined(account, clock.instant());
         }
-        return new Run(account, baseline, read.widgets().size(), read.complete(), found, calls.spent(),
+        Map<AuditAction, Integer> recorded = new EnumMap<>(AuditAction.class);
+        for (Found change : attributed(account, found, readFrom, calls)) {
+            record(recorded, change);
+        }
+        return new Run(account, baseline, read.widgets().size(), read.complete(), recorded, calls.spent(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -160,7 +180,7 @@ class Reconciler {
      * never): how a rotation is found where Cloudflare leaves {@code modified_on} be.
      */
     private void checkOldestSecrets(AccountId account, Map<Sitekey, KnownWidget> before, Set<Sitekey> listed,
-            Set<Sitekey> checked, Calls calls, Map<AuditAction, Integer> found) {
+            Set<Sitekey> checked, Calls calls, List<Found> found) {
         List<KnownWidget> oldestFirst = before.values()
             .stream()
             .filter(last -> !last.deleted() && listed.contains(last.sitekey()) && !checked.contains(last.sitekey()))
@@ -168,7 +188,8 @@ class Reconciler {
                     Comparator.nullsFirst(Comparator.naturalOrder())))
             .toList();
         for (KnownWidget last : oldestFirst) {
-            if (!calls.spend() || !checkSecret(account, last, null, found)) {
+            // A call or two kept for the audit logs, which name who made the changes.
+            if (!calls.spendLeaving(AUDIT_LOG_CALLS) || !checkSecret(account, last, null, found)) {
                 return;
             }
         }
@@ -179,8 +200,7 @@ class Reconciler {
      * one known; a first digest is only kept. Whether the token may read secrets.
      * @param listed the widget as the list showed it, if it moved
      */
-    private boolean checkSecret(AccountId account, KnownWidget last, @Nullable Widget listed,
-            Map<AuditAction, Integer> found) {
+    private boolean checkSecret(AccountId account, KnownWidget last, @Nullable Widget listed, List<Found> found) {
         WidgetWithSecret current;
         try {
             current = cloudflare.get(account, last.sitekey());
@@ -196,7 +216,7 @@ class Reconciler {
         }
         String digest = SecretDigest.of(current.secret());
         if (last.secretDigest() != null && !last.secretDigest().equals(digest)) {
-            record(found, outside(account, AuditAction.ROTATE_SECRET, widget, List.of()),
+            note(found, outside(account, AuditAction.ROTATE_SECRET, widget, List.of()),
                     () -> known.replace(account, last, widget, digest, clock.instant()));
         }
         else if (listed != null) {
@@ -215,21 +235,74 @@ class Reconciler {
                 via == null ? null : via.value());
     }
 
+    /** A change found, to be recorded once the audit logs have said who made it. */
+    private static void note(List<Found> found, OutsideChange change, BooleanSupplier storeIfUnchanged) {
+        found.add(new Found(change, storeIfUnchanged));
+    }
+
     /**
      * Stores the state and records the change in one transaction, if the state is still
      * the one compared with.
      */
-    private void record(Map<AuditAction, Integer> found, OutsideChange change, BooleanSupplier storeIfUnchanged) {
-        Boolean recorded = transactions.execute(status -> {
-            if (!storeIfUnchanged.getAsBoolean()) {
+    private void record(Map<AuditAction, Integer> recorded, Found found) {
+        Boolean stored = transactions.execute(status -> {
+            if (!found.storeIfUnchanged().getAsBoolean()) {
                 return false;
             }
-            audit.outside(change);
+            audit.outside(found.change());
             return true;
         });
-        if (Boolean.TRUE.equals(recorded)) {
-            found.merge(change.action(), 1, Integer::sum);
+        if (Boolean.TRUE.equals(stored)) {
+            recorded.merge(found.change().action(), 1, Integer::sum);
         }
+    }
+
+    /**
+     * The changes, each put to the name the account's audit logs give it (one call for
+     * them all, usually), or said why not: the token may not read them, or nothing
+     * matched. Without a call left, or with the logs out of reach, they stay unnamed.
+     */
+    private List<Found> attributed(AccountId account, List<Found> found, Instant readFrom, Calls calls) {
+        int pages = Math.min(AUDIT_LOG_CALLS, calls.left());
+        if (found.isEmpty() || pages == 0) {
+            return found;
+        }
+        Instant lastRun = readFrom.minus(properties.interval());
+        Instant earliest = found.stream()
+            .map(change -> change.change().occurredAt())
+            .filter(at -> at.isBefore(lastRun))
+            .min(Comparator.naturalOrder())
+            .orElse(lastRun);
+        List<AuditLogEntry> entries;
+        try {
+            AccountAuditLogs.Read read = auditLogs.widgetEntries(account, earliest.minus(MATCH_WITHIN),
+                    clock.instant().plus(MATCH_WITHIN), pages);
+            calls.spendUpTo(read.calls());
+            entries = read.entries();
+        }
+        catch (CloudflareApiException refused) {
+            calls.spendUpTo(1);
+            Attribution why = refused.isAuthenticationFailure() ? Attribution.PERMISSION_MISSING : Attribution.UNNAMED;
+            return found.stream().map(change -> change.attributed(null, why)).toList();
+        }
+        catch (CloudflareUnavailableException unavailable) {
+            calls.spendUpTo(1);
+            return found;
+        }
+        return found.stream().map(change -> {
+            AuditLogEntry entry = AuditLogMatch.of(change.change(), entries, MATCH_WITHIN);
+            return entry == null ? change.attributed(null, Attribution.UNNAMED)
+                    : change.attributed(AuditLogMatch.actor(entry), Attribution.NAMED);
+        }).toList();
+    }
+
+    /** A change found, and how to store its state if nobody wrote it meanwhile. */
+    private record Found(OutsideChange change, BooleanSupplier storeIfUnchanged) {
+
+        Found attributed(@Nullable OutsideActor actor, Attribution how) {
+            return new Found(change.attributed(actor, how), storeIfUnchanged);
+        }
+
     }
 
     /**
@@ -265,11 +338,25 @@ class Reconciler {
 
         /** Takes a call if one is left: whether it did. */
         boolean spend() {
-            if (spent >= limit) {
+            return spendLeaving(0);
+        }
+
+        /** Takes a call if more than {@code kept} are left: whether it did. */
+        boolean spendLeaving(int kept) {
+            if (spent >= limit - kept) {
                 return false;
             }
             spent++;
             return true;
+        }
+
+        int left() {
+            return limit - spent;
+        }
+
+        /** Counts calls made elsewhere, up to the limit. */
+        void spendUpTo(int calls) {
+            spent = Math.min(limit, spent + calls);
         }
 
         int spent() {

@@ -31,9 +31,9 @@ class ReconcilerConfiguration {
     }
 
     @Bean
-    Reconciler reconciler(TurnstileWidgets cloudflare, KnownWidgets known, AuditTrail audit,
+    Reconciler reconciler(TurnstileWidgets cloudflare, AccountAuditLogs auditLogs, KnownWidgets known, AuditTrail audit,
             TransactionTemplate transactions, ReconcilerProperties properties, Clock clock, MessageSource messages) {
-        return new Reconciler(cloudflare, known, audit, transactions, properties, clock, messages);
+        return new Reconciler(cloudflare, auditLogs, known, audit, transactions, properties, clock, messages);
     }
 
     /**

@@ -1,9 +1,17 @@
 package com.turnstileadmin.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.account.CloudflareAccount;
+import com.turnstileadmin.account.Credentials;
+import com.turnstileadmin.audit.Attribution;
+import com.turnstileadmin.cloudflare.CloudflareClientProperties;
+import com.turnstileadmin.cloudflare.CloudflareWidgetClient;
+import com.turnstileadmin.sandbox.SandboxServer;
+import org.springframework.web.reactive.function.client.WebClient;
 import com.turnstileadmin.audit.ActorKind;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
@@ -19,6 +27,7 @@ import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +40,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The reconciler against the sandbox over HTTP, in the app with its database: a change
- * made at Cloudflare behind the dashboard's back (through the adapter, as another tool
- * would) is recorded as someone else's, once; the dashboard's own changes, finished or in
- * flight while the reconciler reads, never are.
+ * made at Cloudflare behind the dashboard's back (by another tool with a token of its
+ * own, "terraform-ci", over HTTP) is recorded as that token's, once, from the account's
+ * audit logs, or as someone else's where the token may not read them; the dashboard's own
+ * changes, finished or in flight while the reconciler reads, never are.
  */
-@SpringBootTest
+@SpringBootTest(
+        properties = { "sandbox.api-token=" + ReconcilerTest.TERRAFORM_TOKEN, "sandbox.api-token-name=terraform-ci" })
 class ReconcilerTest {
+
+    static final String TERRAFORM_TOKEN = "reconciler-test-terraform-token-0123456789";
 
     private static final AtomicInteger MADE = new AtomicInteger();
 
@@ -46,8 +59,14 @@ class ReconcilerTest {
     @Autowired
     private Reconciler reconciler;
 
-    @Autowired
+    /** Another tool at Cloudflare: a client of its own, with the fixed token. */
     private TurnstileWidgets cloudflare;
+
+    @Autowired
+    private SandboxServer sandbox;
+
+    @Autowired
+    private CloudflareClientProperties clientProperties;
 
     @Autowired
     private WidgetService widgets;
@@ -69,6 +88,12 @@ class ReconcilerTest {
         SecurityContextHolder.getContext()
             .setAuthentication(new TestingAuthenticationToken(ADMIN, null, Role.ADMIN.authorities()));
         account = accounts.first().id();
+        cloudflare = new CloudflareWidgetClient(WebClient.builder(),
+                new CloudflareAccounts(accounts.apiBaseUrl(), List
+                    .of(new CloudflareAccount(account, "Terraform's", new Credentials.ApiToken(TERRAFORM_TOKEN))),
+                        false),
+                clientProperties);
+        sandbox.auditLogPermission(true);
         reconciler.reconcile(account);
     }
 
@@ -90,10 +115,28 @@ class ReconcilerTest {
         List<AuditEntry> outside = outside(widget.sitekey());
         assertThat(outside).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(AuditAction.UPDATE);
-            assertThat(entry.actorName()).isEqualTo(AuditTrail.OUTSIDE_NAME);
+            assertThat(entry.actorName()).isEqualTo("API token “terraform-ci”");
+            assertThat(entry.actorSubject()).isEqualTo("cloudflare:token:" + sandbox.fixedApiTokenId().orElseThrow());
+            assertThat(entry.attribution()).isEqualTo(Attribution.NAMED);
             assertThat(entry.widgetName()).isEqualTo(widget.name() + " (renamed)");
             assertThat(entry.changes())
                 .containsExactly(new FieldChange("Name", widget.name(), widget.name() + " (renamed)"));
+            assertThat(entry.via()).isEqualTo("api");
+        });
+    }
+
+    @Test
+    void withoutTheAuditLogsPermissionTheChangeIsSomeoneOutsidesAndSaysWhy() {
+        Widget widget = widgets.create(ADMIN, account, settings("Unnamed")).result().widget();
+        reconciler.reconcile(account);
+        sandbox.auditLogPermission(false);
+
+        cloudflare.update(account, widget.sitekey(), widget.settings().withName(widget.name() + " (renamed)"));
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).singleElement().satisfies(entry -> {
+            assertThat(entry.actorName()).isEqualTo(AuditTrail.OUTSIDE_NAME);
+            assertThat(entry.attribution()).isEqualTo(Attribution.PERMISSION_MISSING);
             assertThat(entry.via()).isEqualTo("api");
         });
     }
@@ -143,11 +186,14 @@ class ReconcilerTest {
         assertThat(outside(created.sitekey())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(AuditAction.CREATE);
             assertThat(entry.changes()).extracting(FieldChange::field).contains("Name", "Domains");
-            assertThat(entry.occurredAt()).isEqualTo(created.modifiedOn());
+            // The time Cloudflare's audit log recorded, a moment apart from modified_on.
+            assertThat(entry.occurredAt()).isCloseTo(created.modifiedOn(), within(1, ChronoUnit.SECONDS));
+            assertThat(entry.actorName()).isEqualTo("API token “terraform-ci”");
         });
-        assertThat(outside(doomed.sitekey())).singleElement()
-            .extracting(AuditEntry::action)
-            .isEqualTo(AuditAction.DELETE);
+        assertThat(outside(doomed.sitekey())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.DELETE);
+            assertThat(entry.actorName()).isEqualTo("API token “terraform-ci”");
+        });
     }
 
     @Test
@@ -159,9 +205,10 @@ class ReconcilerTest {
         cloudflare.rotateSecret(account, widget.sitekey(), false);
         reconciler.reconcile(account);
 
-        assertThat(outside(widget.sitekey())).singleElement()
-            .extracting(AuditEntry::action)
-            .isEqualTo(AuditAction.ROTATE_SECRET);
+        assertThat(outside(widget.sitekey())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.ROTATE_SECRET);
+            assertThat(entry.attribution()).isEqualTo(Attribution.NAMED);
+        });
         assertThat(widgets.details(ADMIN, account, widget.sitekey()).gracePeriodEnd()).hasValueSatisfying(
                 end -> assertThat(end).isBetween(before.plusSeconds(7190), Instant.now().plusSeconds(7210)));
     }

@@ -1,5 +1,6 @@
 package com.turnstileadmin.audit.web;
 
+import com.turnstileadmin.audit.Attribution;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.paging.Pager;
@@ -49,6 +50,15 @@ public record AuditView(AuditParams params, Map<String, String> errors, @Nullabl
     /** The message code for a field, or {@code null}. */
     public @Nullable String error(String field) {
         return errors.get(field);
+    }
+
+    /**
+     * Whether an entry shown is a change made outside whose actor the token could not
+     * name: the page says once which permission would.
+     */
+    public boolean namesNeedPermission() {
+        return entries != null
+                && entries.stream().anyMatch(entry -> entry.attribution() == Attribution.PERMISSION_MISSING);
     }
 
     public boolean hasEntries() {

@@ -89,7 +89,7 @@ class AuditCsvTest {
         csv.header();
         csv.row(new AuditEntry(7L, Instant.parse("2026-03-01T12:00:00Z"), "sub-a", "alice", null, "acc",
                 AuditAction.DELETE, AuditOutcome.FAILED, "0x4AAAAAAAshop", null, null, "10000: Authentication error",
-                List.of(), ActorKind.USER, null));
+                List.of(), ActorKind.USER, null, null));
 
         assertThat(out.toString()).isEqualTo("\uFEFF" + String.join(",", AuditCsv.HEADER) + "\r\n"
                 + "2026-03-01T12:00:00Z,alice,,sub-a,Deleted,,0x4AAAAAAAshop,failed,10000: Authentication error,,,here,\r\n");

@@ -2,6 +2,7 @@ package com.turnstileadmin.audit.web;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.audit.Attempt;
+import com.turnstileadmin.audit.Attribution;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
 import com.turnstileadmin.audit.AuditTrail;
@@ -64,6 +65,13 @@ final class AuditEntries {
     AuditEntry changedOutside(String sitekey, String name, String via, FieldChange... changes) {
         return trail.outside(
                 new OutsideChange(account, AuditAction.UPDATE, sitekey, name, clock.instant(), List.of(changes), via));
+    }
+
+    /** As {@link #changedOutside}, where the token may not read the audit logs. */
+    AuditEntry changedOutsideUnnamed(String sitekey, String name) {
+        return trail.outside(
+                new OutsideChange(account, AuditAction.UPDATE, sitekey, name, clock.instant(), List.of(), "dashboard")
+                    .attributed(null, Attribution.PERMISSION_MISSING));
     }
 
     AuditEntry failedToDelete(SignedInUser actor, String sitekey, String name, String error) {

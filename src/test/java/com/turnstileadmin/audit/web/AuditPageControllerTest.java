@@ -21,6 +21,7 @@ import com.turnstileadmin.widget.FakeTurnstileWidgets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,6 +135,24 @@ class AuditPageControllerTest {
 
         assertThat(page.select("#results td.actor").first().text())
             .isEqualTo("someone outside this dashboard found at Cloudflare, via dashboard");
+        assertThat(page.select("#names-need-permission")).isEmpty();
+    }
+
+    @Test
+    void whereTheTokenMayNotReadTheAuditLogsThePageSaysOnceWhichPermissionWouldNameThem() throws Exception {
+        entries.changedOutsideUnnamed("0x4AAAAAAAterr", "Terraformed");
+        entries.changedOutsideUnnamed("0x4AAAAAAAterr", "Terraformed");
+
+        Document page = Html.parse(mvc.perform(Route.get(PAGE).by(Role.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+
+        assertThat(page.select("#names-need-permission")).singleElement()
+            .extracting(Element::text)
+            .asString()
+            .contains("Account Settings Read");
     }
 
     @Test
