@@ -1,15 +1,26 @@
 package com.turnstileadmin.reconcile;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.AuditAction;
+import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.audit.OutsideChange;
 import com.turnstileadmin.widget.OwnWrites;
+import com.turnstileadmin.widget.SettingChanges;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetSecret;
+import com.turnstileadmin.widget.WidgetSetting;
+import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard's own writes, noted in the shared database for the reconciler of any
@@ -17,6 +28,12 @@ import org.springframework.dao.DataAccessException;
  * in {@code known_widget}, written before the row goes. A poll that read Cloudflare while
  * the write was in flight finds either the row or a state newer than its read, and leaves
  * the widget for its next run.
+ *
+ * <p>
+ * A write would also hide a change made outside since the reconciler last looked (the
+ * state it leaves becomes the known one): where the write knows the settings Cloudflare
+ * had just before it, a difference from the known ones is recorded first, as made
+ * outside, in the same transaction.
  */
 class JdbcOwnWrites implements OwnWrites {
 
@@ -24,11 +41,21 @@ class JdbcOwnWrites implements OwnWrites {
 
     private final KnownWidgets known;
 
+    private final AuditTrail audit;
+
+    private final TransactionTemplate transactions;
+
     private final Clock clock;
 
-    JdbcOwnWrites(KnownWidgets known, Clock clock) {
+    private final Function<WidgetSetting<?>, String> labels;
+
+    JdbcOwnWrites(KnownWidgets known, AuditTrail audit, TransactionTemplate transactions, Clock clock,
+            MessageSource messages) {
         this.known = known;
+        this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
+        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
     }
 
     @Override
@@ -54,26 +81,43 @@ class JdbcOwnWrites implements OwnWrites {
     }
 
     @Override
-    public void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret) {
+    public void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret,
+            @Nullable WidgetSettings before) {
         try {
-            known.put(account, widget, secret == null ? null : SecretDigest.of(secret), clock.instant());
+            transactions.executeWithoutResult(status -> {
+                recordOutsideBefore(account, widget.sitekey(), before);
+                known.put(account, widget, secret == null ? null : SecretDigest.of(secret), clock.instant());
+            });
         }
-        catch (DataAccessException e) {
+        catch (DataAccessException | TransactionException e) {
             warn("the state a write left", account, widget.sitekey(), e);
         }
     }
 
     @Override
-    public void deleted(AccountId account, Sitekey sitekey) {
+    public void deleted(AccountId account, Sitekey sitekey, WidgetSettings before) {
         try {
-            known.delete(account, sitekey, clock.instant());
+            transactions.executeWithoutResult(status -> {
+                recordOutsideBefore(account, sitekey, before);
+                known.delete(account, sitekey, clock.instant());
+            });
         }
-        catch (DataAccessException e) {
+        catch (DataAccessException | TransactionException e) {
             warn("a delete", account, sitekey, e);
         }
     }
 
-    private static void warn(String what, AccountId account, @Nullable Sitekey sitekey, DataAccessException e) {
+    /** Records the settings changed outside since they were last known, if any. */
+    private void recordOutsideBefore(AccountId account, Sitekey sitekey, @Nullable WidgetSettings before) {
+        KnownWidget last = before == null ? null : known.find(account, sitekey);
+        if (last == null || last.deleted() || last.settings().equals(before)) {
+            return;
+        }
+        audit.outside(new OutsideChange(account, AuditAction.UPDATE, sitekey.value(), before.name(), clock.instant(),
+                SettingChanges.between(last.settings(), before, labels), null));
+    }
+
+    private static void warn(String what, AccountId account, @Nullable Sitekey sitekey, RuntimeException e) {
         log.warn("Could not note {} of widget {} in account {} for the reconciler, which may then report this "
                 + "dashboard's change as made outside it", what, sitekey, account.value(), e);
     }

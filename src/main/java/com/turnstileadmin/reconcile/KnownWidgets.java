@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -64,6 +63,13 @@ class KnownWidgets {
             known.put(widget.sitekey(), widget);
         }, account.value());
         return known;
+    }
+
+    /** The widget as known, if it is. */
+    @Nullable KnownWidget find(AccountId account, Sitekey sitekey) {
+        List<KnownWidget> found = jdbc.query("SELECT * FROM known_widget WHERE account_id = ? AND sitekey = ?",
+                (row, number) -> map(row), account.value(), sitekey.value());
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Whether the account's widgets were ever read: its first read is the baseline. */
@@ -125,13 +131,18 @@ class KnownWidgets {
     }
 
     /**
-     * Stores the widget's state as the dashboard's own write left it, whatever was known.
+     * Stores the widget's state as the dashboard's own write left it, unless a newer one
+     * is known.
      * @param secretDigest {@code null} keeps the digest known
      */
     void put(AccountId account, Widget widget, @Nullable String secretDigest, Instant at) {
-        int updated = jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ?",
-                settingsAnd(widget, secretDigest, at, account));
-        if (updated == 0) {
+        Object[] values = settingsAnd(widget, secretDigest, at, account);
+        Object[] conditional = Arrays.copyOf(values, values.length + 1);
+        conditional[values.length] = timestamp(widget.modifiedOn());
+        // Never over a newer state: two writes of the widget may end in either order.
+        int updated = jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ? AND modified_on <= ?",
+                conditional);
+        if (updated == 0 && find(account, widget.sitekey()) == null) {
             insert(account, widget, secretDigest, at);
         }
     }
@@ -147,15 +158,19 @@ class KnownWidgets {
         return jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ? AND changed_at = ?", conditional) == 1;
     }
 
-    /** Stores a widget found for the first time, unless another run or write just did. */
+    /**
+     * Stores a widget found for the first time, unless a write of the dashboard just did:
+     * whether it did. No duplicate-key error, which would end the transaction around it
+     * on PostgreSQL.
+     */
     boolean add(AccountId account, Widget widget, @Nullable String secretDigest, Instant at) {
-        try {
-            insert(account, widget, secretDigest, at);
-            return true;
-        }
-        catch (DuplicateKeyException alreadyThere) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM known_widget WHERE account_id = ? AND sitekey = ?",
+                Integer.class, account.value(), widget.sitekey().value());
+        if (known != null && known > 0) {
             return false;
         }
+        insert(account, widget, secretDigest, at);
+        return true;
     }
 
     /**

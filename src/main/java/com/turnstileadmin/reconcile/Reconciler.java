@@ -216,8 +216,14 @@ class Reconciler {
         }
         String digest = SecretDigest.of(current.secret());
         if (last.secretDigest() != null && !last.secretDigest().equals(digest)) {
-            note(found, outside(account, AuditAction.ROTATE_SECRET, widget, List.of()),
-                    () -> known.replace(account, last, widget, digest, clock.instant()));
+            // Found by a check, not because modified_on moved: it happened since the last
+            // check, and now is the nearest time known (modified_on may be months old).
+            OutsideChange rotation = outside(account, AuditAction.ROTATE_SECRET, widget, List.of());
+            if (listed == null) {
+                rotation = new OutsideChange(account, AuditAction.ROTATE_SECRET, rotation.sitekey(),
+                        rotation.widgetName(), clock.instant(), List.of(), rotation.via());
+            }
+            note(found, rotation, () -> known.replace(account, last, widget, digest, clock.instant()));
         }
         else if (listed != null) {
             known.replace(account, last, widget, digest, clock.instant());
@@ -246,7 +252,13 @@ class Reconciler {
      */
     private void record(Map<AuditAction, Integer> recorded, Found found) {
         Boolean stored = transactions.execute(status -> {
-            if (!found.storeIfUnchanged().getAsBoolean()) {
+            // A write of the dashboard begun since the run read the in-flight writes (its
+            // secret check came later) may be what was found: left for the next run.
+            KnownWidgets.InFlight writing = known.inFlight(found.change().account(),
+                    clock.instant().minus(STALE_WRITE));
+            if (writing.sitekeys().contains(new Sitekey(found.change().sitekey()))
+                    || (writing.create() && found.change().action() == AuditAction.CREATE)
+                    || !found.storeIfUnchanged().getAsBoolean()) {
                 return false;
             }
             audit.outside(found.change());

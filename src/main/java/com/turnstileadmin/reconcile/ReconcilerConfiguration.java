@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReconcilerConfiguration {
 
     @Bean
-    OwnWrites ownWrites(KnownWidgets known, Clock clock) {
-        return new JdbcOwnWrites(known, clock);
+    OwnWrites ownWrites(KnownWidgets known, AuditTrail audit, TransactionTemplate transactions, Clock clock,
+            MessageSource messages) {
+        return new JdbcOwnWrites(known, audit, transactions, clock, messages);
     }
 
     @Bean

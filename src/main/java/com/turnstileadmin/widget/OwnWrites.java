@@ -21,11 +21,12 @@ public interface OwnWrites {
         }
 
         @Override
-        public void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret) {
+        public void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret,
+                @Nullable WidgetSettings before) {
         }
 
         @Override
-        public void deleted(AccountId account, Sitekey sitekey) {
+        public void deleted(AccountId account, Sitekey sitekey, WidgetSettings before) {
         }
     };
 
@@ -39,11 +40,17 @@ public interface OwnWrites {
     /**
      * Cloudflare answered a write with the widget as it now is.
      * @param secret its secret when the answer had it (never stored as such)
+     * @param before its settings at Cloudflare just before the write, where known (an
+     * edit reads them first; a rotation leaves them): a change made outside since the
+     * reconciler last looked shows there, and is recorded before this write hides it
      */
-    void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret);
+    void wrote(AccountId account, Widget widget, @Nullable WidgetSecret secret, @Nullable WidgetSettings before);
 
-    /** Cloudflare deleted the widget at the dashboard's request. */
-    void deleted(AccountId account, Sitekey sitekey);
+    /**
+     * Cloudflare deleted the widget at the dashboard's request.
+     * @param before its settings as the delete answered them
+     */
+    void deleted(AccountId account, Sitekey sitekey, WidgetSettings before);
 
     /** A write in flight; closing it says it has ended. */
     interface InFlight extends AutoCloseable {

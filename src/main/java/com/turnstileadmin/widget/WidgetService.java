@@ -167,7 +167,7 @@ public class WidgetService {
         WidgetWithSecret created;
         try (OwnWrites.InFlight write = own.starting(account, null)) {
             created = calls.atCloudflare(attempt, () -> cloudflare.create(account, settings));
-            own.wrote(account, created.widget(), created.secret());
+            own.wrote(account, created.widget(), created.secret(), null);
         }
         Widget widget = created.widget();
         return calls.succeeded(changing(attempt.about(widget.sitekey().value(), widget.name()), widget.name(),
@@ -217,7 +217,7 @@ public class WidgetService {
         try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
             WidgetWithSecret written = calls.atCloudflare(intended,
                     () -> cloudflare.update(account, sitekey, merge.merged()));
-            own.wrote(account, written.widget(), written.secret());
+            own.wrote(account, written.widget(), written.secret(), current.settings());
             saved = written.widget();
         }
         return calls.succeeded(
@@ -239,7 +239,7 @@ public class WidgetService {
         WidgetWithSecret rotated;
         try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
             rotated = cloudflare.rotateSecret(account, sitekey, invalidateImmediately);
-            own.wrote(account, rotated.widget(), rotated.secret());
+            own.wrote(account, rotated.widget(), rotated.secret(), rotated.widget().settings());
         }
         catch (CloudflareApiException refused) {
             if (refused.isNotFound() || refused.isAuthenticationFailure()) {
@@ -261,7 +261,7 @@ public class WidgetService {
         Widget deleted;
         try (OwnWrites.InFlight write = own.starting(account, sitekey)) {
             deleted = calls.atCloudflare(attempt, () -> cloudflare.delete(account, sitekey));
-            own.deleted(account, sitekey);
+            own.deleted(account, sitekey, deleted.settings());
         }
         return calls.succeeded(attempt.about(sitekey.value(), deleted.name()), deleted);
     }

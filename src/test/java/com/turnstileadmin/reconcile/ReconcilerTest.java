@@ -167,11 +167,30 @@ class ReconcilerTest {
             written = cloudflare.update(account, widget.sitekey(), widget.settings().withMode(WidgetMode.INVISIBLE))
                 .widget();
             reconciler.reconcile(account);
-            own.wrote(account, written, null);
+            own.wrote(account, written, null, widget.settings());
         }
         reconciler.reconcile(account);
 
         assertThat(outside(widget.sitekey())).isEmpty();
+    }
+
+    @Test
+    void aChangeMadeOutsideIsRecordedEvenIfTheDashboardWritesTheWidgetBeforeTheNextRun() {
+        Widget widget = widgets.create(ADMIN, account, settings("Then edited here")).result().widget();
+        reconciler.reconcile(account);
+
+        cloudflare.update(account, widget.sitekey(), widget.settings().withMode(WidgetMode.INVISIBLE));
+        // A user opens the edit form after that change and renames the widget.
+        Widget seen = cloudflare.widget(account, widget.sitekey());
+        widgets.update(ADMIN, account, widget.sitekey(), seen.settings(), seen.settings().withName("Renamed here"),
+                seen.modifiedOn());
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).singleElement()
+            .satisfies(entry -> assertThat(entry.changes()).extracting(FieldChange::field).containsExactly("Mode"));
+        assertThat(audit.historyOf(account, widget.sitekey().value())).filteredOn(e -> e.actorKind() == ActorKind.USER)
+            .extracting(AuditEntry::action)
+            .containsExactly(AuditAction.UPDATE, AuditAction.CREATE);
     }
 
     @Test

@@ -205,14 +205,15 @@ class AuditPageControllerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            from=2026-02-30               | from-message | Not a date this page can read
-            from=yesterday                | from-message | Not a date this page can read
-            to=31.03.2026                 | to-message   | Not a date this page can read
-            from=2026-03-05&to=2026-03-01 | to-message   | The end date is before the start date.
-            action=destroy                | action-message | There is no such action.
-            by=aliens                     | by-message     | Choose here, outside, or both from the list.
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    from=2026-02-30               | from-message | Not a date this page can read
+                    from=yesterday                | from-message | Not a date this page can read
+                    to=31.03.2026                 | to-message   | Not a date this page can read
+                    from=2026-03-05&to=2026-03-01 | to-message   | The end date is before the start date.
+                    action=destroy                | action-message | There is no such action.
+                    by=aliens                     | by-message     | Choose in this dashboard, outside it, or both from the list.
+                    """)
     void aFilterThatCannotBeReadIsExplainedBesideItsFieldAndKept(String query, String messageId, String message)
             throws Exception {
         entries.created(ALICE, "0x4AAAAAAAshop", "Shop checkout");
