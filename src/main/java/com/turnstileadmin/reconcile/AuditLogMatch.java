@@ -53,7 +53,7 @@ final class AuditLogMatch {
             case ROTATE_SECRET -> method.equals("POST") && entry.isRotation();
             case UPDATE -> method.equals("PUT") || method.equals("PATCH");
             case DELETE -> method.equals("DELETE");
-            case REVEAL_SECRET -> false;
+            case REVEAL_SECRET, KEEP_OUTSIDE_CHANGE -> false;
         };
     }
 

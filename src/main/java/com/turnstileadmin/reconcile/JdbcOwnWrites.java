@@ -115,6 +115,7 @@ class JdbcOwnWrites implements OwnWrites {
         }
         audit.outside(new OutsideChange(account, AuditAction.UPDATE, sitekey.value(), before.name(), clock.instant(),
                 SettingChanges.between(last.settings(), before, labels), null));
+        known.markOutside(account, sitekey, clock.instant(), last.settings());
     }
 
     private static void warn(String what, AccountId account, @Nullable Sitekey sitekey, RuntimeException e) {

@@ -2,6 +2,7 @@ package com.turnstileadmin.reconcile;
 
 import com.turnstileadmin.account.AccountId;
 import com.turnstileadmin.widget.ClearanceLevel;
+import com.turnstileadmin.widget.OutsideChanges;
 import com.turnstileadmin.widget.Region;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.Widget;
@@ -185,6 +186,54 @@ class KnownWidgets {
                 timestamp(expected.changedAt()));
     }
 
+    /**
+     * Notes a change made outside that awaits someone keeping or reverting it: the first
+     * one's time and the settings before it (if it has any to go back to) are kept.
+     */
+    void markOutside(AccountId account, Sitekey sitekey, Instant at, @Nullable WidgetSettings base) {
+        jdbc.update(
+                "UPDATE known_widget SET outside_since = COALESCE(outside_since, ?), "
+                        + "base_domains = CASE WHEN base_name IS NULL THEN ? ELSE base_domains END, "
+                        + "base_mode = CASE WHEN base_name IS NULL THEN ? ELSE base_mode END, "
+                        + "base_clearance_level = CASE WHEN base_name IS NULL THEN ? ELSE base_clearance_level END, "
+                        + "base_region = CASE WHEN base_name IS NULL THEN ? ELSE base_region END, "
+                        + "base_bot_fight_mode = CASE WHEN base_name IS NULL THEN ? ELSE base_bot_fight_mode END, "
+                        + "base_offlabel = CASE WHEN base_name IS NULL THEN ? ELSE base_offlabel END, "
+                        + "base_ephemeral_id = CASE WHEN base_name IS NULL THEN ? ELSE base_ephemeral_id END, "
+                        + "base_name = CASE WHEN base_name IS NULL THEN ? ELSE base_name END "
+                        + "WHERE account_id = ? AND sitekey = ?",
+                timestamp(at), base == null ? null : String.join(DOMAIN_SEPARATOR, base.domains()),
+                base == null ? null : base.mode().value(), base == null ? null : base.clearanceLevel().value(),
+                base == null ? null : base.region().value(), base == null ? null : base.botFightMode(),
+                base == null ? null : base.offlabel(), base == null ? null : base.ephemeralId(),
+                base == null ? null : base.name(), account.value(), sitekey.value());
+    }
+
+    /** The widgets of the account with a change made outside nobody kept or reverted. */
+    Map<Sitekey, OutsideChanges.Pending> pendingOutside(AccountId account) {
+        Map<Sitekey, OutsideChanges.Pending> pending = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM known_widget WHERE account_id = ? AND outside_since IS NOT NULL AND deleted = FALSE",
+                (ResultSet row) -> {
+                    String name = row.getString("base_name");
+                    WidgetSettings base = name == null ? null
+                            : settings(name, row.getString("base_domains"), row.getString("base_mode"),
+                                    row.getString("base_clearance_level"), row.getString("base_region"),
+                                    row.getBoolean("base_bot_fight_mode"), row.getBoolean("base_offlabel"),
+                                    row.getBoolean("base_ephemeral_id"));
+                    pending.put(new Sitekey(row.getString("sitekey")),
+                            new OutsideChanges.Pending(instant(row, "outside_since"), base));
+                }, account.value());
+        return pending;
+    }
+
+    /** Forgets the widget's change made outside: kept or reverted. */
+    void settleOutside(AccountId account, Sitekey sitekey) {
+        jdbc.update("UPDATE known_widget SET outside_since = NULL, base_name = NULL, base_domains = NULL, "
+                + "base_mode = NULL, base_clearance_level = NULL, base_region = NULL, base_bot_fight_mode = NULL, "
+                + "base_offlabel = NULL, base_ephemeral_id = NULL WHERE account_id = ? AND sitekey = ?",
+                account.value(), sitekey.value());
+    }
+
     /** Marks the widget deleted, whatever was known: the dashboard deleted it. */
     void delete(AccountId account, Sitekey sitekey, Instant at) {
         jdbc.update("UPDATE known_widget SET deleted = TRUE, changed_at = ? WHERE account_id = ? AND sitekey = ?",
@@ -223,16 +272,20 @@ class KnownWidgets {
     }
 
     private static KnownWidget map(ResultSet row) throws SQLException {
-        String domains = row.getString("domains");
-        WidgetSettings settings = new WidgetSettings(row.getString("name"),
-                domains.isEmpty() ? List.of() : List.of(domains.split(DOMAIN_SEPARATOR)),
-                new WidgetMode(row.getString("mode")), new ClearanceLevel(row.getString("clearance_level")),
-                new Region(row.getString("region")), row.getBoolean("bot_fight_mode"), row.getBoolean("offlabel"),
-                row.getBoolean("ephemeral_id"));
+        WidgetSettings settings = settings(row.getString("name"), row.getString("domains"), row.getString("mode"),
+                row.getString("clearance_level"), row.getString("region"), row.getBoolean("bot_fight_mode"),
+                row.getBoolean("offlabel"), row.getBoolean("ephemeral_id"));
         return new KnownWidget(new Sitekey(row.getString("sitekey")), settings, instant(row, "modified_on"),
                 row.getString("secret_digest"), row.getObject("secret_checked_at", OffsetDateTime.class) == null ? null
                         : instant(row, "secret_checked_at"),
                 row.getBoolean("deleted"), instant(row, "changed_at"));
+    }
+
+    private static WidgetSettings settings(String name, String domains, String mode, String clearanceLevel,
+            String region, boolean botFightMode, boolean offlabel, boolean ephemeralId) {
+        return new WidgetSettings(name, domains.isEmpty() ? List.of() : List.of(domains.split(DOMAIN_SEPARATOR)),
+                new WidgetMode(mode), new ClearanceLevel(clearanceLevel), new Region(region), botFightMode, offlabel,
+                ephemeralId);
     }
 
     /**

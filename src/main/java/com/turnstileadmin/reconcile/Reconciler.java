@@ -17,6 +17,7 @@ import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetOrigin;
 import com.turnstileadmin.widget.WidgetQuery;
 import com.turnstileadmin.widget.WidgetSetting;
+import com.turnstileadmin.widget.WidgetSettings;
 import com.turnstileadmin.widget.WidgetWithSecret;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on the condition that the state is still the one compared with: a write of the
  * dashboard or another run meanwhile wins, and nothing is recorded twice.
  */
-class Reconciler {
+public class Reconciler {
 
     /**
      * A write in flight for longer is taken to be one whose replica stopped; its row is
@@ -102,7 +103,7 @@ class Reconciler {
      * list ({@code CloudflareUnavailableException} while Cloudflare rate-limits the
      * account, without a call): nothing is then changed.
      */
-    Run reconcile(AccountId account) {
+    public Run reconcile(AccountId account) {
         long started = System.nanoTime();
         Calls calls = new Calls(properties.callsPerRun());
         // The list may be an answer shared from a read up to this much older (a user's):
@@ -145,7 +146,7 @@ class Reconciler {
                 note(found,
                         outside(account, AuditAction.UPDATE, widget,
                                 SettingChanges.between(last.settings(), widget.settings(), labels)),
-                        () -> known.replace(account, last, widget, null, clock.instant()));
+                        () -> known.replace(account, last, widget, null, clock.instant()), last.settings());
             }
             else if (widget.modifiedOn().isAfter(last.modifiedOn()) && calls.spend()) {
                 // Nothing the dashboard shows changed: a rotation, if the secret did.
@@ -243,7 +244,16 @@ class Reconciler {
 
     /** A change found, to be recorded once the audit logs have said who made it. */
     private static void note(List<Found> found, OutsideChange change, BooleanSupplier storeIfUnchanged) {
-        found.add(new Found(change, storeIfUnchanged));
+        found.add(new Found(change, storeIfUnchanged, null));
+    }
+
+    /**
+     * As {@link #note(List, OutsideChange, BooleanSupplier)}, for a change a revert can
+     * undo by putting back {@code base}.
+     */
+    private static void note(List<Found> found, OutsideChange change, BooleanSupplier storeIfUnchanged,
+            WidgetSettings base) {
+        found.add(new Found(change, storeIfUnchanged, base));
     }
 
     /**
@@ -262,6 +272,10 @@ class Reconciler {
                 return false;
             }
             audit.outside(found.change());
+            if (found.change().action() != AuditAction.DELETE) {
+                known.markOutside(found.change().account(), new Sitekey(found.change().sitekey()), clock.instant(),
+                        found.base());
+            }
             return true;
         });
         if (Boolean.TRUE.equals(stored)) {
@@ -309,10 +323,10 @@ class Reconciler {
     }
 
     /** A change found, and how to store its state if nobody wrote it meanwhile. */
-    private record Found(OutsideChange change, BooleanSupplier storeIfUnchanged) {
+    private record Found(OutsideChange change, BooleanSupplier storeIfUnchanged, @Nullable WidgetSettings base) {
 
         Found attributed(@Nullable OutsideActor actor, Attribution how) {
-            return new Found(change.attributed(actor, how), storeIfUnchanged);
+            return new Found(change.attributed(actor, how), storeIfUnchanged, base);
         }
 
     }
@@ -324,10 +338,10 @@ class Reconciler {
      * @param complete whether every widget was read (deletes are only found then)
      * @param found the changes made outside, by kind
      */
-    record Run(AccountId account, boolean baseline, int widgets, boolean complete, Map<AuditAction, Integer> found,
-            int calls, Duration took) {
+    public record Run(AccountId account, boolean baseline, int widgets, boolean complete,
+            Map<AuditAction, Integer> found, int calls, Duration took) {
 
-        int changes() {
+        public int changes() {
             return found.values().stream().mapToInt(Integer::intValue).sum();
         }
 

@@ -2,6 +2,7 @@ package com.turnstileadmin.reconcile;
 
 import com.turnstileadmin.account.CloudflareAccounts;
 import com.turnstileadmin.audit.AuditTrail;
+import com.turnstileadmin.widget.OutsideChanges;
 import com.turnstileadmin.widget.OwnWrites;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,11 @@ class ReconcilerConfiguration {
     OwnWrites ownWrites(KnownWidgets known, AuditTrail audit, TransactionTemplate transactions, Clock clock,
             MessageSource messages) {
         return new JdbcOwnWrites(known, audit, transactions, clock, messages);
+    }
+
+    @Bean
+    OutsideChanges outsideChanges(KnownWidgets known) {
+        return new JdbcOutsideChanges(known);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.turnstileadmin.widget;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.audit.ActorKind;
 import com.turnstileadmin.audit.Attempt;
 import com.turnstileadmin.audit.AuditAction;
 import com.turnstileadmin.audit.AuditEntry;
@@ -10,10 +11,13 @@ import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,10 +69,14 @@ public class WidgetService {
 
     private final OwnWrites own;
 
+    private final OutsideChanges outside;
+
     public WidgetService(TurnstileWidgets cloudflare, UserCallBudget budget, AuditTrail audit, Clock clock,
-            MessageSource messages, ObjectProvider<OwnWrites> ownWrites) {
+            MessageSource messages, ObjectProvider<OwnWrites> ownWrites,
+            ObjectProvider<OutsideChanges> outsideChanges) {
         this.cloudflare = cloudflare;
         this.own = ownWrites.getIfAvailable(() -> OwnWrites.NONE);
+        this.outside = outsideChanges.getIfAvailable(() -> OutsideChanges.NONE);
         this.budget = budget;
         this.audit = audit;
         this.clock = clock;
@@ -123,7 +131,70 @@ public class WidgetService {
     @PreAuthorize("hasRole('VIEWER')")
     public WidgetDetails details(SignedInUser actor, AccountId account, Sitekey sitekey) {
         Widget widget = widget(actor, account, sitekey);
-        return new WidgetDetails(widget, gracePeriodEnd(account, sitekey));
+        return new WidgetDetails(widget, gracePeriodEnd(account, sitekey), outsideNotice(account, sitekey));
+    }
+
+    /**
+     * Which of these widgets were changed outside the dashboard with nobody having kept
+     * or reverted it yet, since when: the list's badge. No Cloudflare call.
+     */
+    @PreAuthorize("hasRole('VIEWER')")
+    public Map<Sitekey, Instant> changedOutside(SignedInUser actor, AccountId account, Collection<Sitekey> sitekeys) {
+        return outside.pending(account, sitekeys);
+    }
+
+    /**
+     * Acknowledges the widget's change made outside as it is: the notice goes, and the
+     * trail records who kept it. No Cloudflare call.
+     */
+    @PreAuthorize("hasRole('EDITOR')")
+    public void keepOutsideChange(SignedInUser actor, AccountId account, Sitekey sitekey) {
+        Attempt attempt = Attempt.of(actor, account, AuditAction.KEEP_OUTSIDE_CHANGE, sitekey.value(), null);
+        if (outside.of(account, sitekey).isEmpty()) {
+            throw new NoOutsideChangeException(sitekey);
+        }
+        outside.settle(account, sitekey);
+        audit.succeeded(attempt);
+    }
+
+    /**
+     * Puts back the settings the widget had before the change made outside, through the
+     * same path, record and conflict check as an edit made from a form opened at
+     * {@code openedAt} (the widget's {@code modified_on} on the page): a change made
+     * since is not overwritten. Refused for a change with nothing to go back to.
+     */
+    @PreAuthorize("hasRole('EDITOR')")
+    public Recorded<Widget> revertOutsideChange(SignedInUser actor, AccountId account, Sitekey sitekey,
+            Instant openedAt) {
+        OutsideChanges.Pending pending = outside.of(account, sitekey)
+            .filter(OutsideChanges.Pending::revertible)
+            .orElseThrow(() -> new NoOutsideChangeException(sitekey));
+        budget.spend(actor, 1);
+        Widget shown = cloudflare.widget(account, sitekey);
+        // The region cannot change after creation, nor did it.
+        WidgetSettings before = pending.before();
+        WidgetSettings target = new WidgetSettings(before.name(), before.domains(), before.mode(),
+                before.clearanceLevel(), shown.settings().region(), before.botFightMode(), before.offlabel(),
+                before.ephemeralId());
+        // Changed again since the page showed it: a revert from what it is now would undo
+        // that change too, unseen.
+        if (!shown.modifiedOn().equals(openedAt)) {
+            throw new EditConflictException(shown, EditMerge.of(target, target, shown.settings()));
+        }
+        Recorded<Widget> reverted = update(actor, account, sitekey, shown.settings(), target, openedAt);
+        outside.settle(account, sitekey);
+        return reverted;
+    }
+
+    private WidgetDetails.@Nullable OutsideNotice outsideNotice(AccountId account, Sitekey sitekey) {
+        return outside.of(account, sitekey).map(pending -> {
+            AuditEntry latest = audit.historyOf(account, sitekey.value())
+                .stream()
+                .filter(entry -> entry.actorKind() == ActorKind.OUTSIDE)
+                .findFirst()
+                .orElse(null);
+            return new WidgetDetails.OutsideNotice(pending.since(), latest, pending.revertible());
+        }).orElse(null);
     }
 
     /**

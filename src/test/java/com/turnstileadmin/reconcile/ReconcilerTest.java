@@ -1,6 +1,7 @@
 package com.turnstileadmin.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.turnstileadmin.account.AccountId;
@@ -19,10 +20,13 @@ import com.turnstileadmin.audit.AuditTrail;
 import com.turnstileadmin.audit.FieldChange;
 import com.turnstileadmin.security.Role;
 import com.turnstileadmin.security.SignedInUser;
+import com.turnstileadmin.widget.EditConflictException;
+import com.turnstileadmin.widget.NoOutsideChangeException;
 import com.turnstileadmin.widget.OwnWrites;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetDetails;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSettings;
@@ -230,6 +234,66 @@ class ReconcilerTest {
         });
         assertThat(widgets.details(ADMIN, account, widget.sitekey()).gracePeriodEnd()).hasValueSatisfying(
                 end -> assertThat(end).isBetween(before.plusSeconds(7190), Instant.now().plusSeconds(7210)));
+    }
+
+    @Test
+    void aChangeMadeOutsideAwaitsSomeoneAndIsKeptOrRevertedThroughTheEditPath() {
+        Widget kept = widgets.create(ADMIN, account, settings("Kept")).result().widget();
+        Widget reverted = widgets.create(ADMIN, account, settings("Reverted")).result().widget();
+        reconciler.reconcile(account);
+        cloudflare.update(account, kept.sitekey(), kept.settings().withMode(WidgetMode.INVISIBLE));
+        Widget changed = cloudflare
+            .update(account, reverted.sitekey(), reverted.settings().withMode(WidgetMode.NON_INTERACTIVE))
+            .widget();
+        reconciler.reconcile(account);
+
+        assertThat(widgets.changedOutside(ADMIN, account, List.of(kept.sitekey(), reverted.sitekey())))
+            .containsOnlyKeys(kept.sitekey(), reverted.sitekey());
+        WidgetDetails.OutsideNotice notice = widgets.details(ADMIN, account, reverted.sitekey()).outside();
+        assertThat(notice).isNotNull();
+        assertThat(notice.revertible()).isTrue();
+        assertThat(notice.latest().actorName()).isEqualTo("API token “terraform-ci”");
+
+        widgets.keepOutsideChange(ADMIN, account, kept.sitekey());
+        widgets.revertOutsideChange(ADMIN, account, reverted.sitekey(), changed.modifiedOn());
+        reconciler.reconcile(account);
+
+        assertThat(widgets.changedOutside(ADMIN, account, List.of(kept.sitekey(), reverted.sitekey()))).isEmpty();
+        assertThat(cloudflare.widget(account, kept.sitekey()).settings().mode()).isEqualTo(WidgetMode.INVISIBLE);
+        assertThat(cloudflare.widget(account, reverted.sitekey()).settings()).isEqualTo(reverted.settings());
+        assertThat(audit.historyOf(account, kept.sitekey().value()).get(0).action())
+            .isEqualTo(AuditAction.KEEP_OUTSIDE_CHANGE);
+        AuditEntry revert = audit.historyOf(account, reverted.sitekey().value()).get(0);
+        assertThat(revert.actorKind()).isEqualTo(ActorKind.USER);
+        assertThat(revert.changes()).extracting(FieldChange::field).containsExactly("Mode");
+        assertThat(outside(reverted.sitekey())).hasSize(1);
+    }
+
+    @Test
+    void aRevertOfAWidgetChangedAgainSinceThePageWasShownIsRefused() {
+        Widget widget = widgets.create(ADMIN, account, settings("Changed again")).result().widget();
+        reconciler.reconcile(account);
+        Widget shown = cloudflare.update(account, widget.sitekey(), widget.settings().withMode(WidgetMode.INVISIBLE))
+            .widget();
+        reconciler.reconcile(account);
+        cloudflare.update(account, widget.sitekey(), shown.settings().withName("Changed again, again"));
+
+        assertThatThrownBy(() -> widgets.revertOutsideChange(ADMIN, account, widget.sitekey(), shown.modifiedOn()))
+            .isInstanceOf(EditConflictException.class);
+        assertThat(cloudflare.widget(account, widget.sitekey()).name()).isEqualTo("Changed again, again");
+        assertThat(widgets.changedOutside(ADMIN, account, List.of(widget.sitekey()))).isNotEmpty();
+    }
+
+    @Test
+    void aWidgetCreatedOutsideCanBeKeptButNotReverted() {
+        Widget created = cloudflare.create(account, settings("Created outside, kept")).widget();
+        reconciler.reconcile(account);
+
+        assertThat(widgets.details(ADMIN, account, created.sitekey()).outside().revertible()).isFalse();
+        assertThatThrownBy(() -> widgets.revertOutsideChange(ADMIN, account, created.sitekey(), created.modifiedOn()))
+            .isInstanceOf(NoOutsideChangeException.class);
+        widgets.keepOutsideChange(ADMIN, account, created.sitekey());
+        assertThat(widgets.details(ADMIN, account, created.sitekey()).outside()).isNull();
     }
 
     private List<AuditEntry> outside(Sitekey sitekey) {

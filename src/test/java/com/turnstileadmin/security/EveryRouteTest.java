@@ -98,6 +98,11 @@ class EveryRouteTest {
                 // Without its fields: refused all the same, and for an admin a code that
                 // does not match.
                 new Row(Route.post(WIDGET + "/delete"), Visitor.ADMIN),
+                // No change made outside awaits: keeping or reverting one changes
+                // nothing.
+                new Row(Route.post(WIDGET + "/outside-change/keep"), Visitor.EDITOR),
+                new Row(Route.post(WIDGET + "/outside-change/revert", "openedAt", "2026-01-01T00:00:00Z"),
+                        Visitor.EDITOR),
                 new Row(Route.get("/accounts/" + ACCOUNT + "/audit"), Visitor.ADMIN),
                 new Row(Route.get("/accounts/" + ACCOUNT + "/audit.csv"), Visitor.ADMIN),
                 new Row(Route.get(WIDGETS + "/{sitekey:[A-Za-z0-9_-]{1,32}}/history"), Visitor.ADMIN),

@@ -79,6 +79,7 @@ class WidgetDetailsController {
     static void show(WidgetDetails details, Model model) {
         model.addAttribute("widget", details.widget());
         model.addAttribute("gracePeriodEnd", details.gracePeriodEndOrNull());
+        model.addAttribute("outside", details.outside());
     }
 
 }

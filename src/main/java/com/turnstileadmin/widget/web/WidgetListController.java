@@ -5,9 +5,12 @@ import com.turnstileadmin.paging.LenientNumberEditor;
 import com.turnstileadmin.security.SignedInUser;
 import com.turnstileadmin.time.Times;
 import com.turnstileadmin.widget.SettingLabels;
+import com.turnstileadmin.widget.Sitekey;
+import com.turnstileadmin.widget.Widget;
 import com.turnstileadmin.widget.WidgetService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -53,6 +56,13 @@ class WidgetListController {
                 WidgetPaths.list(accountId));
         model.addAttribute("view", view);
         model.addAttribute("rows", WidgetRow.of(view.page().widgets(), accountId, times, labels));
+        // The rows whose widget was changed outside, nobody having kept or reverted it.
+        model.addAttribute("changedOutside",
+                widgets.changedOutside(viewer, accountId, view.page().widgets().stream().map(Widget::sitekey).toList())
+                    .keySet()
+                    .stream()
+                    .map(Sitekey::value)
+                    .collect(Collectors.toSet()));
         // One URL answers with the page or, for htmx, the fragment (htmx-spring-boot adds
         // the Vary:
         // HX-Request that keeps caches from mixing them up). A history restore wants the

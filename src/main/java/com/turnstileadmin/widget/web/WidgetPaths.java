@@ -37,7 +37,7 @@ public final class WidgetPaths {
     public static OfWidget of(AccountId account, Sitekey sitekey) {
         String details = details(account, sitekey);
         return new OfWidget(details, details + "/edit", details + "/secret", details + "/history", details + "/rotate",
-                details + "/delete");
+                details + "/delete", details + "/outside-change/keep", details + "/outside-change/revert");
     }
 
     /**
@@ -49,8 +49,11 @@ public final class WidgetPaths {
      * @param history the page's history panel (admins)
      * @param rotate the rotation's dialog or page, and where it is posted
      * @param delete the deletion's dialog or page, and where it is posted
+     * @param outsideKeep where keeping a change made outside is posted
+     * @param outsideRevert where reverting it is posted
      */
-    public record OfWidget(String details, String edit, String secret, String history, String rotate, String delete) {
+    public record OfWidget(String details, String edit, String secret, String history, String rotate, String delete,
+            String outsideKeep, String outsideRevert) {
     }
 
 }
