@@ -12,7 +12,6 @@ import com.turnstileadmin.widget.WidgetSecret;
 import com.turnstileadmin.widget.WidgetSetting;
 import com.turnstileadmin.widget.WidgetSettings;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ class JdbcOwnWrites implements OwnWrites {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
-        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+        this.labels = WidgetSetting.trailLabels(messages);
     }
 
     @Override

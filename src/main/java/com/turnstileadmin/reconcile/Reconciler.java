@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -94,7 +93,7 @@ public class Reconciler {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+        this.labels = WidgetSetting.trailLabels(messages);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -80,7 +79,7 @@ public class WidgetService {
         this.budget = budget;
         this.audit = audit;
         this.clock = clock;
-        this.labels = setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
+        this.labels = WidgetSetting.trailLabels(messages);
         this.failures = new FailureText(messages);
         this.calls = new AuditedCalls(audit, failures);
     }

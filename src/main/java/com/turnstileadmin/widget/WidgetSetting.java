@@ -1,10 +1,12 @@
 package com.turnstileadmin.widget;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 
 /**
  * One setting of a widget, described once: what the form calls it, where its label is,
@@ -102,6 +104,14 @@ public final class WidgetSetting<T> {
      */
     public String labelKey() {
         return "widget.setting." + field;
+    }
+
+    /**
+     * What the audit trail calls each setting: its label in English, the language the
+     * trail is kept in.
+     */
+    public static Function<WidgetSetting<?>, String> trailLabels(MessageSource messages) {
+        return setting -> messages.getMessage(setting.labelKey(), null, Locale.ENGLISH);
     }
 
     /**
