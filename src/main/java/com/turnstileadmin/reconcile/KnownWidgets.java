@@ -73,6 +73,13 @@ class KnownWidgets {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Forgets all that is known of the account's widgets: its next run is a baseline. */
+    void forget(AccountId account) {
+        jdbc.update("DELETE FROM known_widget WHERE account_id = ?", account.value());
+        jdbc.update("DELETE FROM reconciled_account WHERE account_id = ?", account.value());
+        jdbc.update("DELETE FROM pending_write WHERE account_id = ?", account.value());
+    }
+
     /** Whether the account's widgets were ever read: its first read is the baseline. */
     boolean baselined(AccountId account) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM reconciled_account WHERE account_id = ?",

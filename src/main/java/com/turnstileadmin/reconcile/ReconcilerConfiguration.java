@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,21 @@ class ReconcilerConfiguration {
     OwnWrites ownWrites(KnownWidgets known, AuditTrail audit, TransactionTemplate transactions, Clock clock,
             MessageSource messages) {
         return new JdbcOwnWrites(known, audit, transactions, clock, messages);
+    }
+
+    /**
+     * The built-in sandbox is a new Cloudflare at every start (its widgets' secrets are
+     * new, and widgets made in it are gone): what was known of its accounts in a store
+     * kept from an earlier start (./data) is forgotten, or every secret would be reported
+     * as rotated outside.
+     */
+    @Bean
+    ApplicationRunner forgetAnEarlierSandbox(CloudflareAccounts accounts, KnownWidgets known) {
+        return arguments -> {
+            if (accounts.isSandbox()) {
+                accounts.all().forEach(account -> known.forget(account.id()));
+            }
+        };
     }
 
     @Bean

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -294,6 +296,20 @@ class ReconcilerTest {
             .isInstanceOf(NoOutsideChangeException.class);
         widgets.keepOutsideChange(ADMIN, account, created.sitekey());
         assertThat(widgets.details(ADMIN, account, created.sitekey()).outside()).isNull();
+    }
+
+    @Test
+    void whatWasKnownOfAnEarlierSandboxIsForgottenAtStartSoNothingIsReportedOfIt(
+            @Autowired @Qualifier("forgetAnEarlierSandbox") ApplicationRunner forget, @Autowired KnownWidgets known)
+            throws Exception {
+        Widget widget = widgets.create(ADMIN, account, settings("Earlier sandbox")).result().widget();
+        assertThat(known.find(account, widget.sitekey())).isNotNull();
+
+        forget.run(null);
+
+        assertThat(known.find(account, widget.sitekey())).isNull();
+        assertThat(known.baselined(account)).isFalse();
+        assertThat(reconciler.reconcile(account).baseline()).isTrue();
     }
 
     private List<AuditEntry> outside(Sitekey sitekey) {
