@@ -7,8 +7,10 @@ import com.turnstileadmin.text.Text;
 import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.OverBudgetException;
+import com.turnstileadmin.widget.WidgetDeletedOutsideException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,18 @@ class ErrorPages {
         }
         return page(HttpStatus.SERVICE_UNAVAILABLE, Text.of("error.cloudflare.heading"),
                 withAuditNote(message, failure), retryUrl(request));
+    }
+
+    /**
+     * A widget deleted outside the dashboard: who did and when, and that it cannot come
+     * back (its sitekey and secret are gone with it at Cloudflare).
+     */
+    @ExceptionHandler(WidgetDeletedOutsideException.class)
+    ModelAndView deletedOutside(WidgetDeletedOutsideException gone) {
+        return page(HttpStatus.NOT_FOUND, Text.of("error.widgetDeletedOutside.heading"),
+                Text.of("error.widgetDeletedOutside", gone.deletion().widgetName(), gone.deletion().actorName(),
+                        gone.deletion().occurredAt().truncatedTo(ChronoUnit.SECONDS).toString()),
+                null);
     }
 
     @ExceptionHandler(CloudflareApiException.class)

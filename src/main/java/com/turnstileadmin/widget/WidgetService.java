@@ -129,7 +129,18 @@ public class WidgetService {
      */
     @PreAuthorize("hasRole('VIEWER')")
     public WidgetDetails details(SignedInUser actor, AccountId account, Sitekey sitekey) {
-        Widget widget = widget(actor, account, sitekey);
+        Widget widget;
+        try {
+            widget = widget(actor, account, sitekey);
+        }
+        catch (CloudflareApiException refused) {
+            if (refused.isNotFound()) {
+                deletedOutside(account, sitekey).ifPresent(deletion -> {
+                    throw new WidgetDeletedOutsideException(deletion, refused);
+                });
+            }
+            throw refused;
+        }
         return new WidgetDetails(widget, gracePeriodEnd(account, sitekey), outsideNotice(account, sitekey));
     }
 
@@ -183,6 +194,14 @@ public class WidgetService {
         Recorded<Widget> reverted = update(actor, account, sitekey, shown.settings(), target, openedAt);
         outside.settle(account, sitekey);
         return reverted;
+    }
+
+    /** The trail's entry of the widget's delete outside the dashboard, if it has one. */
+    private Optional<AuditEntry> deletedOutside(AccountId account, Sitekey sitekey) {
+        return audit.historyOf(account, sitekey.value())
+            .stream()
+            .filter(entry -> entry.actorKind() == ActorKind.OUTSIDE && entry.action() == AuditAction.DELETE)
+            .findFirst();
     }
 
     private WidgetDetails.@Nullable OutsideNotice outsideNotice(AccountId account, Sitekey sitekey) {

@@ -26,6 +26,7 @@ import com.turnstileadmin.widget.OwnWrites;
 import com.turnstileadmin.widget.Sitekey;
 import com.turnstileadmin.widget.TurnstileWidgets;
 import com.turnstileadmin.widget.Widget;
+import com.turnstileadmin.widget.WidgetDeletedOutsideException;
 import com.turnstileadmin.widget.WidgetDetails;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetService;
@@ -219,6 +220,10 @@ class ReconcilerTest {
             assertThat(entry.action()).isEqualTo(AuditAction.DELETE);
             assertThat(entry.actorName()).isEqualTo("API token “terraform-ci”");
         });
+        // Its page says who deleted it, and that it cannot come back.
+        assertThatThrownBy(() -> widgets.details(ADMIN, account, doomed.sitekey())).isInstanceOfSatisfying(
+                WidgetDeletedOutsideException.class,
+                gone -> assertThat(gone.deletion().actorName()).isEqualTo("API token “terraform-ci”"));
     }
 
     @Test
