@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * outside the dashboard").
  *
  * @param enabled whether it runs at all; default on
- * @param interval how often each account's widgets are read; default 60 s, at least 6 s
- * (at the 5% of the rate limit it may spend, one call a run)
+ * @param interval how often each account's widgets are read; default 60 s, at least 12 s
+ * (two calls a run at the 5% of the rate limit it may spend: the list, and a widget
+ * missing from it asked for)
  */
 @ConfigurationProperties("reconciler")
 public record ReconcilerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval) {
@@ -22,8 +23,8 @@ public record ReconcilerProperties(@DefaultValue("true") boolean enabled, @Defau
     static final double SHARE = 0.05;
 
     public ReconcilerProperties {
-        if (interval.compareTo(Duration.ofSeconds(6)) < 0) {
-            throw new IllegalArgumentException("reconciler.interval must be 6 seconds or more");
+        if (interval.compareTo(Duration.ofSeconds(12)) < 0) {
+            throw new IllegalArgumentException("reconciler.interval must be 12 seconds or more");
         }
     }
 

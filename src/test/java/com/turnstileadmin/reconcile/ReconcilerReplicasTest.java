@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two replicas of the app with the reconciler on (every 6 s), in Cloudflare mode against
+ * Two replicas of the app with the reconciler on (every 12 s), in Cloudflare mode against
  * one sandbox and on one PostgreSQL ({@link LocalPostgres}, in a schema of this run's):
  * the account is reconciled once per interval between them, not once by each; a change
  * made outside is recorded once; and when one replica stops, the other goes on.
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         disabledReason = "No PostgreSQL answers at 127.0.0.1:5432 (see LocalPostgres)")
 class ReconcilerReplicasTest {
 
-    private static final Duration INTERVAL = Duration.ofSeconds(6);
+    private static final Duration INTERVAL = Duration.ofSeconds(12);
 
     private static String schema;
 
