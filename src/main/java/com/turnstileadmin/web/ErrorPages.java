@@ -10,7 +10,8 @@ import com.turnstileadmin.widget.OverBudgetException;
 import com.turnstileadmin.widget.WidgetDeletedOutsideException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,12 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    /**
+     * A time as the page says it without JavaScript: {@code 2026-12-07 15:56:18}, UTC.
+     */
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneOffset.UTC);
 
     @ExceptionHandler(CloudflareUnavailableException.class)
     ModelAndView unavailable(CloudflareUnavailableException failure, HttpServletRequest request) {
@@ -58,7 +65,7 @@ class ErrorPages {
     ModelAndView deletedOutside(WidgetDeletedOutsideException gone) {
         return page(HttpStatus.NOT_FOUND, Text.of("error.widgetDeletedOutside.heading"),
                 Text.of("error.widgetDeletedOutside", gone.deletion().widgetName(), gone.deletion().actorName(),
-                        gone.deletion().occurredAt().truncatedTo(ChronoUnit.SECONDS).toString()),
+                        UTC_TIME.format(gone.deletion().occurredAt())),
                 null);
     }
 
