@@ -29,6 +29,11 @@ public record OutsideChange(AccountId account, AuditAction action, String siteke
         this(account, action, sitekey, widgetName, occurredAt, changes, via, null, Attribution.UNNAMED);
     }
 
+    /** The same change, dated {@code when}. */
+    public OutsideChange at(Instant when) {
+        return new OutsideChange(account, action, sitekey, widgetName, when, changes, via, actor, attribution);
+    }
+
     /** The same change, put to a name or said why not. */
     public OutsideChange attributed(@Nullable OutsideActor named, Attribution how) {
         return new OutsideChange(account, action, sitekey, widgetName, occurredAt, changes, via, named, how);

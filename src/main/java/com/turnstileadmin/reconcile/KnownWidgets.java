@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,12 +143,9 @@ class KnownWidgets {
      * @param secretDigest {@code null} keeps the digest known
      */
     void put(AccountId account, Widget widget, @Nullable String secretDigest, Instant at) {
-        Object[] values = settingsAnd(widget, secretDigest, at, account);
-        Object[] conditional = Arrays.copyOf(values, values.length + 1);
-        conditional[values.length] = timestamp(widget.modifiedOn());
         // Never over a newer state: two writes of the widget may end in either order.
         int updated = jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ? AND modified_on <= ?",
-                conditional);
+                stateAnd(widget, secretDigest, at, account, timestamp(widget.modifiedOn())));
         if (updated == 0 && find(account, widget.sitekey()) == null) {
             insert(account, widget, secretDigest, at);
         }
@@ -160,10 +156,8 @@ class KnownWidgets {
      * wrote it since it was read): whether it did.
      */
     boolean replace(AccountId account, KnownWidget expected, Widget widget, @Nullable String secretDigest, Instant at) {
-        Object[] values = settingsAnd(widget, secretDigest, at, account);
-        Object[] conditional = Arrays.copyOf(values, values.length + 1);
-        conditional[values.length] = timestamp(expected.changedAt());
-        return jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ? AND changed_at = ?", conditional) == 1;
+        return jdbc.update(UPDATE_STATE + " WHERE account_id = ? AND sitekey = ? AND changed_at = ?",
+                stateAnd(widget, secretDigest, at, account, timestamp(expected.changedAt()))) == 1;
     }
 
     /**
@@ -172,9 +166,7 @@ class KnownWidgets {
      * on PostgreSQL.
      */
     boolean add(AccountId account, Widget widget, @Nullable String secretDigest, Instant at) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM known_widget WHERE account_id = ? AND sitekey = ?",
-                Integer.class, account.value(), widget.sitekey().value());
-        if (known != null && known > 0) {
+        if (find(account, widget.sitekey()) != null) {
             return false;
         }
         insert(account, widget, secretDigest, at);
@@ -228,7 +220,7 @@ class KnownWidgets {
                                     row.getBoolean("base_bot_fight_mode"), row.getBoolean("base_offlabel"),
                                     row.getBoolean("base_ephemeral_id"));
                     pending.put(new Sitekey(row.getString("sitekey")),
-                            new OutsideChanges.Pending(instant(row, "outside_since"), base));
+                            new OutsideChanges.Pending(instant(row, "outside_since"), map(row).settings(), base));
                 }, account.value());
         return pending;
     }
@@ -268,14 +260,15 @@ class KnownWidgets {
                 secretDigest, secretDigest == null ? null : timestamp(at), timestamp(at));
     }
 
-    /** The SET values of an update, then its key. */
-    private static Object[] settingsAnd(Widget widget, @Nullable String secretDigest, Instant at, AccountId account) {
+    /** The SET values of an update, then its key, then the value of its condition. */
+    private static Object[] stateAnd(Widget widget, @Nullable String secretDigest, Instant at, AccountId account,
+            Object condition) {
         WidgetSettings settings = widget.settings();
         return new Object[] { settings.name(), String.join(DOMAIN_SEPARATOR, settings.domains()),
                 settings.mode().value(), settings.clearanceLevel().value(), settings.region().value(),
                 settings.botFightMode(), settings.offlabel(), settings.ephemeralId(), timestamp(widget.modifiedOn()),
                 secretDigest, secretDigest != null, timestamp(at), timestamp(at), account.value(),
-                widget.sitekey().value() };
+                widget.sitekey().value(), condition };
     }
 
     private static KnownWidget map(ResultSet row) throws SQLException {

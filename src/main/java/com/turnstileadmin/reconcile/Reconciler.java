@@ -233,11 +233,8 @@ public class Reconciler {
             // Found by a check, not because modified_on moved: it happened since the last
             // check, and now is the nearest time known (modified_on may be months old).
             OutsideChange rotation = outside(account, AuditAction.ROTATE_SECRET, widget, List.of());
-            if (listed == null) {
-                rotation = new OutsideChange(account, AuditAction.ROTATE_SECRET, rotation.sitekey(),
-                        rotation.widgetName(), clock.instant(), List.of(), rotation.via());
-            }
-            note(found, rotation, () -> known.replace(account, last, widget, digest, clock.instant()));
+            note(found, listed == null ? rotation.at(clock.instant()) : rotation,
+                    () -> known.replace(account, last, widget, digest, clock.instant()));
         }
         else if (listed != null) {
             known.replace(account, last, widget, digest, clock.instant());

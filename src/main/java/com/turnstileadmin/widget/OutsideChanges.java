@@ -40,10 +40,12 @@ public interface OutsideChanges {
 
     /**
      * @param since when the first of them was found
+     * @param now the settings as last known, which the widget's page showed: where a
+     * revert starts from
      * @param before the settings before it, which a revert puts back; {@code null} when
      * there are none to go back to (a widget created or a secret rotated outside)
      */
-    record Pending(Instant since, @Nullable WidgetSettings before) {
+    record Pending(Instant since, WidgetSettings now, @Nullable WidgetSettings before) {
 
         public boolean revertible() {
             return before != null;

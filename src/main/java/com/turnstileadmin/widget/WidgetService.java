@@ -179,19 +179,15 @@ public class WidgetService {
         OutsideChanges.Pending pending = outside.of(account, sitekey)
             .filter(OutsideChanges.Pending::revertible)
             .orElseThrow(() -> new NoOutsideChangeException(sitekey));
-        budget.spend(actor, 1);
-        Widget shown = cloudflare.widget(account, sitekey);
-        // The region cannot change after creation, nor did it.
+        // From the settings the page showed, as an edit from a form opened at openedAt:
+        // a change made since is a conflict, refused and recorded as for any edit.
+        WidgetSettings shown = pending.now();
         WidgetSettings before = pending.before();
+        // The region cannot change after creation, nor did it.
         WidgetSettings target = new WidgetSettings(before.name(), before.domains(), before.mode(),
-                before.clearanceLevel(), shown.settings().region(), before.botFightMode(), before.offlabel(),
+                before.clearanceLevel(), shown.region(), before.botFightMode(), before.offlabel(),
                 before.ephemeralId());
-        // Changed again since the page showed it: a revert from what it is now would undo
-        // that change too, unseen.
-        if (!shown.modifiedOn().equals(openedAt)) {
-            throw new EditConflictException(shown, EditMerge.of(target, target, shown.settings()));
-        }
-        Recorded<Widget> reverted = update(actor, account, sitekey, shown.settings(), target, openedAt);
+        Recorded<Widget> reverted = update(actor, account, sitekey, shown, target, openedAt);
         outside.settle(account, sitekey);
         return reverted;
     }
