@@ -170,8 +170,8 @@ public class AuditTrail {
                 actor == null ? OUTSIDE_SUBJECT : fit(actor.subject(), SUBJECT_LENGTH),
                 actor == null ? OUTSIDE_NAME : fit(actor.name(), ACTOR_NAME_LENGTH),
                 actor == null ? null : actor.email(), change.account().value(), change.action(), AuditOutcome.SUCCEEDED,
-                change.sitekey(), change.widgetName(), null, null, change.changes(), ActorKind.OUTSIDE, change.via(),
-                change.attribution()));
+                change.sitekey(), change.widgetName(), change.invalidateImmediately(), null, change.changes(),
+                ActorKind.OUTSIDE, change.via(), change.attribution()));
         countWrite(change.action(), "stored");
         return stored;
     }

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param changes for an update, the settings it changed; for a create, its settings
  * @param via the channel Cloudflare names ({@code last_modified_via}), if it does
  * @param actor who made it, when the account's audit logs name them
+ * @param invalidateImmediately for a rotation, the choice made, where the audit logs say;
+ * {@code null} otherwise (a grace period is then assumed)
  */
 public record OutsideChange(AccountId account, AuditAction action, String sitekey, String widgetName,
         Instant occurredAt, List<FieldChange> changes, @Nullable String via, @Nullable OutsideActor actor,
-        Attribution attribution) {
+        Attribution attribution, @Nullable Boolean invalidateImmediately) {
 
     public OutsideChange {
         changes = List.copyOf(changes);
@@ -26,17 +28,25 @@ public record OutsideChange(AccountId account, AuditAction action, String siteke
     /** A change nobody is named for yet. */
     public OutsideChange(AccountId account, AuditAction action, String sitekey, String widgetName, Instant occurredAt,
             List<FieldChange> changes, @Nullable String via) {
-        this(account, action, sitekey, widgetName, occurredAt, changes, via, null, Attribution.UNNAMED);
+        this(account, action, sitekey, widgetName, occurredAt, changes, via, null, Attribution.UNNAMED, null);
     }
 
     /** The same change, dated {@code when}. */
     public OutsideChange at(Instant when) {
-        return new OutsideChange(account, action, sitekey, widgetName, when, changes, via, actor, attribution);
+        return new OutsideChange(account, action, sitekey, widgetName, when, changes, via, actor, attribution,
+                invalidateImmediately);
     }
 
     /** The same change, put to a name or said why not. */
     public OutsideChange attributed(@Nullable OutsideActor named, Attribution how) {
-        return new OutsideChange(account, action, sitekey, widgetName, occurredAt, changes, via, named, how);
+        return new OutsideChange(account, action, sitekey, widgetName, occurredAt, changes, via, named, how,
+                invalidateImmediately);
+    }
+
+    /** The same rotation, with the choice its audit log entry gives. */
+    public OutsideChange invalidating(@Nullable Boolean immediately) {
+        return new OutsideChange(account, action, sitekey, widgetName, occurredAt, changes, via, actor, attribution,
+                immediately);
     }
 
 }

@@ -1,9 +1,12 @@
 package com.turnstileadmin.cloudflare;
 
 import com.turnstileadmin.account.AccountId;
+import com.turnstileadmin.account.CloudflareAccount;
 import com.turnstileadmin.account.CloudflareAccounts;
+import com.turnstileadmin.account.Credentials;
 import com.turnstileadmin.reconcile.AccountAuditLogs;
 import com.turnstileadmin.reconcile.AuditLogEntry;
+import com.turnstileadmin.widget.CloudflareApiException;
 import com.turnstileadmin.widget.CloudflareUnavailableException;
 import com.turnstileadmin.widget.CloudflareUnavailableException.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.HttpMethod;
@@ -30,6 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  * exchange (retried, timed out, typed and logged like the widget calls). Only the entries
  * about Turnstile widgets are kept: matched by {@code raw.uri}, as Cloudflare publishes
  * no sample of theirs.
+ *
+ * <p>
+ * The entries of the dashboard's own credentials are left out: its writes are never
+ * changes made outside, so such an entry never names who made one. An API token is known
+ * by its id, which {@code GET /user/tokens/verify} (or the account's, for a token the
+ * account owns) gives once per account; a global API key by its e-mail address.
  */
 public final class CloudflareAuditLogClient implements AccountAuditLogs {
 
@@ -39,11 +51,20 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
 
     private static final int PAGE_SIZE = 1000;
 
+    private static final String USER_TOKEN_VERIFY = "/user/tokens/verify";
+
+    private static final String ACCOUNT_TOKEN_VERIFY = "/accounts/{account_id}/tokens/verify";
+
     private final CloudflareAccounts accounts;
 
     private final CloudflareExchange exchange;
 
     private final JavaType envelope;
+
+    private final JavaType tokenEnvelope;
+
+    /** Each account's token id, once verified; empty where no endpoint would say. */
+    private final Map<AccountId, Optional<String>> ownTokens = new ConcurrentHashMap<>();
 
     public CloudflareAuditLogClient(WebClient.Builder builder, CloudflareAccounts accounts,
             CloudflareClientProperties properties, HttpClientSettings baseSettings, MeterRegistry registry) {
@@ -54,6 +75,8 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
         this.envelope = mapper.getTypeFactory()
             .constructParametricType(WirePayloads.Envelope.class,
                     mapper.getTypeFactory().constructCollectionType(List.class, WirePayloads.AuditLogEntry.class));
+        this.tokenEnvelope = mapper.getTypeFactory()
+            .constructParametricType(WirePayloads.Envelope.class, WirePayloads.TokenStatus.class);
     }
 
     @Override
@@ -61,10 +84,24 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
         List<AuditLogEntry> entries = new ArrayList<>();
         String cursor = null;
         int calls = 0;
+        CloudflareAccount credentials = accounts.get(account);
+        Predicate<AuditLogEntry> own = entry -> false;
+        if (credentials.credentials() instanceof Credentials.GlobalApiKey key) {
+            own = entry -> "api_key".equals(entry.context()) && key.email().equalsIgnoreCase(entry.email());
+        }
+        else if (ownTokens.containsKey(account) || maxCalls > 1) {
+            // A page is always left for the entries themselves.
+            Verified verified = ownToken(credentials, maxCalls - 1);
+            calls += verified.calls();
+            String id = verified.id();
+            if (id != null) {
+                own = entry -> id.equals(entry.tokenId());
+            }
+        }
         while (calls < maxCalls) {
             calls++;
             WirePayloads.Envelope<List<WirePayloads.AuditLogEntry>> page = exchange
-                .call(new CloudflareExchange.Call(Operation.AUDIT_LOGS, accounts.get(account), null, HttpMethod.GET,
+                .call(new CloudflareExchange.Call(Operation.AUDIT_LOGS, credentials, null, HttpMethod.GET,
                         uri(account, since, before, cursor), null), envelope);
             if (page.result() == null) {
                 throw invalid(null);
@@ -73,6 +110,7 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
                 .stream()
                 .map(CloudflareAuditLogClient::toEntry)
                 .filter(Objects::nonNull)
+                .filter(own.negate())
                 .forEach(entries::add);
             cursor = next(page.resultInfo());
             if (cursor == null || page.result().isEmpty()) {
@@ -81,6 +119,48 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
         }
         entries.sort(Comparator.comparing(AuditLogEntry::time));
         return new Read(entries, calls);
+    }
+
+    /**
+     * The account's token id: a user's token verifies at {@code /user/tokens/verify}, one
+     * the account owns at the account's. Kept once an endpoint answered or both refused;
+     * asked again after Cloudflare was out of reach.
+     */
+    private Verified ownToken(CloudflareAccount account, int maxCalls) {
+        Optional<String> known = ownTokens.get(account.id());
+        if (known != null) {
+            return new Verified(known.orElse(null), 0);
+        }
+        int calls = 0;
+        for (String path : List.of(USER_TOKEN_VERIFY, ACCOUNT_TOKEN_VERIFY)) {
+            if (calls == maxCalls) {
+                return new Verified(null, calls);
+            }
+            calls++;
+            try {
+                WirePayloads.Envelope<WirePayloads.TokenStatus> answer = exchange.call(
+                        new CloudflareExchange.Call(Operation.VERIFY_TOKEN, account, null, HttpMethod.GET,
+                                b -> b.path(path).build(Map.of("account_id", account.id().value())), null),
+                        tokenEnvelope);
+                String id = answer.result() == null ? null : answer.result().id();
+                if (id != null && !id.isBlank()) {
+                    ownTokens.put(account.id(), Optional.of(id));
+                    return new Verified(id, calls);
+                }
+            }
+            catch (CloudflareApiException refused) {
+                // Not this kind of token: the other endpoint may know it.
+            }
+            catch (CloudflareUnavailableException unavailable) {
+                return new Verified(null, calls);
+            }
+        }
+        ownTokens.put(account.id(), Optional.empty());
+        return new Verified(null, calls);
+    }
+
+    /** A token's id, if known, and the calls it took to learn. */
+    private record Verified(@Nullable String id, int calls) {
     }
 
     private static java.util.function.Function<UriBuilder, URI> uri(AccountId account, Instant since, Instant before,
@@ -133,7 +213,19 @@ public final class CloudflareAuditLogClient implements AccountAuditLogs {
         return new AuditLogEntry(time, entry.resource().id(), entry.raw().method(), entry.raw().uri(),
                 actor == null ? null : actor.id(), actor == null ? null : actor.email(),
                 actor == null ? null : actor.context(), actor == null ? null : actor.tokenId(),
-                actor == null ? null : actor.tokenName());
+                actor == null ? null : actor.tokenName(), invalidateImmediately(entry));
+    }
+
+    /**
+     * A rotation's choice, from its request's body: absent from a body is Cloudflare's
+     * default, {@code false}; without the body, not known.
+     */
+    private static @Nullable Boolean invalidateImmediately(WirePayloads.AuditLogEntry entry) {
+        Map<String, Object> request = entry.resource().request();
+        if (request == null || !entry.raw().uri().endsWith("/rotate_secret")) {
+            return null;
+        }
+        return Boolean.TRUE.equals(request.get("invalidate_immediately"));
     }
 
     private static CloudflareUnavailableException invalid(@Nullable Throwable cause) {

@@ -11,6 +11,7 @@ enum Operation {
     ROTATE_SECRET("rotate_secret", "rotate widget secret", Limit.API, false),
     DELETE("delete", "delete widget", Limit.API, false),
     AUDIT_LOGS("audit_logs", "read the account's audit logs", Limit.API, true),
+    VERIFY_TOKEN("verify_token", "verify the API token", Limit.API, true),
     ANALYTICS_SETTINGS("analytics_settings", "read analytics settings", Limit.GRAPHQL, true),
     ANALYTICS_TRAFFIC("analytics_traffic", "read widget analytics", Limit.GRAPHQL, true);
 

@@ -1,6 +1,7 @@
 package com.turnstileadmin.cloudflare;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -64,10 +65,18 @@ final class WirePayloads {
             @Nullable String tokenName, @Nullable String type) {
     }
 
+    /** {@code GET /user/tokens/verify}'s result: the token's own id. */
+    record TokenStatus(@Nullable String id, @Nullable String status) {
+    }
+
     record Raw(@Nullable String method, @Nullable String uri, @Nullable Integer statusCode) {
     }
 
-    record Resource(@Nullable String id, @Nullable String product, @Nullable String type) {
+    /**
+     * @param request the request's body, the secret redacted, where the entry has it
+     */
+    record Resource(@Nullable String id, @Nullable String product, @Nullable String type,
+            @Nullable Map<String, Object> request) {
     }
 
     /** A widget as listed (no secret) or as returned alone (with its secret). */

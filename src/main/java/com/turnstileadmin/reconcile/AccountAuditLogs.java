@@ -13,8 +13,9 @@ import java.util.List;
 public interface AccountAuditLogs {
 
     /**
-     * The entries about Turnstile widgets in [since, before), oldest first: at most
-     * {@code maxCalls} pages of 1,000.
+     * The entries about Turnstile widgets in [since, before), oldest first, but those
+     * made with the dashboard's own credentials (never an outside change): at most
+     * {@code maxCalls} calls, pages of 1,000.
      */
     Read widgetEntries(AccountId account, Instant since, Instant before, int maxCalls);
 

@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param context how the actor called: {@code dash} (Cloudflare's dashboard),
  * {@code api_token}, {@code api_key}, {@code oauth}...
  * @param tokenName the API token's name, for {@code api_token}
+ * @param invalidateImmediately for a rotation, whether its request invalidated the
+ * previous secret at once; {@code null} where the entry has no request
  */
 public record AuditLogEntry(Instant time, String sitekey, String method, String uri, @Nullable String actorId,
-        @Nullable String email, @Nullable String context, @Nullable String tokenId, @Nullable String tokenName) {
+        @Nullable String email, @Nullable String context, @Nullable String tokenId, @Nullable String tokenName,
+        @Nullable Boolean invalidateImmediately) {
 
     /** Whether it records a rotation of the widget's secret. */
     public boolean isRotation() {

@@ -87,8 +87,23 @@ class KnownWidgets {
     }
 
     void markBaselined(AccountId account, Instant at) {
-        jdbc.update("INSERT INTO reconciled_account (account_id, baseline_at) VALUES (?, ?)", account.value(),
-                timestamp(at));
+        jdbc.update("INSERT INTO reconciled_account (account_id, baseline_at, last_read_at) VALUES (?, ?, ?)",
+                account.value(), timestamp(at), timestamp(at));
+    }
+
+    /** When a run last read the account's widgets, if one was recorded. */
+    @Nullable Instant lastRead(AccountId account) {
+        List<Instant> read = jdbc.query("SELECT last_read_at FROM reconciled_account WHERE account_id = ?",
+                (row, n) -> {
+                    OffsetDateTime at = row.getObject("last_read_at", OffsetDateTime.class);
+                    return at == null ? null : at.toInstant();
+                }, account.value());
+        return read.isEmpty() ? null : read.get(0);
+    }
+
+    void markRead(AccountId account, Instant at) {
+        jdbc.update("UPDATE reconciled_account SET last_read_at = ? WHERE account_id = ?", timestamp(at),
+                account.value());
     }
 
     /** The dashboard's writes to the account in flight, begun after {@code since}. */

@@ -68,6 +68,13 @@ public class Reconciler {
      */
     static final Duration MATCH_WITHIN = Duration.ofMinutes(2);
 
+    /**
+     * How far back the audit logs are searched for a change that has no time of its own
+     * (a delete, a rotation found by a check): since the last run, but no longer ago than
+     * this after the reconciler was stopped, as the pages read begin at the oldest.
+     */
+    static final Duration UNDATED_WITHIN = Duration.ofDays(1);
+
     private final TurnstileWidgets cloudflare;
 
     private final AccountAuditLogs auditLogs;
@@ -111,6 +118,7 @@ public class Reconciler {
         AllWidgets read = AllWidgets.read(cloudflare, account, WidgetQuery.firstPage(), calls.limit(), calls::spend);
         known.forgetWritesBefore(readFrom.minus(STALE_WRITE));
         boolean baseline = !known.baselined(account);
+        Instant lastRead = known.lastRead(account);
         Map<Sitekey, KnownWidget> before = known.of(account);
         KnownWidgets.InFlight inFlight = known.inFlight(account, readFrom.minus(STALE_WRITE));
         List<Found> found = new ArrayList<>();
@@ -168,12 +176,13 @@ public class Reconciler {
         }
         checkOldestSecrets(account, before, listed, checked, calls, found);
         if (baseline) {
-            known.markBaselined(account, clock.instant());
+            known.markBaselined(account, readFrom);
         }
         Map<AuditAction, Integer> recorded = new EnumMap<>(AuditAction.class);
-        for (Found change : attributed(account, found, readFrom, calls)) {
+        for (Found change : attributed(account, found, undatedSince(lastRead, readFrom), calls)) {
             record(recorded, change);
         }
+        known.markRead(account, readFrom);
         return new Run(account, baseline, read.widgets().size(), read.complete(), recorded, calls.spent(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -298,17 +307,16 @@ public class Reconciler {
      * them all, usually), or said why not: the token may not read them, or nothing
      * matched. Without a call left, or with the logs out of reach, they stay unnamed.
      */
-    private List<Found> attributed(AccountId account, List<Found> found, Instant readFrom, Calls calls) {
+    private List<Found> attributed(AccountId account, List<Found> found, Instant undatedSince, Calls calls) {
         int pages = Math.min(AUDIT_LOG_CALLS, calls.left());
         if (found.isEmpty() || pages == 0) {
             return found;
         }
-        Instant lastRun = readFrom.minus(properties.interval());
         Instant earliest = found.stream()
             .map(change -> change.change().occurredAt())
-            .filter(at -> at.isBefore(lastRun))
+            .filter(at -> at.isBefore(undatedSince))
             .min(Comparator.naturalOrder())
-            .orElse(lastRun);
+            .orElse(undatedSince);
         List<AuditLogEntry> entries;
         try {
             AccountAuditLogs.Read read = auditLogs.widgetEntries(account, earliest.minus(MATCH_WITHIN),
@@ -327,9 +335,20 @@ public class Reconciler {
         }
         return found.stream().map(change -> {
             AuditLogEntry entry = AuditLogMatch.of(change.change(), entries, MATCH_WITHIN);
-            return entry == null ? change.attributed(null, Attribution.UNNAMED)
-                    : change.attributed(AuditLogMatch.actor(entry), Attribution.NAMED);
+            return entry == null ? change.attributed(null, Attribution.UNNAMED) : change.attributed(entry);
         }).toList();
+    }
+
+    /**
+     * Since when a change found without a time of its own happened: the last run's read,
+     * or an interval ago before one was recorded.
+     */
+    private Instant undatedSince(@Nullable Instant lastRead, Instant readFrom) {
+        Instant oldest = readFrom.minus(UNDATED_WITHIN);
+        if (lastRead == null) {
+            return readFrom.minus(properties.interval());
+        }
+        return lastRead.isBefore(oldest) ? oldest : lastRead;
     }
 
     /** A change found, and how to store its state if nobody wrote it meanwhile. */
@@ -337,6 +356,12 @@ public class Reconciler {
 
         Found attributed(@Nullable OutsideActor actor, Attribution how) {
             return new Found(change.attributed(actor, how), storeIfUnchanged, base);
+        }
+
+        Found attributed(AuditLogEntry entry) {
+            OutsideChange named = change.attributed(AuditLogMatch.actor(entry), Attribution.NAMED);
+            return new Found(change.action() == AuditAction.ROTATE_SECRET
+                    ? named.invalidating(entry.invalidateImmediately()) : named, storeIfUnchanged, base);
         }
 
     }

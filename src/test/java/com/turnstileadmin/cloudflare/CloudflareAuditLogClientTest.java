@@ -50,6 +50,7 @@ class CloudflareAuditLogClientTest {
 
     @Test
     void entriesAboutWidgetsAreReadPageByPageOldestFirstWithWhoMadeThem() {
+        ownTokenIs("dashboard-token");
         wireMock
             .stubFor(
                     get(urlPathEqualTo(PATH)).withQueryParam("cursor", WireMock.absent())
@@ -76,7 +77,7 @@ class CloudflareAuditLogClientTest {
 
         AccountAuditLogs.Read read = client().widgetEntries(ACCOUNT, SINCE, BEFORE, 3);
 
-        assertThat(read.calls()).isEqualTo(2);
+        assertThat(read.calls()).as("the token verified, then two pages").isEqualTo(3);
         assertThat(read.entries()).extracting(AuditLogEntry::time)
             .containsExactly(Instant.parse("2026-12-07T10:10:00Z"), Instant.parse("2026-12-07T10:30:00Z"));
         AuditLogEntry rotation = read.entries().get(0);
@@ -99,6 +100,54 @@ class CloudflareAuditLogClientTest {
     }
 
     @Test
+    void theDashboardsOwnTokenNamesNoChangeAndIsVerifiedOncePerAccount() {
+        ownTokenIs("t1");
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200, envelope(
+                entry("2026-12-07T10:30:00Z", "PUT", WIDGET_URI, "0x4AAAAAAAshop", "api_token", "turnstile-admin") + ","
+                        + entry("2026-12-07T10:31:00Z", "PUT", WIDGET_URI, "0x4AAAAAAAshop", "dash", null),
+                "\"cursor\": \"\""))));
+        CloudflareAuditLogClient client = client();
+
+        AccountAuditLogs.Read first = client.widgetEntries(ACCOUNT, SINCE, BEFORE, 2);
+        AccountAuditLogs.Read second = client.widgetEntries(ACCOUNT, SINCE, BEFORE, 2);
+
+        assertThat(first.entries()).extracting(AuditLogEntry::context).containsExactly("dash");
+        assertThat(first.calls()).isEqualTo(2);
+        assertThat(second.entries()).extracting(AuditLogEntry::context).containsExactly("dash");
+        assertThat(second.calls()).isEqualTo(1);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/client/v4/user/tokens/verify")));
+    }
+
+    @Test
+    void aTokenTheAccountOwnsIsVerifiedAtTheAccount() {
+        wireMock.stubFor(get(urlPathEqualTo("/client/v4/user/tokens/verify")).willReturn(json(401, """
+                {"success": false, "errors": [{"code": 1000, "message": "Invalid API Token"}],
+                 "messages": [], "result": null}""")));
+        wireMock.stubFor(get(urlPathEqualTo("/client/v4/accounts/" + ACCOUNT.value() + "/tokens/verify"))
+            .willReturn(json(200, TOKEN_STATUS.formatted("t1"))));
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200,
+                envelope(entry("2026-12-07T10:30:00Z", "PUT", WIDGET_URI, "0x4AAAAAAAshop", "api_token", "mine"),
+                        "\"cursor\": \"\""))));
+
+        AccountAuditLogs.Read read = client().widgetEntries(ACCOUNT, SINCE, BEFORE, 3);
+
+        assertThat(read.entries()).isEmpty();
+        assertThat(read.calls()).isEqualTo(3);
+    }
+
+    @Test
+    void withOneCallItIsSpentOnTheEntries() {
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(200,
+                envelope(entry("2026-12-07T10:30:00Z", "PUT", WIDGET_URI, "0x4AAAAAAAshop", "api_token", "mine"),
+                        "\"cursor\": \"\""))));
+
+        AccountAuditLogs.Read read = client().widgetEntries(ACCOUNT, SINCE, BEFORE, 1);
+
+        assertThat(read.entries()).hasSize(1);
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/client/v4/user/tokens/verify")));
+    }
+
+    @Test
     void withoutThePermissionItIsARefusal() {
         wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(403, """
                 {"success": false, "errors": [{"code": 10000, "message": "Authentication error"}],
@@ -108,6 +157,17 @@ class CloudflareAuditLogClientTest {
                 () -> client().widgetEntries(ACCOUNT, SINCE, BEFORE, 1));
 
         assertThat(refused.isAuthenticationFailure()).isTrue();
+    }
+
+    private static final String WIDGET_URI = "/client/v4/accounts/" + ACCOUNT.value()
+            + "/challenges/widgets/0x4AAAAAAAshop";
+
+    private static final String TOKEN_STATUS = """
+            {"success": true, "errors": [], "messages": [], "result": {"id": "%s", "status": "active"}}""";
+
+    private static void ownTokenIs(String id) {
+        wireMock.stubFor(
+                get(urlPathEqualTo("/client/v4/user/tokens/verify")).willReturn(json(200, TOKEN_STATUS.formatted(id))));
     }
 
     private static String envelope(String entries, String resultInfo) {

@@ -31,6 +31,8 @@ import com.turnstileadmin.widget.WidgetDetails;
 import com.turnstileadmin.widget.WidgetMode;
 import com.turnstileadmin.widget.WidgetService;
 import com.turnstileadmin.widget.WidgetSettings;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,8 +44,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reconciler against the sandbox over HTTP, in the app with its database: a change
@@ -238,9 +242,23 @@ class ReconcilerTest {
         assertThat(outside(widget.sitekey())).singleElement().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo(AuditAction.ROTATE_SECRET);
             assertThat(entry.attribution()).isEqualTo(Attribution.NAMED);
+            assertThat(entry.invalidateImmediately()).isFalse();
         });
         assertThat(widgets.details(ADMIN, account, widget.sitekey()).gracePeriodEnd()).hasValueSatisfying(
                 end -> assertThat(end).isBetween(before.plusSeconds(7190), Instant.now().plusSeconds(7210)));
+    }
+
+    @Test
+    void aRotationOutsideThatInvalidatedTheOldSecretAtOnceHasNoGracePeriod() {
+        Widget widget = widgets.create(ADMIN, account, settings("Rotated outside at once")).result().widget();
+        reconciler.reconcile(account);
+
+        cloudflare.rotateSecret(account, widget.sitekey(), true);
+        reconciler.reconcile(account);
+
+        assertThat(outside(widget.sitekey())).singleElement()
+            .satisfies(entry -> assertThat(entry.invalidateImmediately()).isTrue());
+        assertThat(widgets.details(ADMIN, account, widget.sitekey()).gracePeriodEnd()).isEmpty();
     }
 
     @Test
@@ -315,6 +333,31 @@ class ReconcilerTest {
         assertThat(known.find(account, widget.sitekey())).isNull();
         assertThat(known.baselined(account)).isFalse();
         assertThat(reconciler.reconcile(account).baseline()).isTrue();
+    }
+
+    @Test
+    void aWidgetDeletedWhileTheReconcilerWasStoppedIsNamedFromTheLogsSinceItsLastRun(@Autowired KnownWidgets known,
+            @Autowired AccountAuditLogs auditLogs, @Autowired TransactionTemplate transactions,
+            @Autowired ReconcilerProperties properties, @Autowired MessageSource messages,
+            @Autowired TurnstileWidgets app) {
+        Widget doomed = widgets.create(ADMIN, account, settings("Deleted while stopped")).result().widget();
+        reconciler.reconcile(account);
+
+        cloudflare.delete(account, doomed.sitekey());
+        // Started again two hours later: the delete is long before the last interval.
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        try {
+            new Reconciler(app, auditLogs, known, audit, transactions, properties, later, messages).reconcile(account);
+        }
+        finally {
+            known.markRead(account, Instant.now());
+        }
+
+        assertThat(outside(doomed.sitekey())).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo(AuditAction.DELETE);
+            assertThat(entry.attribution()).isEqualTo(Attribution.NAMED);
+            assertThat(entry.actorName()).isEqualTo("API token “terraform-ci”");
+        });
     }
 
     private List<AuditEntry> outside(Sitekey sitekey) {
