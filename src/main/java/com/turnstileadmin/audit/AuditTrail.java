@@ -26,6 +26,7 @@ import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The record of who did what to which widget: written by the widget service as things
@@ -69,11 +70,18 @@ public class AuditTrail {
 
     private final MeterProvider<Counter> writes;
 
+    private final ObjectProvider<AuditListener> listeners;
+
+    private final TransactionTemplate transactions;
+
     AuditTrail(AuditRepository entries, JdbcAggregateOperations aggregates, Clock clock,
-            ObjectProvider<MeterRegistry> registry) {
+            ObjectProvider<MeterRegistry> registry, ObjectProvider<AuditListener> listeners,
+            TransactionTemplate transactions) {
         this.entries = entries;
         this.aggregates = aggregates;
         this.clock = clock;
+        this.listeners = listeners;
+        this.transactions = transactions;
         // Slices of the app without metrics (@DataJdbcTest, say) count into a registry of
         // their own.
         this.writes = Counter.builder("turnstile.audit.writes")
@@ -166,7 +174,7 @@ public class AuditTrail {
         OutsideActor actor = change.actor();
         // Named, at the time Cloudflare recorded; else when the widget says it changed.
         Instant at = actor == null ? change.occurredAt() : actor.at();
-        AuditEntry stored = entries.save(new AuditEntry(null, at.truncatedTo(ChronoUnit.MICROS),
+        AuditEntry stored = save(new AuditEntry(null, at.truncatedTo(ChronoUnit.MICROS),
                 actor == null ? OUTSIDE_SUBJECT : fit(actor.subject(), SUBJECT_LENGTH),
                 actor == null ? OUTSIDE_NAME : fit(actor.name(), ACTOR_NAME_LENGTH),
                 actor == null ? null : actor.email(), change.account().value(), change.action(), AuditOutcome.SUCCEEDED,
@@ -185,7 +193,7 @@ public class AuditTrail {
                     attempt.account().value(), attempt.action(), outcome, attempt.sitekey(), widgetName(attempt),
                     attempt.invalidateImmediately(), error == null ? null : fit(error, ERROR_LENGTH), attempt.changes(),
                     ActorKind.USER, null, null);
-            AuditEntry stored = entries.save(entry);
+            AuditEntry stored = save(entry);
             countWrite(attempt.action(), "stored");
             return stored;
         }
@@ -199,6 +207,15 @@ public class AuditTrail {
                     attempt.action(), attempt.sitekey(), attempt.account(), attempt.actor().subject(), e);
             throw new AuditWriteException(attempt.action(), e);
         }
+    }
+
+    /** Stores the entry and what its listeners write for it, in one transaction. */
+    private AuditEntry save(AuditEntry entry) {
+        return transactions.execute(status -> {
+            AuditEntry stored = entries.save(entry);
+            listeners.orderedStream().forEach(listener -> listener.recorded(stored));
+            return stored;
+        });
     }
 
     private void countWrite(AuditAction action, String result) {

@@ -1,0 +1,105 @@
+package com.turnstileadmin.notify;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where notifications go, from configuration (README "Notifications"), e.g.
+ * {@code NOTIFICATIONS_WEBHOOKS_0_URL} and {@code NOTIFICATIONS_WEBHOOKS_0_SECRET}.
+ *
+ * @param dashboardUrl this dashboard's address as its users reach it, for the links to a
+ * widget's page in each event; default {@code http://localhost:8080}
+ * @param allowedHosts if set, the only hosts a destination may name (an allow-list
+ * against URLs that point inside the network); default any
+ * @param pollInterval how often each replica looks for deliveries due; default 2 s
+ * @param giveUpAfter how long a refused delivery is retried before it is failed; default
+ * 24 h
+ * @param retry the waits between attempts
+ * @param webhooks generic webhooks, signed per the Standard Webhooks specification
+ */
+@ConfigurationProperties("notifications")
+public record NotificationProperties(@DefaultValue("http://localhost:8080") URI dashboardUrl,
+        @DefaultValue List<String> allowedHosts, @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue Retry retry, @DefaultValue List<Webhook> webhooks) {
+
+    /** The Standard Webhooks form of a signing secret: {@code whsec_} and base64. */
+    static final String SECRET_PREFIX = "whsec_";
+
+    public NotificationProperties {
+        allowedHosts = allowedHosts.stream().map(host -> host.trim().toLowerCase(Locale.ROOT)).toList();
+        webhooks = List.copyOf(webhooks);
+        if (pollInterval.isNegative() || pollInterval.isZero() || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+            throw new IllegalArgumentException(
+                    "notifications.poll-interval and notifications.give-up-after must be positive durations");
+        }
+        for (int i = 0; i < webhooks.size(); i++) {
+            Webhook webhook = webhooks.get(i);
+            String setting = "NOTIFICATIONS_WEBHOOKS_" + i + "_";
+            DestinationUrls.check(webhook.url(), allowedHosts, setting + "URL");
+            requireSecret(webhook.secret(), setting + "SECRET");
+            EventFilter.of(webhook.events(), setting + "EVENTS");
+            EventFilter.accounts(webhook.accounts(), setting + "ACCOUNTS");
+        }
+    }
+
+    /**
+     * How long to wait after a refused attempt: {@code first} after the first, doubling
+     * to at most {@code longest}, with jitter ({@link Backoff}).
+     *
+     * @param first default 10 s
+     * @param longest default 10 minutes, so that a receiver back after an outage has
+     * every event within that
+     */
+    public record Retry(@DefaultValue("10s") Duration first, @DefaultValue("10m") Duration longest) {
+
+        public Retry {
+            if (first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
+                throw new IllegalArgumentException(
+                        "notifications.retry.first must be positive and notifications.retry.longest no shorter");
+            }
+        }
+
+    }
+
+    /**
+     * @param secret the signing secret in the Standard Webhooks form,
+     * {@code whsec_<base64>} (at least 24 bytes; {@code openssl rand -base64 32})
+     * @param events the event types it receives ({@code widget.deleted}, ...); default
+     * all
+     * @param accounts the accounts whose events it receives; default all
+     */
+    public record Webhook(@Nullable URI url, @Nullable String secret, @DefaultValue List<String> events,
+            @DefaultValue List<String> accounts) {
+
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", secret=redacted, events=" + events + ", accounts=" + accounts + "]";
+        }
+
+    }
+
+    private static void requireSecret(@Nullable String secret, String setting) {
+        if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
+            throw new IllegalArgumentException(
+                    setting + " must be a signing secret of the form whsec_<base64> (e.g. whsec_ and the output of"
+                            + " openssl rand -base64 32)");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+        }
+        catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException(setting + " must be whsec_ followed by base64");
+        }
+        if (key.length < 24) {
+            throw new IllegalArgumentException(setting + " must hold at least 24 bytes (32 characters of base64)");
+        }
+    }
+
+}
