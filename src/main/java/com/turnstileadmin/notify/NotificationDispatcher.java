@@ -47,7 +47,7 @@ public class NotificationDispatcher {
         this.destinations = destinations;
         this.backoff = backoff;
         this.clock = clock;
-        this.attempts = Counter.builder("notifications.attempts")
+        this.attempts = Counter.builder("turnstile.notifications.attempts")
             .description("Attempts to send a notification, by destination kind and outcome")
             .withRegistry(meters);
     }

@@ -106,7 +106,7 @@ class OutboxOnPostgresTest {
 
     private static double attempts(ConfigurableApplicationContext app) {
         return app.getBean(MeterRegistry.class)
-            .find("notifications.attempts")
+            .find("turnstile.notifications.attempts")
             .counters()
             .stream()
             .mapToDouble(counter -> counter.count())
