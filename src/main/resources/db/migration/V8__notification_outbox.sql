@@ -33,5 +33,4 @@ CREATE TABLE notification_delivery (
     delivered_at    TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX notification_delivery_due ON notification_delivery (status, next_attempt_at);
-CREATE INDEX notification_delivery_order ON notification_delivery (destination, ordering_key, id);
 CREATE INDEX notification_delivery_log ON notification_delivery (destination, created_at);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +33,33 @@ class Outbox {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * The oldest pending delivery of each destination and widget, if due. On PostgreSQL
+     * found by grouping (a few ms for thousands pending, 40 to 70 ms for 100,000): its
+     * planner ran a "no earlier one pending" subquery per row through the status index on
+     * a table not yet analyzed, 0.7 s a claim with 2,000 pending. H2 runs that subquery
+     * fast (about 600 claims a second) and the grouping slowly (60).
+     */
+    private static final String HEADS_BY_GROUPING = "SELECT d.id FROM notification_delivery d WHERE d.id IN"
+            + " (SELECT MIN(h.id) FROM notification_delivery h WHERE h.status = 'PENDING'"
+            + " GROUP BY h.destination, h.ordering_key)"
+            + " AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?)";
+
+    private static final String HEADS_BY_SUBQUERY = "SELECT d.id FROM notification_delivery d"
+            + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?"
+            + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM notification_delivery e WHERE e.destination = d.destination"
+            + " AND e.ordering_key = d.ordering_key AND e.status = 'PENDING' AND e.id < d.id)";
+
     private final TransactionTemplate transactions;
+
+    private final String heads;
 
     Outbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        this.heads = "PostgreSQL".equalsIgnoreCase(database) ? HEADS_BY_GROUPING : HEADS_BY_SUBQUERY;
     }
 
     /** The event and one delivery to each destination, due now. */
@@ -62,11 +85,8 @@ class Outbox {
      */
     List<Claimed> claim(Instant now, Instant until, int limit) {
         return transactions.execute(status -> {
-            List<Long> ids = jdbc.queryForList("SELECT d.id FROM notification_delivery d WHERE d.status = 'PENDING'"
-                    + " AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
-                    + " AND NOT EXISTS (SELECT 1 FROM notification_delivery e WHERE e.destination = d.destination"
-                    + " AND e.ordering_key = d.ordering_key AND e.status = 'PENDING' AND e.id < d.id)"
-                    + " ORDER BY d.id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class,
+            List<Long> ids = jdbc.queryForList(
+                    heads + " ORDER BY d.id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class,
                     timestamp(now), timestamp(now));
             if (ids.isEmpty()) {
                 return List.of();
