@@ -223,6 +223,27 @@ class StartupTest {
             .doesNotContain("5baa61e4c9b93f3f");
     }
 
+    @Test
+    void theAppDoesNotStartWithAnEmailDestinationButNoMailServerAndSaysWhy(CapturedOutput output) {
+        assertThatThrownBy(() -> start(Map.of("NOTIFICATIONS_EMAIL_0_TO", "security@acme.example",
+                "NOTIFICATIONS_MAIL_FROM", "turnstile@acme.example")))
+            .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getAll()).contains("Invalid setting: SPRING_MAIL_HOST (spring.mail.host) is not set, but"
+                + " NOTIFICATIONS_EMAIL_0_TO is: e-mail notifications need the SMTP server to send them through");
+    }
+
+    @Test
+    void theAppDoesNotStartWithABadSlackSettingAndNeverPrintsItsUrl(CapturedOutput output) {
+        assertThatThrownBy(() -> start(
+                Map.of("NOTIFICATIONS_SLACK_0_URL", "https://hooks.slack.com/services/T0ACME/B0NOTIFY/s3cr3tSlackT0ken",
+                        "NOTIFICATIONS_SLACK_0_EVENTS", "widget.gone")))
+            .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getAll()).contains("NOTIFICATIONS_SLACK_0_EVENTS names an unknown event type")
+            .doesNotContain("s3cr3tSlackT0ken");
+    }
+
     /**
      * Starts the app with the given variables standing in for the process environment, as
      * the web application it is (its sign-in needs the servlet stack), on a free port.

@@ -4,9 +4,11 @@ import com.turnstileadmin.account.CloudflareAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -19,8 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 class NotificationConfiguration {
 
     @Bean
-    NotificationDestinations notificationDestinations(NotificationProperties properties, Clock clock) {
-        return new NotificationDestinations(properties, clock);
+    NotificationDestinations notificationDestinations(NotificationProperties properties, Clock clock,
+            ObjectProvider<JavaMailSender> mail) {
+        return new NotificationDestinations(properties, clock, mail.getIfAvailable());
     }
 
     @Bean

@@ -22,11 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 24 h
  * @param retry the waits between attempts
  * @param webhooks generic webhooks, signed per the Standard Webhooks specification
+ * @param slack Slack incoming webhooks
+ * @param teams Microsoft Teams incoming webhooks (Workflows or a connector)
+ * @param email e-mail destinations, sent through the SMTP server of {@code spring.mail.*}
+ * @param mailFrom the address e-mail notifications are sent from; required with an e-mail
+ * destination
  */
 @ConfigurationProperties("notifications")
 public record NotificationProperties(@DefaultValue("http://localhost:8080") URI dashboardUrl,
         @DefaultValue List<String> allowedHosts, @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue Retry retry, @DefaultValue List<Webhook> webhooks) {
+        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue Retry retry, @DefaultValue List<Webhook> webhooks,
+        @DefaultValue List<IncomingWebhook> slack, @DefaultValue List<IncomingWebhook> teams,
+        @DefaultValue List<Email> email, @Nullable String mailFrom) {
 
     /** The Standard Webhooks form of a signing secret: {@code whsec_} and base64. */
     static final String SECRET_PREFIX = "whsec_";
@@ -45,6 +52,30 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
             requireSecret(webhook.secret(), setting + "SECRET");
             EventFilter.of(webhook.events(), setting + "EVENTS");
             EventFilter.accounts(webhook.accounts(), setting + "ACCOUNTS");
+        }
+        slack = List.copyOf(slack);
+        teams = List.copyOf(teams);
+        email = List.copyOf(email);
+        check(slack, "SLACK", allowedHosts);
+        check(teams, "TEAMS", allowedHosts);
+        for (int i = 0; i < email.size(); i++) {
+            String setting = "NOTIFICATIONS_EMAIL_" + i + "_";
+            MailAddresses.recipients(email.get(i).to(), setting + "TO");
+            EventFilter.of(email.get(i).events(), setting + "EVENTS");
+            EventFilter.accounts(email.get(i).accounts(), setting + "ACCOUNTS");
+        }
+        mailFrom = mailFrom == null || mailFrom.isBlank() ? null : mailFrom.trim();
+        if (!email.isEmpty()) {
+            MailAddresses.sender(mailFrom, "NOTIFICATIONS_MAIL_FROM");
+        }
+    }
+
+    private static void check(List<IncomingWebhook> webhooks, String list, List<String> allowedHosts) {
+        for (int i = 0; i < webhooks.size(); i++) {
+            String setting = "NOTIFICATIONS_" + list + "_" + i + "_";
+            DestinationUrls.check(webhooks.get(i).url(), allowedHosts, setting + "URL");
+            EventFilter.of(webhooks.get(i).events(), setting + "EVENTS");
+            EventFilter.accounts(webhooks.get(i).accounts(), setting + "ACCOUNTS");
         }
     }
 
@@ -81,6 +112,34 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
         public String toString() {
             return "Webhook[url=" + url + ", secret=redacted, events=" + events + ", accounts=" + accounts + "]";
         }
+
+    }
+
+    /**
+     * A Slack or Teams incoming webhook. Its URL is its secret (whoever has it can post
+     * to the channel): it is never shown, logged or printed, only its host.
+     *
+     * @param events the event types it receives; default all
+     * @param accounts the accounts whose events it receives; default all
+     */
+    public record IncomingWebhook(@Nullable URI url, @DefaultValue List<String> events,
+            @DefaultValue List<String> accounts) {
+
+        @Override
+        public String toString() {
+            return "IncomingWebhook[url=" + (url == null ? null : url.getHost() + "/(redacted)") + ", events=" + events
+                    + ", accounts=" + accounts + "]";
+        }
+
+    }
+
+    /**
+     * @param to the addresses it is sent to (comma-separated in one variable)
+     * @param events the event types it receives; default all
+     * @param accounts the accounts whose events it receives; default all
+     */
+    public record Email(@DefaultValue List<String> to, @DefaultValue List<String> events,
+            @DefaultValue List<String> accounts) {
 
     }
 
