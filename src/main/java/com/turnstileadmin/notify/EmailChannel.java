@@ -106,7 +106,9 @@ final class EmailChannel implements Channel {
         for (Throwable cause : causes(failure)) {
             Integer code = replyCode(cause);
             if (code != null) {
-                return SendResult.refused(code, null, String.valueOf(cause.getMessage()).strip());
+                // 5xx is permanent by RFC 5321 (no such mailbox, relaying denied).
+                String reply = String.valueOf(cause.getMessage()).strip();
+                return code >= 500 ? SendResult.rejected(code, reply) : SendResult.refused(code, null, reply);
             }
         }
         // What went wrong at the bottom ("ConnectException: Connection refused"), as for

@@ -47,6 +47,11 @@ final class HttpPost {
             if (status >= 200 && status < 300) {
                 return SendResult.delivered(status, excerpt);
             }
+            if (status == 404 || status == 410) {
+                // The receiver is gone (Slack's channel_not_found, channel_is_archived; a
+                // webhook that says Gone), as Standard Webhooks senders take it.
+                return SendResult.rejected(status, excerpt);
+            }
             return SendResult.refused(status,
                     retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now()), excerpt);
         }

@@ -86,7 +86,7 @@ public class NotificationDispatcher {
             result = SendResult.unreachable(e.getClass().getSimpleName());
         }
         Instant now = clock.instant();
-        Instant next = result.delivered() ? null
+        Instant next = result.delivered() || result.permanent() ? null
                 : backoff.next(delivery.createdAt(), delivery.attempts() + 1, result.retryAfter(), now);
         outbox.attempted(delivery, result, now, next);
         String outcome = result.delivered() ? "delivered" : next == null ? "failed" : "retried";

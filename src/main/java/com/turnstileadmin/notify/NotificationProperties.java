@@ -110,7 +110,8 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
 
         @Override
         public String toString() {
-            return "Webhook[url=" + url + ", secret=redacted, events=" + events + ", accounts=" + accounts + "]";
+            return "Webhook[url=" + (url == null ? null : DestinationUrls.shown(url)) + ", secret=redacted, events="
+                    + events + ", accounts=" + accounts + "]";
         }
 
     }

@@ -184,7 +184,7 @@ class NotificationDeliveryTest {
     @Test
     void aDeliveryRefusedPastTheGiveUpTimeIsFailed() throws Exception {
         String name = name("Refused");
-        receiver.answer(body -> body.contains(name) ? new WebhookReceiver.Answer(410, null)
+        receiver.answer(body -> body.contains(name) ? new WebhookReceiver.Answer(500, null)
                 : new WebhookReceiver.Answer(204, null));
 
         widgets.create(ADMIN, account, settings(name));
@@ -192,8 +192,24 @@ class NotificationDeliveryTest {
         await("an attempt", Duration.ofSeconds(5), () -> !receiver.about(name).isEmpty());
         String id = receiver.about(name).get(0).id();
         await("given up", Duration.ofSeconds(10), () -> "FAILED".equals(delivery(id).get("STATUS")));
-        assertThat(delivery(id)).containsEntry("LAST_STATUS", 410);
+        assertThat(delivery(id)).containsEntry("LAST_STATUS", 500);
         assertThat((Integer) delivery(id).get("ATTEMPTS")).isGreaterThan(5);
+    }
+
+    @Test
+    void aReceiverThatIsGoneFailsTheDeliveryAtOnce() throws Exception {
+        String name = name("Gone");
+        receiver.answer(body -> body.contains(name) ? new WebhookReceiver.Answer(410, null)
+                : new WebhookReceiver.Answer(204, null));
+
+        widgets.create(ADMIN, account, settings(name));
+
+        await("an attempt", Duration.ofSeconds(5), () -> !receiver.about(name).isEmpty());
+        String id = receiver.about(name).get(0).id();
+        await("failed", Duration.ofSeconds(5), () -> "FAILED".equals(delivery(id).get("STATUS")));
+        Thread.sleep(500);
+        assertThat(delivery(id)).containsEntry("ATTEMPTS", 1).containsEntry("LAST_STATUS", 410);
+        assertThat(receiver.about(name)).hasSize(1);
     }
 
     private java.util.Map<String, Object> delivery(String eventId) {
