@@ -26,12 +26,13 @@ class AuditNotifications implements AuditListener {
 
     private final CloudflareAccounts accounts;
 
-    private final URI dashboardUrl;
+    /** The dashboard's address without a trailing slash, before each page's path. */
+    private final String dashboard;
 
     AuditNotifications(Notifications notifications, CloudflareAccounts accounts, URI dashboardUrl) {
         this.notifications = notifications;
         this.accounts = accounts;
-        this.dashboardUrl = dashboardUrl;
+        this.dashboard = dashboardUrl.toString().replaceAll("/+$", "");
     }
 
     @Override
@@ -91,12 +92,11 @@ class AuditNotifications implements AuditListener {
     }
 
     private String link(AccountId account, String sitekey) {
-        String base = dashboardUrl.toString().replaceAll("/+$", "");
         try {
-            return base + WidgetPaths.details(account, new Sitekey(sitekey));
+            return dashboard + WidgetPaths.details(account, new Sitekey(sitekey));
         }
         catch (IllegalArgumentException notASitekey) {
-            return base + WidgetPaths.list(account);
+            return dashboard + WidgetPaths.list(account);
         }
     }
 

@@ -4,7 +4,6 @@ import com.turnstileadmin.account.InvalidSettingException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,7 @@ public class NotificationDestinations {
 
     /** The ids of the destinations that receive the event. */
     List<String> wanting(NotificationEvent event) {
-        List<String> ids = new ArrayList<>();
-        byId.values().stream().filter(destination -> destination.wants(event)).forEach(d -> ids.add(d.id()));
-        return ids;
+        return byId.values().stream().filter(destination -> destination.wants(event)).map(Destination::id).toList();
     }
 
 }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,19 +90,13 @@ public class NotificationDispatcher {
                 : backoff.next(delivery.createdAt(), delivery.attempts() + 1, result.retryAfter(), now);
         outbox.attempted(delivery, result, now, next);
         String outcome = result.delivered() ? "delivered" : next == null ? "failed" : "retried";
-        attempts
-            .withTags("kind", destination.get().kind().name().toLowerCase(java.util.Locale.ROOT), "outcome", outcome)
+        attempts.withTags("kind", destination.get().kind().name().toLowerCase(Locale.ROOT), "outcome", outcome)
             .increment();
         if (!result.delivered()) {
             log.info("Notification {} ({}) to {} not delivered (attempt {}, status {}): {}", event.id(),
                     event.type().wireName(), delivery.destination(), delivery.attempts() + 1, result.status(),
                     next == null ? "failed, given up" : "next attempt at " + next);
         }
-    }
-
-    /** The outbox's deliveries by status. */
-    Map<String, Integer> counts() {
-        return outbox.counts();
     }
 
 }

@@ -127,7 +127,7 @@ class Outbox {
                 + " claimed_until = NULL WHERE id = ? AND status <> 'DELIVERED'", timestamp(now), id) == 1;
     }
 
-    /** How many deliveries of each status: the dispatcher's gauges and the tests'. */
+    /** How many deliveries of each status (what the tests check). */
     Map<String, Integer> counts() {
         Map<String, Integer> counts = new HashMap<>();
         jdbc.query("SELECT status, COUNT(*) AS n FROM notification_delivery GROUP BY status", (ResultSet row) -> {
