@@ -63,7 +63,9 @@ public class Times {
             return "just now";
         }
         if (age.toMinutes() < 60) {
-            return plural(age.toMinutes(), "minute") + " ago";
+            // "min", not "minutes": the widget list's two time columns hold their longest
+            // text.
+            return age.toMinutes() + " min ago";
         }
         if (age.toHours() < 24) {
             return plural(age.toHours(), "hour") + " ago";

@@ -44,6 +44,13 @@ class ListLayoutJourneyTest extends Journey {
         // Measured once the sparklines are in: they load after the rows and widen their
         // column (a run that measured before them passed, one after failed).
         assertThat(table.locator("span.trend svg").first()).isVisible();
+        // The widest texts these cells hold, whatever the sandbox's widgets are: the
+        // longest
+        // time ("23 hours ago"; a long CI run's "12 minutes ago" once put the table 14 px
+        // over) and a busy widget's figures.
+        table.evaluate("t => { t.querySelectorAll('td.time time').forEach(e => e.textContent = '23 hours ago');"
+                + " t.querySelectorAll('span.trend small').forEach(e => e.innerHTML ="
+                + " '<span>100% solved</span> <span>of 99,999,999</span>'); }");
 
         Assertions.assertThat(number(table, "e => e.scrollWidth"))
             .as("the table's width")
