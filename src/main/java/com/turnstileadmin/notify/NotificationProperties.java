@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often each replica looks for deliveries due; default 2 s
  * @param giveUpAfter how long a refused delivery is retried before it is failed; default
  * 24 h
+ * @param retention how long delivered and failed deliveries stay in the delivery log;
+ * default 30 days (pending ones stay until they are done)
  * @param retry the waits between attempts
  * @param webhooks generic webhooks, signed per the Standard Webhooks specification
  * @param slack Slack incoming webhooks
@@ -31,9 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("notifications")
 public record NotificationProperties(@DefaultValue("http://localhost:8080") URI dashboardUrl,
         @DefaultValue List<String> allowedHosts, @DefaultValue("2s") Duration pollInterval,
-        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue Retry retry, @DefaultValue List<Webhook> webhooks,
-        @DefaultValue List<IncomingWebhook> slack, @DefaultValue List<IncomingWebhook> teams,
-        @DefaultValue List<Email> email, @Nullable String mailFrom) {
+        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("30d") Duration retention, @DefaultValue Retry retry,
+        @DefaultValue List<Webhook> webhooks, @DefaultValue List<IncomingWebhook> slack,
+        @DefaultValue List<IncomingWebhook> teams, @DefaultValue List<Email> email, @Nullable String mailFrom) {
 
     /** The Standard Webhooks form of a signing secret: {@code whsec_} and base64. */
     static final String SECRET_PREFIX = "whsec_";
@@ -41,9 +44,9 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") URI 
     public NotificationProperties {
         allowedHosts = allowedHosts.stream().map(host -> host.trim().toLowerCase(Locale.ROOT)).toList();
         webhooks = List.copyOf(webhooks);
-        if (pollInterval.isNegative() || pollInterval.isZero() || giveUpAfter.isNegative() || giveUpAfter.isZero()) {
-            throw new IllegalArgumentException(
-                    "notifications.poll-interval and notifications.give-up-after must be positive durations");
+        if (Stream.of(pollInterval, giveUpAfter, retention).anyMatch(d -> d.isNegative() || d.isZero())) {
+            throw new IllegalArgumentException("notifications.poll-interval, notifications.give-up-after and"
+                    + " notifications.retention must be positive durations");
         }
         for (int i = 0; i < webhooks.size(); i++) {
             Webhook webhook = webhooks.get(i);

@@ -127,6 +127,25 @@ class Outbox {
                 + " claimed_until = NULL WHERE id = ? AND status <> 'DELIVERED'", timestamp(now), id) == 1;
     }
 
+    /**
+     * Forgets what is done with: deliveries delivered or failed before {@code before},
+     * and events none of whose deliveries is left. A pending delivery is kept however
+     * old, so is its event. Run by every replica it deletes the same rows, which is
+     * harmless; the schedule runs it on one at a time all the same. How many deliveries
+     * went.
+     */
+    int forget(Instant before) {
+        return transactions.execute(status -> {
+            int deliveries = jdbc.update("DELETE FROM notification_delivery WHERE status <> 'PENDING'"
+                    + " AND COALESCE(last_attempt_at, created_at) < ?", timestamp(before));
+            jdbc.update(
+                    "DELETE FROM notification_event WHERE occurred_at < ? AND NOT EXISTS"
+                            + " (SELECT 1 FROM notification_delivery d WHERE d.event_id = notification_event.id)",
+                    timestamp(before));
+            return deliveries;
+        });
+    }
+
     /** How many deliveries of each status (what the tests check). */
     Map<String, Integer> counts() {
         Map<String, Integer> counts = new HashMap<>();

@@ -46,8 +46,9 @@ class NotificationPropertiesTest {
     void anAllowListLimitsTheHosts() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new NotificationProperties(URI.create("http://localhost:8080"),
-                    List.of("hooks.example.com"), Duration.ofSeconds(2), Duration.ofHours(24), defaults(),
-                    List.of(webhook("https://169.254.169.254/latest", SECRET)), List.of(), List.of(), List.of(), null))
+                    List.of("hooks.example.com"), Duration.ofSeconds(2), Duration.ofHours(24), Duration.ofDays(30),
+                    defaults(), List.of(webhook("https://169.254.169.254/latest", SECRET)), List.of(), List.of(),
+                    List.of(), null))
             .withMessage("NOTIFICATIONS_WEBHOOKS_0_URL names the host 169.254.169.254, which is not in"
                     + " NOTIFICATIONS_ALLOWED_HOSTS");
     }
@@ -59,7 +60,8 @@ class NotificationPropertiesTest {
 
     private static NotificationProperties of(NotificationProperties.Webhook webhook) {
         return new NotificationProperties(URI.create("http://localhost:8080"), List.of(), Duration.ofSeconds(2),
-                Duration.ofHours(24), defaults(), List.of(webhook), List.of(), List.of(), List.of(), null);
+                Duration.ofHours(24), Duration.ofDays(30), defaults(), List.of(webhook), List.of(), List.of(),
+                List.of(), null);
     }
 
     private static NotificationProperties.Retry defaults() {

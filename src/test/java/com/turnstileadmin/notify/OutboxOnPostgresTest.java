@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -102,6 +105,18 @@ class OutboxOnPostgresTest {
         assertThat(attempts(a)).as("sent by a").isPositive();
         assertThat(attempts(b)).as("sent by b").isPositive();
         assertThat(attempts(a) + attempts(b)).isEqualTo(ids.size());
+
+        // The log's retention (1 ms here) run by both at once: done once, the lock held.
+        CompletableFuture<Void> byA = CompletableFuture
+            .runAsync(() -> a.getBean(NotificationConfiguration.Dispatching.class).forgetOldDeliveries());
+        b.getBean(NotificationConfiguration.Dispatching.class).forgetOldDeliveries();
+        byA.get(10, TimeUnit.SECONDS);
+        assertThat(counts(a)).isEmpty();
+        assertThat(a.getBean(JdbcTemplate.class)
+            .queryForObject("SELECT COUNT(*) FROM shedlock WHERE name = 'notifications-retention'"
+                    + " AND lock_until > CURRENT_TIMESTAMP + INTERVAL '40 minutes'", Integer.class))
+            .as("the lock held for most of the hour")
+            .isEqualTo(1);
     }
 
     private static double attempts(ConfigurableApplicationContext app) {
@@ -142,7 +157,8 @@ class OutboxOnPostgresTest {
                 "--spring.datasource.username=" + LocalPostgres.USER, "--spring.datasource.password=",
                 "--local-sign-in.enabled=true", "--local-sign-in.admin-password=outbox-admin-password",
                 "--reconciler.enabled=false", "--notifications.dispatcher.enabled=" + dispatching,
-                "--notifications.poll-interval=100ms", "--notifications.webhooks[0].url=" + receiver.url(),
+                "--notifications.poll-interval=100ms", "--notifications.retention=1ms",
+                "--notifications.webhooks[0].url=" + receiver.url(),
                 "--notifications.webhooks[0].secret=" + WebhookReceiver.SECRET);
         replicas.add(app);
         return app;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,48 @@ class OutboxTest {
         // 100 widgets of 5 events each: a widget's next only after its last was sent.
         assertThat(claims).isGreaterThanOrEqualTo(25);
         assertThat(outbox.counts()).containsEntry(Outbox.DELIVERED, 500).doesNotContainKey(Outbox.PENDING);
+    }
+
+    @Test
+    void theLogForgetsWhatIsDoneWithAfterItsRetentionAndKeepsWhatIsPending() {
+        Instant old = Instant.now().minus(Duration.ofDays(40));
+        NotificationEvent delivered = event("retention-delivered");
+        NotificationEvent failed = event("retention-failed");
+        NotificationEvent pending = event("retention-pending");
+        NotificationEvent recent = event("retention-recent");
+        for (NotificationEvent event : List.of(delivered, failed, pending)) {
+            outbox.add(event, EventJson.write(event), List.of("webhooks[0]"), old);
+        }
+        outbox.add(recent, EventJson.write(recent), List.of("webhooks[0]"), Instant.now());
+        for (Outbox.Claimed claimed : outbox.claim(Instant.now(), Instant.now().plus(Duration.ofMinutes(2)), 10)) {
+            if (claimed.payload().contains("retention-delivered")) {
+                outbox.attempted(claimed, SendResult.delivered(204, ""), old, null);
+            }
+            else if (claimed.payload().contains("retention-failed")) {
+                outbox.attempted(claimed, SendResult.refused(500, null, "down"), old, null);
+            }
+            else if (claimed.payload().contains("retention-recent")) {
+                outbox.attempted(claimed, SendResult.delivered(204, ""), Instant.now(), null);
+            }
+        }
+        Map<String, Integer> before = outbox.counts();
+
+        assertThat(outbox.forget(Instant.now().minus(Duration.ofDays(30)))).isEqualTo(2);
+
+        assertThat(outbox.counts()).containsEntry(Outbox.DELIVERED, before.get(Outbox.DELIVERED) - 1)
+            .containsEntry(Outbox.PENDING, before.get(Outbox.PENDING));
+        assertThat(outbox.counts().getOrDefault(Outbox.FAILED, 0)).isEqualTo(before.get(Outbox.FAILED) - 1);
+        assertThat(outbox.latest("webhooks[0]", 1000)).extracting(Outbox.Delivery::eventId)
+            .contains(pending.id(), recent.id())
+            .doesNotContain(delivered.id(), failed.id());
+        assertThat(outbox.forget(Instant.now().minus(Duration.ofDays(30)))).isZero();
+
+        // Leaves nothing for the other test's counts (the pending one's lease ended).
+        Instant later = Instant.now().plus(Duration.ofMinutes(3));
+        outbox.claim(later, later.plus(Duration.ofMinutes(2)), 10)
+            .forEach(claimed -> outbox.attempted(claimed, SendResult.delivered(204, ""), Instant.now(), null));
+        outbox.forget(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(outbox.counts()).isEmpty();
     }
 
     private static NotificationEvent event(String sitekey) {
